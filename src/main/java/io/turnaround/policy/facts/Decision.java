@@ -1,0 +1,115 @@
+package io.turnaround.policy.facts;
+
+import io.turnaround.sla.BusinessCalendar;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What the policy decides for one ticket. The rules fill it in step by step
+ * (plan, category, route, SLA target and clock, calendar, due instant); Java only reads it.
+ */
+public class Decision implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private Plan plan;
+    private Category category;
+    private String categoryReason;
+    private Route route;
+    private String candidateGroup;
+    private Duration slaTarget;
+    private SlaClock slaClock;
+    private BusinessCalendar calendar;
+    private Instant slaDueAt;
+
+    public Plan getPlan() {
+        return plan;
+    }
+
+    public void setPlan(Plan plan) {
+        this.plan = plan;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    public void setCategory(Category category) {
+        this.category = category;
+    }
+
+    /** The name of the rule that chose the category, so staff can see why. */
+    public String getCategoryReason() {
+        return categoryReason;
+    }
+
+    public void setCategoryReason(String categoryReason) {
+        this.categoryReason = categoryReason;
+    }
+
+    public Route getRoute() {
+        return route;
+    }
+
+    public void setRoute(Route route) {
+        this.route = route;
+    }
+
+    public String getCandidateGroup() {
+        return candidateGroup;
+    }
+
+    public void setCandidateGroup(String candidateGroup) {
+        this.candidateGroup = candidateGroup;
+    }
+
+    public Duration getSlaTarget() {
+        return slaTarget;
+    }
+
+    public void setSlaTarget(Duration slaTarget) {
+        this.slaTarget = slaTarget;
+    }
+
+    public SlaClock getSlaClock() {
+        return slaClock;
+    }
+
+    public void setSlaClock(SlaClock slaClock) {
+        this.slaClock = slaClock;
+    }
+
+    public BusinessCalendar getCalendar() {
+        return calendar;
+    }
+
+    public void setCalendar(BusinessCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    public Instant getSlaDueAt() {
+        return slaDueAt;
+    }
+
+    public void setSlaDueAt(Instant slaDueAt) {
+        this.slaDueAt = slaDueAt;
+    }
+
+    /** The due instant as ISO-8601 text, the form BPMN timers take. */
+    public String getSlaDueAtText() {
+        return slaDueAt == null ? null : slaDueAt.toString();
+    }
+
+    /** Whether every part of the decision was made. */
+    public boolean isComplete() {
+        return plan != null && category != null && route != null && candidateGroup != null
+                && slaTarget != null && slaClock != null && slaDueAt != null;
+    }
+
+    @Override
+    public String toString() {
+        return "Decision[" + category + " -> " + route + " (" + candidateGroup + "), " + slaTarget + " " + slaClock + ", due " + slaDueAt + "]";
+    }
+}

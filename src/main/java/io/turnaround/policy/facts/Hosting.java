@@ -1,0 +1,6 @@
+package io.turnaround.policy.facts;
+
+/** Who hosts the client's platform: our hosting partner or the client. */
+public enum Hosting {
+    PARTNER, SELF
+}

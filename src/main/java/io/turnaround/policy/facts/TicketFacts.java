@@ -1,0 +1,93 @@
+package io.turnaround.policy.facts;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What the policy knows about a request: the client's plan and hosting, the text and when it arrived.
+ * Immutable; rules read it and never change it.
+ */
+public final class TicketFacts implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Tier tier;
+    private final Hosting hosting;
+    private final String subject;
+    private final String body;
+    private final Channel channel;
+    private final Instant receivedAt;
+    private final Category requestedCategory;
+    private transient String normalizedText;
+
+    public TicketFacts(Tier tier, Hosting hosting, String subject, String body, Channel channel,
+                       Instant receivedAt, Category requestedCategory) {
+        this.tier = Objects.requireNonNull(tier, "tier");
+        this.hosting = Objects.requireNonNull(hosting, "hosting");
+        this.subject = subject == null ? "" : subject;
+        this.body = body == null ? "" : body;
+        this.channel = channel == null ? Channel.EMAIL : channel;
+        this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
+        this.requestedCategory = requestedCategory;
+    }
+
+    public Tier getTier() {
+        return tier;
+    }
+
+    public Hosting getHosting() {
+        return hosting;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    /** The category staff chose, or null when the rules should classify the text. */
+    public Category getRequestedCategory() {
+        return requestedCategory;
+    }
+
+    /**
+     * Whether the subject or body contains any of the phrases, separated by {@code |}.
+     * Matching ignores case, repeated spaces and the kind of apostrophe.
+     */
+    public boolean mentionsAny(String phrases) {
+        String text = normalizedText();
+        return Arrays.stream(phrases.split("\\|"))
+                .map(TicketFacts::normalize)
+                .filter(p -> !p.isEmpty())
+                .anyMatch(text::contains);
+    }
+
+    private String normalizedText() {
+        if (normalizedText == null) {
+            normalizedText = " " + normalize(subject + " \n " + body) + " ";
+        }
+        return normalizedText;
+    }
+
+    private static String normalize(String text) {
+        return text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " ").trim();
+    }
+
+    @Override
+    public String toString() {
+        return "TicketFacts[" + tier + ", " + hosting + ", " + channel + ", " + receivedAt + ", '" + subject + "']";
+    }
+}

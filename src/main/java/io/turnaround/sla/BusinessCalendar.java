@@ -1,0 +1,179 @@
+package io.turnaround.sla;
+
+import java.io.Serializable;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A working-time calendar: weekly opening windows and holidays in one IANA time zone.
+ * The policy builds these (see rules/calendars.drl); this class only does the arithmetic.
+ * Windows are local wall-clock times, so a daylight-saving change moves them with the clock.
+ */
+public final class BusinessCalendar implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_DAYS_SEARCHED = 3 * 366;
+
+    private final ZoneId zone;
+    private final boolean aroundTheClock;
+    private final EnumMap<DayOfWeek, ArrayList<OpeningWindow>> week;
+    private final TreeSet<LocalDate> holidays;
+
+    private BusinessCalendar(ZoneId zone, boolean aroundTheClock,
+                             EnumMap<DayOfWeek, ArrayList<OpeningWindow>> week, TreeSet<LocalDate> holidays) {
+        this.zone = zone;
+        this.aroundTheClock = aroundTheClock;
+        this.week = week;
+        this.holidays = holidays;
+    }
+
+    /** Every minute counts: the 24/7 clock. */
+    public static BusinessCalendar aroundTheClock() {
+        return new BusinessCalendar(ZoneOffset.UTC, true, new EnumMap<>(DayOfWeek.class), new TreeSet<>());
+    }
+
+    /** A calendar with no opening hours yet, in an IANA zone such as {@code America/Los_Angeles}. */
+    public static BusinessCalendar in(String zoneId) {
+        return new BusinessCalendar(ZoneId.of(zoneId), false, new EnumMap<>(DayOfWeek.class), new TreeSet<>());
+    }
+
+    /**
+     * Adds opening hours, e.g. {@code "MON-FRI 08:00-18:00"} or
+     * {@code "MON-FRI 08:00-12:00 13:00-17:00; SAT,SUN 10:00-14:00"}.
+     */
+    public BusinessCalendar open(String spec) {
+        EnumMap<DayOfWeek, ArrayList<OpeningWindow>> copy = copyWeek();
+        for (Map.Entry<DayOfWeek, List<OpeningWindow>> entry : OpeningHoursParser.parse(spec).entrySet()) {
+            ArrayList<OpeningWindow> windows = copy.computeIfAbsent(entry.getKey(), d -> new ArrayList<>());
+            windows.addAll(entry.getValue());
+            windows.sort(null);
+            OpeningWindow.requireNoOverlap(entry.getKey(), windows);
+        }
+        return new BusinessCalendar(zone, false, copy, holidays);
+    }
+
+    /** Adds holidays as ISO dates in this calendar's zone, comma separated: {@code "2026-12-25, 2027-01-01"}. */
+    public BusinessCalendar holidays(String isoDates) {
+        TreeSet<LocalDate> copy = new TreeSet<>(holidays);
+        Arrays.stream(isoDates.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(LocalDate::parse)
+                .forEach(copy::add);
+        return new BusinessCalendar(zone, aroundTheClock, copyWeek(), copy);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public boolean isAroundTheClock() {
+        return aroundTheClock;
+    }
+
+    public Set<LocalDate> holidays() {
+        return Set.copyOf(holidays);
+    }
+
+    /** The instant at which {@code amount} of working time has passed since {@code start}. */
+    public Instant addWorkingTime(Instant start, Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("working time must not be negative: " + amount);
+        }
+        if (aroundTheClock) {
+            return start.plus(amount);
+        }
+        Duration remaining = amount;
+        LocalDate day = start.atZone(zone).toLocalDate();
+        for (int i = 0; i < MAX_DAYS_SEARCHED; i++, day = day.plusDays(1)) {
+            for (Interval open : openIntervals(day)) {
+                Instant from = open.start().isBefore(start) ? start : open.start();
+                if (!from.isBefore(open.end())) {
+                    continue;
+                }
+                Duration available = Duration.between(from, open.end());
+                if (remaining.compareTo(available) <= 0) {
+                    return from.plus(remaining);
+                }
+                remaining = remaining.minus(available);
+            }
+        }
+        throw new IllegalStateException("calendar has no working time within " + MAX_DAYS_SEARCHED + " days of " + start);
+    }
+
+    /** Working time that passes between two instants (zero if {@code to} is not after {@code from}). */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        if (aroundTheClock) {
+            return Duration.between(from, to);
+        }
+        Duration total = Duration.ZERO;
+        LocalDate last = to.atZone(zone).toLocalDate();
+        for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            for (Interval open : openIntervals(day)) {
+                Instant a = open.start().isBefore(from) ? from : open.start();
+                Instant b = open.end().isAfter(to) ? to : open.end();
+                if (a.isBefore(b)) {
+                    total = total.plus(Duration.between(a, b));
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Whether the instant falls inside working time. */
+    public boolean isOpenAt(Instant instant) {
+        if (aroundTheClock) {
+            return true;
+        }
+        return openIntervals(instant.atZone(zone).toLocalDate()).stream()
+                .anyMatch(i -> !instant.isBefore(i.start()) && instant.isBefore(i.end()));
+    }
+
+    private List<Interval> openIntervals(LocalDate day) {
+        if (holidays.contains(day)) {
+            return List.of();
+        }
+        List<Interval> intervals = new ArrayList<>();
+        for (OpeningWindow window : week.getOrDefault(day.getDayOfWeek(), new ArrayList<>())) {
+            // atZone moves a time in a spring-forward gap to after the gap, the natural reading of "opens at".
+            Instant start = ZonedDateTime.of(day, window.opens(), zone).toInstant();
+            Instant end = window.closesAtMidnight()
+                    ? day.plusDays(1).atStartOfDay(zone).toInstant()
+                    : ZonedDateTime.of(day, window.closes(), zone).toInstant();
+            intervals.add(new Interval(start, end));
+        }
+        return intervals;
+    }
+
+    private EnumMap<DayOfWeek, ArrayList<OpeningWindow>> copyWeek() {
+        EnumMap<DayOfWeek, ArrayList<OpeningWindow>> copy = new EnumMap<>(DayOfWeek.class);
+        week.forEach((day, windows) -> copy.put(day, new ArrayList<>(windows)));
+        return copy;
+    }
+
+    @Override
+    public String toString() {
+        if (aroundTheClock) {
+            return "24x7";
+        }
+        return zone + " " + week + (holidays.isEmpty() ? "" : " holidays " + holidays);
+    }
+
+    private record Interval(Instant start, Instant end) {
+    }
+}

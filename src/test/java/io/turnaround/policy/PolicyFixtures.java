@@ -1,0 +1,38 @@
+package io.turnaround.policy;
+
+import io.turnaround.policy.facts.Category;
+import io.turnaround.policy.facts.Channel;
+import io.turnaround.policy.facts.Hosting;
+import io.turnaround.policy.facts.TicketFacts;
+import io.turnaround.policy.facts.Tier;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** The shipped policy, compiled once per test JVM, and ticket facts to feed it. */
+public final class PolicyFixtures {
+
+    private static PolicyRules shipped;
+
+    private PolicyFixtures() {
+    }
+
+    public static synchronized PolicyRules shippedRules() {
+        if (shipped == null) {
+            shipped = PolicyRules.load(PolicyCompiler.compile(shippedBundle(), "0.0.1-test"));
+        }
+        return shipped;
+    }
+
+    public static PolicyBundle shippedBundle() {
+        return PolicyBundle.fromDirectory(Path.of("."));
+    }
+
+    public static TicketFacts facts(Tier tier, Hosting hosting, String subject, String body, Instant receivedAt) {
+        return new TicketFacts(tier, hosting, subject, body, Channel.EMAIL, receivedAt, null);
+    }
+
+    public static TicketFacts factsWithCategory(Tier tier, Hosting hosting, Category category, Instant receivedAt) {
+        return new TicketFacts(tier, hosting, "Request", "Please help", Channel.EMAIL, receivedAt, category);
+    }
+}
