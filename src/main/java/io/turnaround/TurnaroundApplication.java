@@ -1,0 +1,27 @@
+package io.turnaround;
+
+import io.turnaround.workflow.EnginePersistence;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** Turnaround: a rules-driven support workflow server. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class TurnaroundApplication {
+
+    public static void main(String[] args) {
+        EnginePersistence.configure();
+        SpringApplication.run(TurnaroundApplication.class, args);
+    }
+
+    /** Microsecond ticks: the precision both databases store, so a stored instant equals the one we computed. */
+    @Bean
+    Clock clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+    }
+}

@@ -1,0 +1,65 @@
+package io.turnaround.staff;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Staff accounts, their roles and their groups, from the database. Spring Security signs people in
+ * with it and the task service asks it for group memberships, so both see the same identity.
+ * A signed-in user's authorities are {@code ROLE_<role>} for each role plus each group's plain name.
+ */
+@Service
+public class StaffDirectory implements UserDetailsService {
+
+    private final JdbcTemplate jdbc;
+
+    StaffDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean exists(String username) {
+        Integer count = jdbc.queryForObject("select count(*) from staff_user where username = ? and enabled = true",
+                Integer.class, username);
+        return count != null && count > 0;
+    }
+
+    public List<String> groupsOf(String username) {
+        return jdbc.queryForList("select group_name from staff_group where username = ? order by group_name",
+                String.class, username);
+    }
+
+    public List<String> rolesOf(String username) {
+        return jdbc.queryForList("select role from staff_role where username = ? order by role", String.class, username);
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        List<UserDetails> found = jdbc.query(
+                "select username, password_hash, enabled from staff_user where username = ?",
+                (rs, n) -> {
+                    String name = rs.getString("username");
+                    List<GrantedAuthority> authorities = new ArrayList<>();
+                    rolesOf(name).forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+                    groupsOf(name).forEach(group -> authorities.add(new SimpleGrantedAuthority(group)));
+                    return User.withUsername(name)
+                            .password(rs.getString("password_hash"))
+                            .disabled(!rs.getBoolean("enabled"))
+                            .authorities(authorities)
+                            .build();
+                },
+                username);
+        if (found.isEmpty()) {
+            throw new UsernameNotFoundException("no such user");
+        }
+        return found.get(0);
+    }
+}

@@ -1,0 +1,78 @@
+package io.turnaround.ticket;
+
+import io.turnaround.workflow.SlaBreaches;
+import io.turnaround.workflow.TaskChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Keeps each ticket's SLA clock and status in step with its tasks. The turnaround ends when a person
+ * is assigned the ticket's work task (the task for the group the policy chose); a breach is recorded
+ * when the SLA timer fires first. Runs inside the engine's transaction.
+ */
+@Component
+class SlaStopwatch implements SlaBreaches {
+
+    private final Tickets tickets;
+    private final TicketHistory history;
+
+    SlaStopwatch(Tickets tickets, TicketHistory history) {
+        this.tickets = tickets;
+        this.history = history;
+    }
+
+    @Override
+    public boolean recordBreachIfUnassigned(String ticketKey, Instant firedAt) {
+        long id = TicketKey.idOf(ticketKey);
+        if (!tickets.markBreached(id, firedAt)) {
+            return false;
+        }
+        Ticket ticket = tickets.find(id).orElseThrow();
+        history.add(id, firedAt, "sla-timer", "SLA_BREACHED", "nobody assigned by " + ticket.slaDueAt()
+                + "; escalated to support-managers");
+        return true;
+    }
+
+    @EventListener
+    void on(TaskChanged event) {
+        tickets.findByProcessInstance(event.processInstanceId()).ifPresent(ticket -> {
+            boolean workTask = event.candidateGroups().contains(ticket.candidateGroup());
+            switch (event.change()) {
+                case CREATED -> history.add(ticket.id(), event.at(), "workflow", "TASK_CREATED",
+                        "'" + event.taskName() + "' for " + event.candidateGroup());
+                case CLAIMED, DELEGATED -> assigned(ticket, event, workTask);
+                case RELEASED -> {
+                    if (workTask) {
+                        tickets.assign(ticket.id(), TicketStatus.OPEN, null, event.at());
+                    }
+                    history.add(ticket.id(), event.at(), event.assignee() == null ? "staff" : event.assignee(),
+                            "TASK_RELEASED", "'" + event.taskName() + "' back to " + event.candidateGroup());
+                }
+                case COMPLETED -> {
+                    if (workTask) {
+                        tickets.assign(ticket.id(), TicketStatus.RESOLVED, event.assignee(), event.at());
+                    }
+                    history.add(ticket.id(), event.at(), event.assignee(), "TASK_COMPLETED", "'" + event.taskName() + "'");
+                }
+                default -> {
+                }
+            }
+        });
+    }
+
+    private void assigned(Ticket ticket, TaskChanged event, boolean workTask) {
+        history.add(ticket.id(), event.at(), event.assignee(), "TASK_ASSIGNED",
+                "'" + event.taskName() + "' to " + event.assignee());
+        if (!workTask) {
+            return;
+        }
+        tickets.assign(ticket.id(), TicketStatus.ASSIGNED, event.assignee(), event.at());
+        String outcome = event.at().isAfter(ticket.slaDueAt()) ? "BREACHED" : "MET";
+        if (tickets.stopSla(ticket.id(), event.at(), outcome)) {
+            history.add(ticket.id(), event.at(), event.assignee(), "SLA_STOPPED", "assigned to " + event.assignee()
+                    + " at " + event.at() + ", due " + ticket.slaDueAt() + ": " + ("MET".equals(outcome) ? "met" : "breached"));
+        }
+    }
+}

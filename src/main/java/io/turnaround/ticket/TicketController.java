@@ -1,0 +1,56 @@
+package io.turnaround.ticket;
+
+import io.turnaround.policy.facts.Route;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import javax.validation.Valid;
+import javax.validation.constraints.Max;
+import javax.validation.constraints.Min;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+
+@RestController
+@RequestMapping("/api/tickets")
+@Validated
+class TicketController {
+
+    private final TicketIntake intake;
+    private final Tickets tickets;
+    private final TicketHistory history;
+
+    TicketController(TicketIntake intake, Tickets tickets, TicketHistory history) {
+        this.intake = intake;
+        this.tickets = tickets;
+        this.history = history;
+    }
+
+    @PostMapping
+    ResponseEntity<TicketView> create(@Valid @RequestBody NewTicket request, Authentication user) {
+        Ticket ticket = intake.receive(request, user.getName());
+        return ResponseEntity.created(URI.create("/api/tickets/" + ticket.key())).body(TicketView.of(ticket, null));
+    }
+
+    @GetMapping("/{key}")
+    TicketView get(@PathVariable String key) {
+        Ticket ticket = tickets.find(TicketKey.idOf(key)).orElseThrow(() -> new TicketNotFoundException(key));
+        return TicketView.of(ticket, history.of(ticket.id()));
+    }
+
+    @GetMapping
+    List<TicketView> search(@RequestParam(required = false) TicketStatus status,
+                            @RequestParam(required = false) Route route,
+                            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return tickets.search(status, route, limit).stream().map(t -> TicketView.of(t, null)).collect(Collectors.toList());
+    }
+
+}

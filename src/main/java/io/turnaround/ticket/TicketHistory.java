@@ -1,0 +1,30 @@
+package io.turnaround.ticket;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The append-only ticket history: rows are inserted, never updated or deleted. */
+@Repository
+class TicketHistory {
+
+    private final JdbcTemplate jdbc;
+
+    TicketHistory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(long ticketId, Instant at, String actor, String event, String detail) {
+        jdbc.update("insert into ticket_history (ticket_id, at, actor, event, detail) values (?, ?, ?, ?, ?)",
+                ticketId, Tickets.utc(at), actor, event, detail);
+    }
+
+    List<HistoryEntry> of(long ticketId) {
+        return jdbc.query("select at, actor, event, detail from ticket_history where ticket_id = ? order by id",
+                (rs, n) -> new HistoryEntry(Tickets.instant(rs, "at"), rs.getString("actor"), rs.getString("event"),
+                        rs.getString("detail")),
+                ticketId);
+    }
+}

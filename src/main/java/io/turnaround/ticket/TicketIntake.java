@@ -1,0 +1,66 @@
+package io.turnaround.ticket;
+
+import io.turnaround.policy.ActivePolicy;
+import io.turnaround.policy.PolicyVersion;
+import io.turnaround.policy.facts.Decision;
+import io.turnaround.policy.facts.TicketFacts;
+import io.turnaround.workflow.StartedTicket;
+import io.turnaround.workflow.Workflow;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Every request enters here: the sender's client is looked up, the ticket stored, and its process
+ * started, whose rules decide it. All of it is one transaction, so a failure leaves no half ticket.
+ */
+@Service
+public class TicketIntake {
+
+    private final Clients clients;
+    private final Tickets tickets;
+    private final TicketHistory history;
+    private final ActivePolicy policy;
+    private final Workflow workflow;
+    private final Clock clock;
+
+    TicketIntake(Clients clients, Tickets tickets, TicketHistory history, ActivePolicy policy, Workflow workflow, Clock clock) {
+        this.clients = clients;
+        this.tickets = tickets;
+        this.history = history;
+        this.policy = policy;
+        this.workflow = workflow;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Ticket receive(NewTicket request, String receivedBy) {
+        Instant now = clock.instant();
+        Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt();
+        Optional<Client> client = clients.findByContact(request.from());
+        if (client.isEmpty()) {
+            long id = tickets.insert(null, request, receivedAt, TicketStatus.TRIAGE, null, null, now);
+            history.add(id, now, receivedBy, "RECEIVED", "via " + request.channel() + " from unknown sender "
+                    + request.from() + "; waiting for triage");
+            return tickets.find(id).orElseThrow();
+        }
+        PolicyVersion version = policy.active();
+        Client c = client.get();
+        long id = tickets.insert(c.id(), request, receivedAt, TicketStatus.OPEN, c.tier(), version.number(), now);
+        TicketFacts facts = new TicketFacts(c.tier(), c.hosting(), request.subject(), request.body(), request.channel(),
+                receivedAt, request.category());
+        StartedTicket started = workflow.startTicket(version.kjarVersion(), TicketKey.of(id), facts);
+        Decision decision = started.decision();
+        tickets.recordDecision(id, started.processInstanceId(), decision, now);
+        history.add(id, now, receivedBy, "RECEIVED", "via " + request.channel() + " from " + request.from()
+                + " (" + c.name() + ", " + c.tier() + ", hosting " + c.hosting() + ")");
+        history.add(id, now, "policy v" + version.number(), "DECIDED", decision.getCategory()
+                + " (" + decision.getCategoryReason() + ") -> " + decision.getRoute() + " for " + decision.getCandidateGroup()
+                + ", " + decision.getSlaTarget() + " on the " + decision.getSlaClock().label() + " clock, due "
+                + decision.getSlaDueAt());
+        return tickets.find(id).orElseThrow();
+    }
+}

@@ -1,0 +1,24 @@
+package io.turnaround.ticket;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.turnaround.policy.facts.Category;
+import io.turnaround.policy.facts.Route;
+import io.turnaround.policy.facts.Tier;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** A ticket as the API returns it; {@code history} only on the single-ticket view. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record TicketView(String key, String client, Tier tier, String from, String subject, String body, String channel,
+                  Instant receivedAt, Category category, Route route, String candidateGroup, Duration slaTarget,
+                  String slaClock, Instant slaDueAt, Instant slaStoppedAt, String slaOutcome, TicketStatus status,
+                  String assignee, Integer policyVersion, List<HistoryEntry> history) {
+
+    static TicketView of(Ticket t, List<HistoryEntry> history) {
+        return new TicketView(t.key(), t.clientName(), t.tier(), t.sender(), t.subject(), t.body(), t.channel().name(),
+                t.receivedAt(), t.category(), t.route(), t.candidateGroup(), t.slaTarget(), t.slaClock(), t.slaDueAt(),
+                t.slaStoppedAt(), t.slaOutcome(), t.status(), t.assignee(), t.policyVersion(), history);
+    }
+}

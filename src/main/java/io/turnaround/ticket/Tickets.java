@@ -1,0 +1,133 @@
+package io.turnaround.ticket;
+
+import io.turnaround.policy.facts.Category;
+import io.turnaround.policy.facts.Channel;
+import io.turnaround.policy.facts.Decision;
+import io.turnaround.policy.facts.Route;
+import io.turnaround.policy.facts.Tier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+class Tickets {
+
+    private static final String SELECT = "select t.*, c.name as client_name from ticket t left join client c on c.id = t.client_id ";
+    private static final RowMapper<Ticket> ROW = Tickets::map;
+
+    private final JdbcTemplate jdbc;
+
+    Tickets(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(Long clientId, NewTicket request, Instant receivedAt, TicketStatus status, Tier tier,
+                Integer policyVersion, Instant now) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement("insert into ticket (client_id, sender, subject, body,"
+                    + " channel, tier, received_at, status, policy_version, created_at, updated_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            ps.setObject(1, clientId);
+            ps.setString(2, request.from());
+            ps.setString(3, request.subject());
+            ps.setString(4, request.body());
+            ps.setString(5, request.channel().name());
+            ps.setString(6, tier == null ? null : tier.name());
+            ps.setObject(7, utc(receivedAt));
+            ps.setString(8, status.name());
+            ps.setObject(9, policyVersion);
+            ps.setObject(10, utc(now));
+            ps.setObject(11, utc(now));
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    void recordDecision(long id, long processInstanceId, Decision decision, Instant now) {
+        jdbc.update("update ticket set process_instance_id = ?, category = ?, category_reason = ?, route = ?,"
+                        + " candidate_group = ?, sla_target = ?, sla_clock = ?, sla_due_at = ?, updated_at = ? where id = ?",
+                processInstanceId, decision.getCategory().name(), decision.getCategoryReason(), decision.getRoute().name(),
+                decision.getCandidateGroup(), decision.getSlaTarget().toString(), decision.getSlaClock().label(),
+                utc(decision.getSlaDueAt()), utc(now), id);
+    }
+
+    /** Stops the SLA clock once; returns false if it had already stopped. */
+    boolean stopSla(long id, Instant at, String outcome) {
+        return jdbc.update("update ticket set sla_stopped_at = ?, sla_outcome = coalesce(sla_outcome, ?), updated_at = ?"
+                + " where id = ? and sla_stopped_at is null", utc(at), outcome, utc(at), id) == 1;
+    }
+
+    /** Marks the SLA breached while nobody is assigned; returns false if it stopped or was already marked. */
+    boolean markBreached(long id, Instant at) {
+        return jdbc.update("update ticket set sla_outcome = 'BREACHED', updated_at = ?"
+                + " where id = ? and sla_stopped_at is null and sla_outcome is null", utc(at), id) == 1;
+    }
+
+    void assign(long id, TicketStatus status, String assignee, Instant at) {
+        jdbc.update("update ticket set status = ?, assignee = ?, updated_at = ? where id = ?",
+                status.name(), assignee, utc(at), id);
+    }
+
+    Optional<Ticket> find(long id) {
+        return jdbc.query(SELECT + "where t.id = ?", ROW, id).stream().findFirst();
+    }
+
+    Optional<Ticket> findByProcessInstance(long processInstanceId) {
+        return jdbc.query(SELECT + "where t.process_instance_id = ?", ROW, processInstanceId).stream().findFirst();
+    }
+
+    List<Ticket> search(TicketStatus status, Route route, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT).append("where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (status != null) {
+            sql.append(" and t.status = ?");
+            args.add(status.name());
+        }
+        if (route != null) {
+            sql.append(" and t.route = ?");
+            args.add(route.name());
+        }
+        sql.append(" order by t.id desc fetch first ").append(limit).append(" rows only");
+        return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
+    private static Ticket map(ResultSet rs, int row) throws SQLException {
+        String target = rs.getString("sla_target");
+        return new Ticket(rs.getLong("id"), rs.getString("client_name"), rs.getString("sender"), rs.getString("subject"),
+                rs.getString("body"), Channel.valueOf(rs.getString("channel")), instant(rs, "received_at"),
+                TicketStatus.valueOf(rs.getString("status")), enumOrNull(Tier.class, rs.getString("tier")),
+                enumOrNull(Category.class, rs.getString("category")), rs.getString("category_reason"),
+                enumOrNull(Route.class, rs.getString("route")), rs.getString("candidate_group"),
+                target == null ? null : Duration.parse(target), rs.getString("sla_clock"), instant(rs, "sla_due_at"),
+                instant(rs, "sla_stopped_at"), rs.getString("sla_outcome"), rs.getString("assignee"),
+                (Integer) rs.getObject("policy_version"), (Long) rs.getObject("process_instance_id"),
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+}

@@ -1,0 +1,142 @@
+package io.turnaround.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.turnaround.ticket.TicketNotFoundException;
+import io.turnaround.workflow.TaskActionRefusedException;
+import io.turnaround.workflow.TaskNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+
+import javax.validation.ConstraintViolationException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns every error into a problem body: bad input names its field, and nothing leaks a stack trace. */
+@RestControllerAdvice
+class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Problem> invalid(MethodArgumentNotValidException e) {
+        List<Problem.FieldProblem> fields = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new Problem.FieldProblem(f.getField(), f.getDefaultMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldProblem::field))
+                .collect(Collectors.toList());
+        return problem(HttpStatus.BAD_REQUEST, "invalid fields: "
+                + fields.stream().map(Problem.FieldProblem::field).distinct().collect(Collectors.joining(", ")), fields);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Problem> invalid(ConstraintViolationException e) {
+        List<Problem.FieldProblem> fields = e.getConstraintViolations().stream()
+                .map(v -> {
+                    String path = v.getPropertyPath().toString();
+                    return new Problem.FieldProblem(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
+                })
+                .collect(Collectors.toList());
+        return problem(HttpStatus.BAD_REQUEST, "invalid parameters", fields);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return problem(HttpStatus.BAD_REQUEST, "unknown field '" + field + "'",
+                    List.of(new Problem.FieldProblem(field, "is not a field of this request")));
+        }
+        if (cause instanceof InvalidFormatException format) {
+            String field = path(format);
+            String expected = format.getTargetType() != null && format.getTargetType().isEnum()
+                    ? "one of " + Arrays.toString(format.getTargetType().getEnumConstants())
+                    : "a valid " + (format.getTargetType() == null ? "value" : format.getTargetType().getSimpleName());
+            return problem(HttpStatus.BAD_REQUEST, "field '" + field + "' has an invalid value",
+                    List.of(new Problem.FieldProblem(field, "'" + format.getValue() + "' is not " + expected)));
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            return problem(HttpStatus.BAD_REQUEST, "field '" + field + "' has an invalid value",
+                    List.of(new Problem.FieldProblem(field, mapping.getOriginalMessage())));
+        }
+        if (cause instanceof JsonProcessingException json) {
+            var where = json.getLocation();
+            return problem(HttpStatus.BAD_REQUEST, "malformed JSON" + (where == null ? ""
+                    : " at line " + where.getLineNr() + ", column " + where.getColumnNr()), List.of());
+        }
+        return problem(HttpStatus.BAD_REQUEST, "a JSON request body is required", List.of());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Problem> mismatch(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        String expected = type != null && type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants()) : "valid";
+        return problem(HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' is invalid",
+                List.of(new Problem.FieldProblem(e.getName(), "'" + e.getValue() + "' is not " + expected)));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Problem> missing(MissingServletRequestParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "parameter '" + e.getParameterName() + "' is required",
+                List.of(new Problem.FieldProblem(e.getParameterName(), "is required")));
+    }
+
+    @ExceptionHandler({TicketNotFoundException.class, TaskNotFoundException.class})
+    ResponseEntity<Problem> notFound(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(NoHandlerFoundException.class)
+    ResponseEntity<Problem> noSuchPath(NoHandlerFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "no such resource: " + e.getRequestURL(), List.of());
+    }
+
+    @ExceptionHandler(TaskActionRefusedException.class)
+    ResponseEntity<Problem> refused(TaskActionRefusedException e) {
+        return problem(e.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Problem> mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send " + e.getSupportedMediaTypes(), List.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Problem> method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Problem> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; it has been logged", List.of());
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    static ResponseEntity<Problem> problem(HttpStatus status, String detail, List<Problem.FieldProblem> fields) {
+        return ResponseEntity.status(status).contentType(PROBLEM_JSON)
+                .body(new Problem(status.getReasonPhrase(), status.value(), detail, fields));
+    }
+}

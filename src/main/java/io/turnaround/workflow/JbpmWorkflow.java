@@ -1,0 +1,105 @@
+package io.turnaround.workflow;
+
+import io.turnaround.policy.IncompleteDecisionException;
+import io.turnaround.policy.PolicyCompiler;
+import io.turnaround.policy.facts.Decision;
+import io.turnaround.policy.facts.TicketFacts;
+import org.jbpm.kie.services.impl.KModuleDeploymentUnit;
+import org.kie.internal.runtime.manager.deploy.DeploymentDescriptorImpl;
+import org.jbpm.services.api.DeploymentService;
+import org.jbpm.services.api.ProcessService;
+import org.jbpm.services.api.UserTaskService;
+import org.jbpm.services.task.exception.PermissionDeniedException;
+import org.kie.internal.runtime.conf.RuntimeStrategy;
+import org.kie.internal.task.exception.TaskException;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+@Component
+class JbpmWorkflow implements Workflow {
+
+    private final DeploymentService deployments;
+    private final ProcessService processes;
+    private final UserTaskService tasks;
+
+    JbpmWorkflow(DeploymentService deployments, ProcessService processes, UserTaskService tasks) {
+        this.deployments = deployments;
+        this.processes = processes;
+        this.tasks = tasks;
+    }
+
+    static String deploymentId(String policyVersion) {
+        return PolicyCompiler.GROUP_ID + ":" + PolicyCompiler.ARTIFACT_ID + ":" + policyVersion;
+    }
+
+    @Override
+    public synchronized void deploy(String policyVersion) {
+        if (isDeployed(policyVersion)) {
+            return;
+        }
+        // The default kbase and ksession of the KJAR; naming them would append their names to the deployment id.
+        KModuleDeploymentUnit unit = new KModuleDeploymentUnit(PolicyCompiler.GROUP_ID, PolicyCompiler.ARTIFACT_ID,
+                policyVersion);
+        // One engine session per process instance: no shared session blob, and timers survive restarts.
+        unit.setStrategy(RuntimeStrategy.PER_PROCESS_INSTANCE);
+        DeploymentDescriptorImpl descriptor = new DeploymentDescriptorImpl("org.jbpm.domain");
+        descriptor.getBuilder().runtimeStrategy(RuntimeStrategy.PER_PROCESS_INSTANCE);
+        unit.setDeploymentDescriptor(descriptor);
+        deployments.deploy(unit);
+    }
+
+    @Override
+    public boolean isDeployed(String policyVersion) {
+        return deployments.isDeployed(deploymentId(policyVersion));
+    }
+
+    @Override
+    public StartedTicket startTicket(String policyVersion, String ticketKey, TicketFacts facts) {
+        Map<String, Object> variables = TicketProcess.variables(ticketKey, facts);
+        long processInstanceId = processes.startProcess(deploymentId(policyVersion), TicketProcess.PROCESS_ID, variables);
+        // The business-rule task fills in this very object (the BPMN maps no output), before startProcess returns.
+        Decision decision = (Decision) variables.get(TicketProcess.DECISION);
+        if (!decision.isComplete()) {
+            throw new IncompleteDecisionException(facts, decision);
+        }
+        return new StartedTicket(processInstanceId, decision);
+    }
+
+    @Override
+    public void claim(long taskId, String user) {
+        act(taskId, () -> {
+            tasks.claim(taskId, user);
+            return null;
+        });
+    }
+
+    @Override
+    public void release(long taskId, String user) {
+        act(taskId, () -> {
+            tasks.release(taskId, user);
+            return null;
+        });
+    }
+
+    @Override
+    public void complete(long taskId, String user) {
+        act(taskId, () -> {
+            tasks.completeAutoProgress(taskId, user, Map.of());
+            return null;
+        });
+    }
+
+    private static <T> T act(long taskId, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (org.jbpm.services.api.TaskNotFoundException e) {
+            throw new TaskNotFoundException(taskId);
+        } catch (PermissionDeniedException e) {
+            throw new TaskActionRefusedException(e.getMessage(), !e.getMessage().contains("Status"));
+        } catch (TaskException | IllegalStateException e) {
+            throw new TaskActionRefusedException(e.getMessage(), false);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.turnaround.workflow;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A human task was created or changed hands or state. Published inside the engine's transaction, so
+ * listeners that write to the database commit or roll back with it.
+ */
+public record TaskChanged(Change change, long taskId, long processInstanceId, String taskName,
+                          List<String> candidateGroups, String assignee, TaskState state, Instant at) {
+
+    public enum Change { CREATED, CLAIMED, RELEASED, STARTED, DELEGATED, COMPLETED, EXITED, OTHER }
+
+    public String candidateGroup() {
+        return candidateGroups.isEmpty() ? null : candidateGroups.get(0);
+    }
+}

@@ -1,0 +1,21 @@
+package io.turnaround.workflow;
+
+import io.turnaround.policy.facts.TicketFacts;
+
+/** The process engine as the rest of Turnaround sees it; the only implementation talks to jBPM. */
+public interface Workflow {
+
+    /** Deploys a compiled policy version (its KJAR is already in the KIE repository); does nothing if deployed. */
+    void deploy(String policyVersion);
+
+    boolean isDeployed(String policyVersion);
+
+    /** Starts the ticket process of that policy version; the process's rules decide the ticket. */
+    StartedTicket startTicket(String policyVersion, String ticketKey, TicketFacts facts);
+
+    void claim(long taskId, String user);
+
+    void release(long taskId, String user);
+
+    void complete(long taskId, String user);
+}
