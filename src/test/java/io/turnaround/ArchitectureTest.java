@@ -1,0 +1,29 @@
+package io.turnaround;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The engine sits behind one door: only workflow/ talks to jBPM's process and task APIs. */
+@AnalyzeClasses(packages = "io.turnaround", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule onlyWorkflowUsesTheProcessEngine = noClasses()
+            .that().resideOutsideOfPackage("io.turnaround.workflow..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jbpm..", "org.kie.api.runtime.process..",
+                    "org.kie.api.task..", "org.kie.internal.runtime..", "org.kie.api.runtime.manager..");
+
+    @ArchTest
+    static final ArchRule onlyPolicyAndWorkflowUseKie = noClasses()
+            .that().resideOutsideOfPackages("io.turnaround.workflow..", "io.turnaround.policy..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..");
+
+    @ArchTest
+    static final ArchRule theSlaClockIsPlainJava = noClasses()
+            .that().resideInAPackage("io.turnaround.sla..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.kie..", "org.jbpm..");
+}

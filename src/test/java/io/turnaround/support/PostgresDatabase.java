@@ -1,0 +1,61 @@
+package io.turnaround.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A fresh PostgreSQL database per test class on the server at TURNAROUND_TEST_PG (default
+ * 127.0.0.1:5432, user postgres). Databases left by earlier runs are dropped first.
+ */
+public final class PostgresDatabase {
+
+    private static final String SERVER = System.getenv().getOrDefault("TURNAROUND_TEST_PG", "127.0.0.1:5432");
+    private static final String USER = System.getenv().getOrDefault("TURNAROUND_TEST_PG_USER", "postgres");
+    private static final String PREFIX = "turnaround_it_";
+
+    private final String name;
+
+    private PostgresDatabase(String name) {
+        this.name = name;
+    }
+
+    public static PostgresDatabase create() {
+        String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", USER, "");
+             Statement sql = admin.createStatement()) {
+            List<String> stale = new ArrayList<>();
+            try (var rs = sql.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%'"
+                    + " and not exists (select 1 from pg_stat_activity a where a.datname = pg_database.datname)")) {
+                while (rs.next()) {
+                    stale.add(rs.getString(1));
+                }
+            }
+            for (String db : stale) {
+                sql.execute("drop database if exists " + db);
+            }
+            sql.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is needed at " + SERVER + " for this test: " + e.getMessage(), e);
+        }
+        return new PostgresDatabase(name);
+    }
+
+    public String url() {
+        return "jdbc:postgresql://" + SERVER + "/" + name;
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    /** Spring properties that point the {@code postgres} profile at this database. */
+    public String[] springArgs() {
+        return new String[] {"--spring.profiles.active=postgres", "--spring.datasource.url=" + url(),
+                "--spring.datasource.username=" + USER, "--spring.datasource.password="};
+    }
+}

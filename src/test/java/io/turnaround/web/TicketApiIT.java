@@ -1,0 +1,118 @@
+package io.turnaround.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.turnaround.support.Api;
+import io.turnaround.workflow.EnginePersistence;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The REST API on the embedded database with its demo data: contracts, bad input and permissions. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:api;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1")
+class TicketApiIT {
+
+    static {
+        EnginePersistence.configure();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    @Test
+    void theDryRunAndACreatedTicketAgree() {
+        String receivedAt = "2026-11-20T17:00:00-08:00";
+        JsonNode dryRun = api.post("andy", "/api/policy/decisions", "{\"tier\":\"GOLD\",\"hosting\":\"PARTNER\","
+                + "\"subject\":\"A payout failed\",\"body\":\"for one model\",\"receivedAt\":\"" + receivedAt + "\"}").body();
+        JsonNode ticket = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\","
+                + "\"subject\":\"A payout failed\",\"body\":\"for one model\",\"receivedAt\":\"" + receivedAt + "\"}").body();
+
+        for (String field : new String[] {"category", "route", "slaTarget", "slaClock", "slaDueAt", "policyVersion"}) {
+            assertThat(ticket.get(field)).as(field).isEqualTo(dryRun.get(field));
+        }
+        assertThat(dryRun.get("candidateGroup").asText()).isEqualTo(ticket.get("candidateGroup").asText()).isEqualTo("support-desk");
+        assertThat(dryRun.get("slaDueAt").asText()).isEqualTo("2026-11-24T17:00:00Z");
+    }
+
+    @Test
+    void unknownSenderGetsATicketWaitingForTriage() {
+        Api.Response created = api.post("intake", "/api/tickets",
+                "{\"from\":\"stranger@nowhere.example\",\"subject\":\"Site down\",\"body\":\"help\"}");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("status").asText()).isEqualTo("TRIAGE");
+        assertThat(api.get("alice", "/api/tickets?status=TRIAGE").body().toString()).contains(created.body().get("key").asText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        missing sender      | {"subject":"s","body":"b"}                                   | from
+        blank subject       | {"from":"a@b.example","subject":" ","body":"b"}              | subject
+        not an address      | {"from":"nobody","subject":"s","body":"b"}                  | from
+        unknown channel     | {"from":"a@b.example","subject":"s","body":"b","channel":"FAX"} | channel
+        unknown category    | {"from":"a@b.example","subject":"s","body":"b","category":"URGENT"} | category
+        bad timestamp       | {"from":"a@b.example","subject":"s","body":"b","receivedAt":"yesterday"} | receivedAt
+        unknown field       | {"from":"a@b.example","subject":"s","body":"b","priority":1} | priority
+        """)
+    void badInputIsA400NamingTheFieldAndCreatesNothing(String description, String json, String field) {
+        Integer before = jdbc.queryForObject("select count(*) from ticket", Integer.class);
+
+        Api.Response response = api.post("intake", "/api/tickets", json);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.body().get("errors").toString()).contains("\"field\":\"" + field + "\"");
+        assertThat(jdbc.queryForObject("select count(*) from ticket", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void malformedJsonAndOversizeBodiesAreRejectedClearly() {
+        Api.Response malformed = api.post("intake", "/api/tickets", "{\"from\":");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().get("detail").asText()).startsWith("malformed JSON");
+
+        Api.Response longBody = api.post("intake", "/api/tickets",
+                "{\"from\":\"a@b.example\",\"subject\":\"s\",\"body\":\"" + "x".repeat(70_000) + "\"}");
+        assertThat(longBody.status()).isEqualTo(400);
+        assertThat(longBody.body().get("errors").toString()).contains("body");
+
+        Api.Response huge = api.post("intake", "/api/tickets", "{\"body\":\"" + "x".repeat(1_100_000) + "\"}");
+        assertThat(huge.status()).isEqualTo(413);
+    }
+
+    @Test
+    void everyEndpointNeedsAStaffAccountWithTheRightRole() {
+        assertThat(api.get(null, "/api/tickets").status()).isEqualTo(401);
+        assertThat(api.get("intake", "/api/tasks").status()).isEqualTo(403);
+        assertThat(api.post("andy", "/api/tickets", "{}").status()).isEqualTo(403);
+        assertThat(api.get("alice", "/api/tickets/TCK-999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAgentCannotActOnAnotherGroupsTask() {
+        api.post("intake", "/api/tickets", "{\"from\":\"cto@platina.example\",\"subject\":\"Site is down\",\"body\":\"all\"}");
+        JsonNode task = api.get("hana", "/api/tasks?group=hosting-liaison").body().get(0);
+
+        Api.Response claim = api.post("alice", "/api/tasks/" + task.get("id").asLong() + "/claim", null);
+        assertThat(claim.status()).isEqualTo(403);
+        assertThat(claim.body().get("detail").asText()).contains("hosting-liaison");
+        assertThat(api.get("alice", "/api/tasks").body().toString()).doesNotContain("\"id\":" + task.get("id").asLong() + ",");
+
+        Api.Response completeUnclaimed = api.post("hana", "/api/tasks/" + task.get("id").asLong() + "/complete", null);
+        assertThat(completeUnclaimed.status()).isEqualTo(409);
+    }
+}
