@@ -1,6 +1,7 @@
 package io.turnaround.tasklist;
 
 import io.turnaround.staff.Staff;
+import io.turnaround.ticket.TicketKey;
 import io.turnaround.workflow.TaskChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +29,7 @@ class TaskRows {
         OffsetDateTime due = rs.getObject("sla_due_at", OffsetDateTime.class);
         return new TaskRow(rs.getLong("task_id"), rs.getString("name"), rs.getString("candidate_group"),
                 rs.getString("assignee"), rs.getString("status"),
-                ticketId == null ? null : String.format("TCK-%06d", ((Number) ticketId).longValue()),
+                ticketId == null ? null : TicketKey.of(((Number) ticketId).longValue()),
                 rs.getString("client_name"), rs.getString("tier"), rs.getString("category"), rs.getString("route"),
                 due == null ? null : due.toInstant(), rs.getObject("created_at", OffsetDateTime.class).toInstant());
     };

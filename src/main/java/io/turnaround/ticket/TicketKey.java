@@ -4,14 +4,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Ticket keys like {@code TCK-000042}, derived from the ticket's id. */
-final class TicketKey {
+public final class TicketKey {
 
     private static final Pattern KEY = Pattern.compile("TCK-(\\d{6,18})");
 
     private TicketKey() {
     }
 
-    static String of(long id) {
+    public static String of(long id) {
         return String.format("TCK-%06d", id);
     }
 
