@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 
 import javax.validation.ConstraintViolationException;
@@ -111,6 +113,16 @@ class ApiErrors {
     @ExceptionHandler(TaskActionRefusedException.class)
     ResponseEntity<Problem> refused(TaskActionRefusedException e) {
         return problem(e.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Problem> denied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<Problem> status(ResponseStatusException e) {
+        return problem(e.getStatus(), e.getReason(), List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -1,23 +1,35 @@
 package io.turnaround.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.turnaround.staff.ApiTokenAuthentication;
+import io.turnaround.staff.ApiTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 
-/** Every endpoint needs a signed-in staff member; roles decide which. The REST API uses HTTP basic. */
+/**
+ * Every endpoint needs a signed-in staff member; roles decide which. The REST API takes HTTP basic (a BCrypt
+ * check per request, fine for people) or an API token ({@code Authorization: Bearer tat_...}, for programs).
+ */
 @Configuration
 class SecurityConfig {
+
+    private static final String BEARER = "Bearer ";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -25,8 +37,9 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
-        http.csrf(csrf -> csrf.ignoringAntMatchers("/api/**"))
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ApiTokens tokens) throws Exception {
+        http.addFilterBefore(apiTokenFilter(tokens, json), BasicAuthenticationFilter.class)
+                .csrf(csrf -> csrf.ignoringAntMatchers("/api/**"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .antMatchers("/actuator/health/**", "/actuator/health").permitAll()
@@ -43,6 +56,25 @@ class SecurityConfig {
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         write(response, json, HttpStatus.FORBIDDEN, "your role does not allow this")));
         return http.build();
+    }
+
+    private static AuthenticationFilter apiTokenFilter(ApiTokens tokens, ObjectMapper json) {
+        AuthenticationManager verify = presented -> tokens.verify((String) presented.getCredentials())
+                .map(ApiTokenAuthentication::verified)
+                .orElseThrow(() -> new BadCredentialsException("unknown, expired or revoked API token"));
+        AuthenticationFilter filter = new AuthenticationFilter(verify, request -> {
+            String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+            return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                    ? ApiTokenAuthentication.presented(header.substring(BEARER.length()).strip())
+                    : null;
+        });
+        filter.setSuccessHandler((request, response, authentication) -> {
+        });
+        filter.setFailureHandler((request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"turnaround\", error=\"invalid_token\"");
+            write(response, json, HttpStatus.UNAUTHORIZED, e.getMessage());
+        });
+        return filter;
     }
 
     private static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** A small HTTP client for the REST API as a staff member would call it: JSON and HTTP basic. */
+/** A small HTTP client for the REST API as a staff member would call it: JSON, HTTP basic or an API token. */
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,20 +25,33 @@ public final class Api {
     public record Response(int status, JsonNode body, String text) {
     }
 
+    /** The Authorization header of a demo user (password "demo"). */
+    public static String basic(String user) {
+        return user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
     public Response get(String user, String path) {
-        return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return request("GET", basic(user), path, null);
     }
 
     public Response post(String user, String path, String json) {
-        return send(user, HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+        return request("POST", basic(user), path, json);
     }
 
-    private Response send(String user, HttpRequest.Builder request) {
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+    /** Any method, with the given Authorization header (null for none). */
+    public Response request(String method, String authorization, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

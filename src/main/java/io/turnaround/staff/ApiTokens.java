@@ -1,0 +1,104 @@
+package io.turnaround.staff;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Bearer tokens for programs that call the REST API. A token is 256 random bits, so a SHA-256 of it is enough
+ * to store and to look it up by; checking one costs a hash and a query instead of a BCrypt round per request.
+ */
+@Service
+public class ApiTokens {
+
+    /** Tokens start with this, so a leaked one is easy to recognise in logs and secret scanners. */
+    public static final String PREFIX = "tat_";
+
+    private final JdbcTemplate jdbc;
+    private final StaffDirectory staff;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiTokens(JdbcTemplate jdbc, StaffDirectory staff, Clock clock) {
+        this.jdbc = jdbc;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    public record ApiToken(long id, String username, String name, Instant createdAt, Instant expiresAt,
+                           Instant revokedAt) {
+    }
+
+    /** A token just made: the secret is in here and nowhere else. */
+    public record IssuedToken(ApiToken token, String secret) {
+    }
+
+    public IssuedToken issue(String username, String name, Duration validFor) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        Instant expires = now.plus(validFor);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(c -> {
+            PreparedStatement s = c.prepareStatement(
+                    "insert into api_token (username, name, token_hash, created_at, expires_at) values (?, ?, ?, ?, ?)",
+                    new String[] {"id"});
+            s.setString(1, username);
+            s.setString(2, name);
+            s.setString(3, sha256(secret));
+            s.setTimestamp(4, Timestamp.from(now));
+            s.setTimestamp(5, Timestamp.from(expires));
+            return s;
+        }, key);
+        return new IssuedToken(new ApiToken(key.getKey().longValue(), username, name, now, expires, null), secret);
+    }
+
+    public List<ApiToken> of(String username) {
+        return jdbc.query("select * from api_token where username = ? order by id", (rs, n) -> new ApiToken(
+                rs.getLong("id"), rs.getString("username"), rs.getString("name"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
+                Optional.ofNullable(rs.getTimestamp("revoked_at")).map(Timestamp::toInstant).orElse(null)), username);
+    }
+
+    /** Revokes one of the user's own tokens; false when they have no such token that is still live. */
+    public boolean revoke(String username, long id) {
+        return jdbc.update("update api_token set revoked_at = ? where id = ? and username = ? and revoked_at is null",
+                Timestamp.from(clock.instant()), id, username) == 1;
+    }
+
+    /** The enabled staff member a live token belongs to, or empty for an unknown, expired or revoked token. */
+    public Optional<UserDetails> verify(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        List<String> owner = jdbc.queryForList("select username from api_token "
+                + "where token_hash = ? and revoked_at is null and expires_at > ?",
+                String.class, sha256(secret), Timestamp.from(clock.instant()));
+        return owner.stream().findFirst().map(staff::loadUserByUsername).filter(UserDetails::isEnabled);
+    }
+
+    private static String sha256(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
