@@ -10,6 +10,7 @@ import org.jbpm.services.api.DeploymentService;
 import org.jbpm.services.api.ProcessService;
 import org.jbpm.services.api.UserTaskService;
 import org.jbpm.services.task.exception.PermissionDeniedException;
+import org.kie.internal.runtime.conf.AuditMode;
 import org.kie.internal.runtime.conf.RuntimeStrategy;
 import org.kie.internal.task.exception.TaskException;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,9 @@ class JbpmWorkflow implements Workflow {
         // One engine session per process instance: no shared session blob, and timers survive restarts.
         unit.setStrategy(RuntimeStrategy.PER_PROCESS_INSTANCE);
         DeploymentDescriptorImpl descriptor = new DeploymentDescriptorImpl("org.jbpm.domain");
-        descriptor.getBuilder().runtimeStrategy(RuntimeStrategy.PER_PROCESS_INSTANCE);
+        // No engine audit log (process, node, variable and task logs): the ticket history is the audit trail
+        // people read, and the engine's logs were half of what every intake wrote.
+        descriptor.getBuilder().runtimeStrategy(RuntimeStrategy.PER_PROCESS_INSTANCE).auditMode(AuditMode.NONE);
         unit.setDeploymentDescriptor(descriptor);
         deployments.deploy(unit);
     }
