@@ -15,7 +15,7 @@ public final class TicketKey {
         return String.format("TCK-%06d", id);
     }
 
-    static long idOf(String key) {
+    public static long idOf(String key) {
         Matcher m = KEY.matcher(key);
         if (!m.matches()) {
             throw new TicketNotFoundException(key);

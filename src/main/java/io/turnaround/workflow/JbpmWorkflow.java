@@ -11,6 +11,7 @@ import org.jbpm.services.api.ProcessService;
 import org.jbpm.services.api.UserTaskService;
 import org.jbpm.services.task.exception.PermissionDeniedException;
 import org.kie.internal.runtime.conf.AuditMode;
+import org.kie.internal.runtime.manager.InternalRuntimeManager;
 import org.kie.internal.runtime.conf.RuntimeStrategy;
 import org.kie.internal.task.exception.TaskException;
 import org.springframework.stereotype.Component;
@@ -24,11 +25,14 @@ class JbpmWorkflow implements Workflow {
     private final DeploymentService deployments;
     private final ProcessService processes;
     private final UserTaskService tasks;
+    private final TaskIdentities identities;
 
-    JbpmWorkflow(DeploymentService deployments, ProcessService processes, UserTaskService tasks) {
+    JbpmWorkflow(DeploymentService deployments, ProcessService processes, UserTaskService tasks,
+                 TaskIdentities identities) {
         this.deployments = deployments;
         this.processes = processes;
         this.tasks = tasks;
+        this.identities = identities;
     }
 
     static String deploymentId(String policyVersion) {
@@ -51,6 +55,8 @@ class JbpmWorkflow implements Workflow {
         descriptor.getBuilder().runtimeStrategy(RuntimeStrategy.PER_PROCESS_INSTANCE).auditMode(AuditMode.NONE);
         unit.setDeploymentDescriptor(descriptor);
         deployments.deploy(unit);
+        InternalRuntimeManager runtime = (InternalRuntimeManager) deployments.getRuntimeManager(deploymentId(policyVersion));
+        identities.storeAllNamedBy(runtime.getEnvironment().getKieBase().getProcesses());
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.turnaround.TurnaroundApplication;
 import io.turnaround.support.Api;
 import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.StaffFixtures;
+import io.turnaround.support.Waits;
 import io.turnaround.workflow.EnginePersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,7 +91,7 @@ class TicketLifecycleOnPostgresIT {
     void unassignedTicketEscalatesToManagersWhenItsTimerFires() {
         String key = platinumEmergencyDueIn(Duration.ofSeconds(3));
 
-        JsonNode escalation = waitFor(() -> escalationOf(key), Duration.ofSeconds(40));
+        JsonNode escalation = Waits.waitFor(() -> escalationOf(key), Duration.ofSeconds(40));
         assertThat(escalation.get("name").asText()).isEqualTo("Resolve SLA breach");
         assertThat(escalation.get("candidateGroup").asText()).isEqualTo("support-managers");
         assertThat(api.get("maria", "/api/tickets/" + key).body().get("slaOutcome").asText()).isEqualTo("BREACHED");
@@ -102,11 +102,11 @@ class TicketLifecycleOnPostgresIT {
     void timerDueWhileTheServerIsDownFiresAfterRestart() {
         String key = platinumEmergencyDueIn(Duration.ofSeconds(6));
         server.close();
-        sleep(Duration.ofSeconds(8));
+        Waits.sleep(Duration.ofSeconds(8));
 
         server = start();
 
-        JsonNode escalation = waitFor(() -> escalationOf(key), Duration.ofSeconds(60));
+        JsonNode escalation = Waits.waitFor(() -> escalationOf(key), Duration.ofSeconds(60));
         assertThat(escalation.get("candidateGroup").asText()).isEqualTo("support-managers");
         Integer escalations = server.getBean(JdbcTemplate.class).queryForObject(
                 "select count(*) from ticket_history h join ticket t on t.id = h.ticket_id"
@@ -129,26 +129,6 @@ class TicketLifecycleOnPostgresIT {
             }
         }
         return null;
-    }
-
-    private static <T> T waitFor(Supplier<T> probe, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            sleep(Duration.ofMillis(250));
-        }
-        throw new AssertionError("nothing after " + timeout);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static String[] concat(String[] first, String... more) {

@@ -1,0 +1,129 @@
+package io.turnaround.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server as its own operating-system process on a PostgreSQL database, with the demo staff and clients,
+ * so that a test can kill it with SIGKILL (nothing in the JVM runs after that) or run two nodes side by side.
+ * Its output goes to {@code target/nodes/<node>/server.log}; its transaction log to the same folder.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final String node;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServerProcess(String node, Process process, int port, Path log) {
+        this.node = node;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts a node and waits until it reports healthy. */
+    public static ServerProcess start(PostgresDatabase database, String node) {
+        Path dir = Path.of("target", "nodes", node).toAbsolutePath();
+        Path log = dir.resolve("server.log");
+        int port = freePort();
+        try {
+            Files.createDirectories(dir);
+            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-Dorg.kie.persistence.postgresql.useBytea=true", "-DuseText=true",
+                    "-cp", classpath, "io.turnaround.TurnaroundApplication",
+                    "--spring.profiles.active=postgres",
+                    "--spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor},classpath:db/demo",
+                    "--server.port=" + port, "--jbpm.quartz.start-delay=1",
+                    "--turnaround.policy.directory=" + Path.of("").toAbsolutePath()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().put("TURNAROUND_DB_URL", database.url());
+            builder.environment().put("TURNAROUND_DB_USER", database.user());
+            builder.environment().put("TURNAROUND_DB_PASSWORD", "");
+            builder.environment().put("TURNAROUND_NODE_ID", node);
+            builder.environment().put("TURNAROUND_DATA_DIR", dir.toString());
+            ServerProcess server = new ServerProcess(node, builder.start(), port, log);
+            server.awaitHealthy();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start node " + node, e);
+        }
+    }
+
+    public Api api() {
+        return new Api(port);
+    }
+
+    /** SIGKILL: no shutdown hook, no transaction completion, no connection close. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit();
+    }
+
+    /** A graceful stop (SIGTERM). */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            awaitExit();
+        }
+    }
+
+    private void awaitHealthy() {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("node " + node + " exited while starting; see " + log);
+            }
+            try {
+                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.discarding());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Waits.sleep(Duration.ofMillis(500));
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("node " + node + " was not healthy after " + START_TIMEOUT + "; see " + log);
+    }
+
+    private void awaitExit() {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.turnaround.support;
+
+import io.turnaround.ticket.TicketKey;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a server's PostgreSQL database directly, as an auditor would after a crash: are the tickets, their
+ * tasks and their SLA timers all there, once each?
+ */
+public final class TicketLedger {
+
+    public static final String ESCALATION_TASK = "Resolve SLA breach";
+
+    private final JdbcTemplate jdbc;
+
+    public TicketLedger(PostgresDatabase database) {
+        this.jdbc = new JdbcTemplate(new DriverManagerDataSource(database.url(), database.user(), ""));
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    public int tickets() {
+        return jdbc.queryForObject("select count(*) from ticket", Integer.class);
+    }
+
+    public boolean exists(String key) {
+        return jdbc.queryForObject("select count(*) from ticket where id = ?", Integer.class, TicketKey.idOf(key)) == 1;
+    }
+
+    /** Tickets that are not in triage but have no process: a half-created ticket. */
+    public List<Long> withoutProcess() {
+        return jdbc.queryForList("select id from ticket where status <> 'TRIAGE' and process_instance_id is null", Long.class);
+    }
+
+    /** Process instances whose count of route tasks (engine and task list alike) is not exactly one. */
+    public List<Map<String, Object>> notExactlyOneWorkTask() {
+        return jdbc.queryForList("select t.id, (select count(*) from task k where k.processinstanceid = t.process_instance_id"
+                + " and k.name <> ?) engine_tasks, (select count(*) from task_list_entry e where e.process_instance_id ="
+                + " t.process_instance_id and e.name <> ?) listed_tasks from ticket t where t.process_instance_id is not null"
+                + " and ((select count(*) from task k where k.processinstanceid = t.process_instance_id and k.name <> ?) <> 1"
+                + " or (select count(*) from task_list_entry e where e.process_instance_id = t.process_instance_id"
+                + " and e.name <> ?) <> 1)", ESCALATION_TASK, ESCALATION_TASK, ESCALATION_TASK, ESCALATION_TASK);
+    }
+
+    /** Open tickets whose SLA has not been breached and which do not have exactly one pending SLA timer. */
+    public List<Map<String, Object>> pendingWithoutExactlyOneTimer() {
+        return jdbc.queryForList("select t.id, (select count(*) from qrtz_job_details j"
+                + " where split_part(j.job_name, '-', 2) = t.process_instance_id::text) timers from ticket t"
+                + " where t.process_instance_id is not null and t.sla_outcome is null and not exists (select 1"
+                + " from ticket_history h where h.ticket_id = t.id and h.event = 'SLA_BREACHED') and (select count(*)"
+                + " from qrtz_job_details j where split_part(j.job_name, '-', 2) = t.process_instance_id::text) <> 1");
+    }
+
+    public int breaches(long ticketId) {
+        return jdbc.queryForObject("select count(*) from ticket_history where ticket_id = ? and event = 'SLA_BREACHED'",
+                Integer.class, ticketId);
+    }
+
+    /** Escalation tasks of a ticket as "engine tasks/task list rows", e.g. "1/1". */
+    public String escalationTasks(long ticketId) {
+        return jdbc.queryForObject("select (select count(*) from task k where k.processinstanceid = t.process_instance_id"
+                + " and k.name = ?) || '/' || (select count(*) from task_list_entry e where e.process_instance_id ="
+                + " t.process_instance_id and e.name = ?) from ticket t where t.id = ?", String.class,
+                ESCALATION_TASK, ESCALATION_TASK, ticketId);
+    }
+
+    public int ticketsBreached() {
+        return jdbc.queryForObject("select count(distinct ticket_id) from ticket_history where event = 'SLA_BREACHED'",
+                Integer.class);
+    }
+}
