@@ -5,6 +5,8 @@ import io.turnaround.policy.facts.Tier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,9 +23,26 @@ class Clients {
     /** The client a sender writes for, found by the contact's email address (case-insensitive). */
     Optional<Client> findByContact(String email) {
         return jdbc.query("select c.* from client c join client_contact cc on cc.client_id = c.id where cc.email = ?",
-                (rs, n) -> new Client(rs.getLong("id"), rs.getString("name"), Tier.valueOf(rs.getString("tier")),
-                        Hosting.valueOf(rs.getString("hosting")), rs.getString("hosting_contact"),
-                        ZoneId.of(rs.getString("time_zone"))),
-                email.trim().toLowerCase(Locale.ROOT)).stream().findFirst();
+                Clients::map, normalized(email)).stream().findFirst();
+    }
+
+    Optional<Client> find(long id) {
+        return jdbc.query("select * from client where id = ?", Clients::map, id).stream().findFirst();
+    }
+
+    /** Makes the address a contact of the client; the caller has checked it is no other client's. */
+    void addContact(long clientId, String email) {
+        jdbc.update("insert into client_contact (email, client_id) select ?, ? where not exists"
+                + " (select 1 from client_contact where email = ?)", normalized(email), clientId, normalized(email));
+    }
+
+    private static Client map(ResultSet rs, int row) throws SQLException {
+        return new Client(rs.getLong("id"), rs.getString("name"), Tier.valueOf(rs.getString("tier")),
+                Hosting.valueOf(rs.getString("hosting")), rs.getString("hosting_contact"),
+                ZoneId.of(rs.getString("time_zone")));
+    }
+
+    private static String normalized(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Keeps each ticket's SLA clock and status in step with its tasks. The turnaround ends when a person
@@ -37,7 +38,9 @@ class SlaStopwatch implements SlaBreaches {
 
     @EventListener
     void on(TaskChanged event) {
-        tickets.findByProcessInstance(event.processInstanceId()).ifPresent(ticket -> {
+        Optional<Ticket> found = event.ticketKey() != null ? tickets.find(TicketKey.idOf(event.ticketKey()))
+                : tickets.findByProcessInstance(event.processInstanceId());
+        found.ifPresent(ticket -> {
             boolean workTask = event.candidateGroups().contains(ticket.candidateGroup());
             switch (event.change()) {
                 case CREATED -> history.add(ticket.id(), event.at(), "workflow", "TASK_CREATED",

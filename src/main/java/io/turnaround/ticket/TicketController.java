@@ -40,6 +40,12 @@ class TicketController {
         return ResponseEntity.created(URI.create("/api/tickets/" + ticket.key())).body(TicketView.of(ticket, null));
     }
 
+    @PostMapping("/{key}/triage")
+    TicketView triage(@PathVariable String key, @Valid @RequestBody Triage triage, Authentication user) {
+        Ticket ticket = intake.triage(key, triage, user.getName());
+        return TicketView.of(ticket, history.of(ticket.id()));
+    }
+
     @GetMapping("/{key}")
     TicketView get(@PathVariable String key) {
         Ticket ticket = tickets.find(TicketKey.idOf(key)).orElseThrow(() -> new TicketNotFoundException(key));

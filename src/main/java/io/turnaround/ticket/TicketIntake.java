@@ -50,17 +50,48 @@ public class TicketIntake {
         PolicyVersion version = policy.active();
         Client c = client.get();
         long id = tickets.insert(c.id(), request, receivedAt, TicketStatus.OPEN, c.tier(), version.number(), now);
-        TicketFacts facts = new TicketFacts(c.tier(), c.hosting(), request.subject(), request.body(), request.channel(),
-                receivedAt, request.category());
+        history.add(id, now, receivedBy, "RECEIVED", "via " + request.channel() + " from " + request.from()
+                + " (" + c.name() + ", " + c.tier() + ", hosting " + c.hosting() + ")");
+        startWork(id, version, new TicketFacts(c.tier(), c.hosting(), request.subject(), request.body(),
+                request.channel(), receivedAt, request.category()), now);
+        return tickets.find(id).orElseThrow();
+    }
+
+    /**
+     * Links a ticket from an unknown sender to its client and starts its work. The SLA runs from when the request
+     * was received, not from the triage: the customer has been waiting since then.
+     */
+    @Transactional
+    public Ticket triage(String key, Triage triage, String triagedBy) {
+        long id = TicketKey.idOf(key);
+        Ticket ticket = tickets.find(id).orElseThrow(() -> new TicketNotFoundException(key));
+        Client c = clients.find(triage.clientId()).orElseThrow(() -> new UnknownClientException(triage.clientId()));
+        if (triage.addSenderAsContact()) {
+            Optional<Client> current = clients.findByContact(ticket.sender());
+            if (current.isPresent() && current.get().id() != c.id()) {
+                throw new TicketConflictException(ticket.sender() + " is already a contact of " + current.get().name());
+            }
+            clients.addContact(c.id(), ticket.sender());
+        }
+        Instant now = clock.instant();
+        PolicyVersion version = policy.active();
+        if (!tickets.linkToClient(id, c, version.number(), now)) {
+            throw new TicketConflictException(key + " is " + ticket.status() + ", not waiting for triage");
+        }
+        history.add(id, now, triagedBy, "TRIAGED", "linked to " + c.name() + " (" + c.tier() + ", hosting "
+                + c.hosting() + ")" + (triage.addSenderAsContact() ? "; " + ticket.sender() + " is now its contact" : ""));
+        startWork(id, version, new TicketFacts(c.tier(), c.hosting(), ticket.subject(), ticket.body(), ticket.channel(),
+                ticket.receivedAt(), triage.category()), now);
+        return tickets.find(id).orElseThrow();
+    }
+
+    private void startWork(long id, PolicyVersion version, TicketFacts facts, Instant now) {
         StartedTicket started = workflow.startTicket(version.kjarVersion(), TicketKey.of(id), facts);
         Decision decision = started.decision();
         tickets.recordDecision(id, started.processInstanceId(), decision, now);
-        history.add(id, now, receivedBy, "RECEIVED", "via " + request.channel() + " from " + request.from()
-                + " (" + c.name() + ", " + c.tier() + ", hosting " + c.hosting() + ")");
         history.add(id, now, "policy v" + version.number(), "DECIDED", decision.getCategory()
                 + " (" + decision.getCategoryReason() + ") -> " + decision.getRoute() + " for " + decision.getCandidateGroup()
                 + ", " + decision.getSlaTarget() + " on the " + decision.getSlaClock().label() + " clock, due "
                 + decision.getSlaDueAt());
-        return tickets.find(id).orElseThrow();
     }
 }

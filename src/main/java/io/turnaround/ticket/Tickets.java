@@ -57,6 +57,13 @@ class Tickets {
         return key.getKey().longValue();
     }
 
+    /** Links a ticket waiting for triage to its client; false when it is no longer waiting. */
+    boolean linkToClient(long id, Client client, int policyVersion, Instant now) {
+        return jdbc.update("update ticket set client_id = ?, tier = ?, status = ?, policy_version = ?, updated_at = ?"
+                + " where id = ? and status = ?", client.id(), client.tier().name(), TicketStatus.OPEN.name(),
+                policyVersion, utc(now), id, TicketStatus.TRIAGE.name()) == 1;
+    }
+
     void recordDecision(long id, long processInstanceId, Decision decision, Instant now) {
         jdbc.update("update ticket set process_instance_id = ?, category = ?, category_reason = ?, route = ?,"
                         + " candidate_group = ?, sla_target = ?, sla_clock = ?, sla_due_at = ?, updated_at = ? where id = ?",

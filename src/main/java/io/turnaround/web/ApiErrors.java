@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.turnaround.ticket.TicketConflictException;
 import io.turnaround.ticket.TicketNotFoundException;
+import io.turnaround.ticket.UnknownClientException;
 import io.turnaround.workflow.TaskActionRefusedException;
 import io.turnaround.workflow.TaskNotFoundException;
 import org.slf4j.Logger;
@@ -113,6 +115,16 @@ class ApiErrors {
     @ExceptionHandler(TaskActionRefusedException.class)
     ResponseEntity<Problem> refused(TaskActionRefusedException e) {
         return problem(e.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(TicketConflictException.class)
+    ResponseEntity<Problem> conflict(TicketConflictException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(UnknownClientException.class)
+    ResponseEntity<Problem> unknownClient(UnknownClientException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(new Problem.FieldProblem("clientId", e.getMessage())));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

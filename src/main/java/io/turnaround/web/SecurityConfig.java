@@ -45,6 +45,7 @@ class SecurityConfig {
                         .antMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .antMatchers("/actuator/**").hasRole("ADMIN")
                         .antMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole("INTAKE", "AGENT", "MANAGER", "ADMIN")
+                        .antMatchers(HttpMethod.POST, "/api/tickets/*/triage").hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .antMatchers("/api/tickets/**", "/api/tickets").hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN")
                         .antMatchers("/api/tasks/**", "/api/tasks").hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .antMatchers("/api/policy/**", "/api/policy").hasAnyRole("ANALYST", "ADMIN", "MANAGER", "AGENT")

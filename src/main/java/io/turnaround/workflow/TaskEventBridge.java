@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Turns the task service's events into {@link TaskChanged} application events (registered by jBPM's Spring factory). */
@@ -70,7 +71,9 @@ class TaskEventBridge extends DefaultTaskEventListener {
         // A new group task is still "Created" when announced; the task service makes it Ready in the same call.
         TaskState state = "Created".equals(status) ? TaskState.READY
                 : TaskState.valueOf(status.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT));
+        Map<String, Object> inputs = task.getTaskData().getTaskInputVariables();
+        Object ticketKey = inputs == null ? null : inputs.get(TicketProcess.TICKET_KEY);
         events.publishEvent(new TaskChanged(change, task.getId(), task.getTaskData().getProcessInstanceId(),
-                task.getName(), groups, owner == null ? null : owner.getId(), state, clock.instant()));
+                ticketKey == null ? null : ticketKey.toString(), task.getName(), groups, owner == null ? null : owner.getId(), state, clock.instant()));
     }
 }

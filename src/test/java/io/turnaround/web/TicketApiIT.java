@@ -59,6 +59,45 @@ class TicketApiIT {
         assertThat(api.get("alice", "/api/tickets?status=TRIAGE").body().toString()).contains(created.body().get("key").asText());
     }
 
+    @Test
+    void aTriagedTicketIsDecidedFromWhenItWasReceivedAndItsSenderIsKnownNextTime() {
+        String stranger = "new.person@goldcrest.example";
+        String key = api.post("intake", "/api/tickets", "{\"from\":\"" + stranger + "\",\"subject\":\"Login fails\","
+                + "\"body\":\"for me\",\"receivedAt\":\"2026-11-20T17:00:00-08:00\"}").body().get("key").asText();
+        long goldcrest = jdbc.queryForObject("select id from client where name = 'Goldcrest Live'", Long.class);
+
+        assertThat(api.post("andy", "/api/tickets/" + key + "/triage", "{\"clientId\":" + goldcrest + "}").status())
+                .as("analysts read tickets but do not triage them").isEqualTo(403);
+        Api.Response unknown = api.post("alice", "/api/tickets/" + key + "/triage", "{\"clientId\":999999}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.text()).contains("clientId");
+
+        Api.Response triaged = api.post("alice", "/api/tickets/" + key + "/triage",
+                "{\"clientId\":" + goldcrest + ",\"addSenderAsContact\":true}");
+        assertThat(triaged.status()).as(triaged.text()).isEqualTo(200);
+        assertThat(triaged.body().get("status").asText()).isEqualTo("OPEN");
+        assertThat(triaged.body().get("route").asText()).isEqualTo("SUPPORT_DESK");
+        assertThat(triaged.body().get("slaDueAt").asText()).isEqualTo("2026-11-24T17:00:00Z");
+        assertThat(triaged.body().get("history").findValuesAsText("event"))
+                .containsSubsequence("RECEIVED", "TRIAGED", "TASK_CREATED", "DECIDED");
+        assertThat(api.get("alice", "/api/tasks?group=support-desk").text()).contains(key);
+
+        assertThat(api.post("alice", "/api/tickets/" + key + "/triage", "{\"clientId\":" + goldcrest + "}").status())
+                .as("already triaged").isEqualTo(409);
+        assertThat(api.post("intake", "/api/tickets", "{\"from\":\"" + stranger + "\",\"subject\":\"Again\",\"body\":\"b\"}")
+                .body().get("status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void theHistoryShowsTheFirstTaskBeingCreated() {
+        String key = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Login fails\","
+                + "\"body\":\"since noon\"}").body().get("key").asText();
+
+        JsonNode history = api.get("alice", "/api/tickets/" + key).body().get("history");
+        assertThat(history.findValuesAsText("event")).containsSubsequence("RECEIVED", "TASK_CREATED", "DECIDED");
+        assertThat(history.toString()).contains("for support-desk");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
         missing sender      | {"subject":"s","body":"b"}                                   | from

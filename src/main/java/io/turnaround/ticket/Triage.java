@@ -1,0 +1,12 @@
+package io.turnaround.ticket;
+
+import io.turnaround.policy.facts.Category;
+
+import javax.validation.constraints.NotNull;
+
+/**
+ * Staff link a ticket from an unknown sender to a client, optionally making the sender that client's contact
+ * (so their next request is recognised) and choosing the category.
+ */
+public record Triage(@NotNull Long clientId, boolean addSenderAsContact, Category category) {
+}

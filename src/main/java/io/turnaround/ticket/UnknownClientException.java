@@ -1,0 +1,9 @@
+package io.turnaround.ticket;
+
+/** A request named a client that does not exist. */
+public class UnknownClientException extends RuntimeException {
+
+    public UnknownClientException(long id) {
+        super("no client " + id);
+    }
+}
