@@ -1,9 +1,6 @@
 package io.turnaround.tasklist;
 
 import io.turnaround.staff.Staff;
-import io.turnaround.workflow.TaskActionRefusedException;
-import io.turnaround.workflow.TaskNotFoundException;
-import io.turnaround.workflow.Workflow;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 import javax.validation.constraints.Max;
 import javax.validation.constraints.Min;
 import java.util.List;
-import java.util.function.BiConsumer;
 
 /** Human tasks over REST: a user sees and acts on the tasks of their groups, managers on all. */
 @RestController
@@ -25,11 +21,11 @@ import java.util.function.BiConsumer;
 class TaskController {
 
     private final TaskRows rows;
-    private final Workflow workflow;
+    private final TaskActions actions;
 
-    TaskController(TaskRows rows, Workflow workflow) {
+    TaskController(TaskRows rows, TaskActions actions) {
         this.rows = rows;
-        this.workflow = workflow;
+        this.actions = actions;
     }
 
     @GetMapping
@@ -40,47 +36,21 @@ class TaskController {
 
     @GetMapping("/{id}")
     TaskRow get(@PathVariable long id, Authentication user) {
-        return visible(id, Staff.of(user));
+        return actions.visible(id, Staff.of(user));
     }
 
     @PostMapping("/{id}/claim")
     TaskRow claim(@PathVariable long id, Authentication user) {
-        return act(id, user, workflow::claim);
+        return actions.claim(id, Staff.of(user));
     }
 
     @PostMapping("/{id}/release")
     TaskRow release(@PathVariable long id, Authentication user) {
-        return act(id, user, workflow::release);
+        return actions.release(id, Staff.of(user));
     }
 
     @PostMapping("/{id}/complete")
     TaskRow complete(@PathVariable long id, Authentication user) {
-        Staff staff = Staff.of(user);
-        TaskRow task = visible(id, staff);
-        if (!staff.username().equals(task.assignee())) {
-            throw new TaskActionRefusedException("claim task " + id + " before completing it"
-                    + (task.assignee() == null ? "" : " (it is assigned to " + task.assignee() + ")"), false);
-        }
-        workflow.complete(id, staff.username());
-        return rows.find(id).orElseThrow();
-    }
-
-    private TaskRow act(long id, Authentication user, BiConsumer<Long, String> action) {
-        Staff staff = Staff.of(user);
-        visible(id, staff);
-        action.accept(id, staff.username());
-        return rows.find(id).orElseThrow();
-    }
-
-    /** The task, if this person may see it; a task of another group is forbidden, not hidden. */
-    private TaskRow visible(long id, Staff staff) {
-        TaskRow task = rows.find(id).orElseThrow(() -> new TaskNotFoundException(id));
-        boolean mayAct = staff.seesAllQueues() || staff.username().equals(task.assignee())
-                || staff.groups().contains(task.candidateGroup());
-        if (!mayAct) {
-            throw new TaskActionRefusedException("task " + id + " belongs to group " + task.candidateGroup()
-                    + ", which you are not a member of", true);
-        }
-        return task;
+        return actions.complete(id, Staff.of(user));
     }
 }

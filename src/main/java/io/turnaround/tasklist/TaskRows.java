@@ -8,9 +8,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,17 +26,19 @@ import java.util.Optional;
 @Repository
 class TaskRows {
 
-    private static final String SELECT = "select k.*, t.id as ticket_id, t.tier, t.category, t.route, t.sla_due_at,"
-            + " c.name as client_name from task_list_entry k left join ticket t on t.process_instance_id = k.process_instance_id"
-            + " left join client c on c.id = t.client_id ";
+    private static final String FROM = " from task_list_entry k left join ticket t on t.process_instance_id ="
+            + " k.process_instance_id left join client c on c.id = t.client_id ";
+    private static final String SELECT = "select k.*, t.id as ticket_id, t.tier, t.category, t.route, t.received_at,"
+            + " t.sla_target, t.sla_due_at, t.sla_outcome, c.name as client_name" + FROM;
     private static final RowMapper<TaskRow> ROW = (rs, n) -> {
         Object ticketId = rs.getObject("ticket_id");
-        OffsetDateTime due = rs.getObject("sla_due_at", OffsetDateTime.class);
+        String target = rs.getString("sla_target");
         return new TaskRow(rs.getLong("task_id"), rs.getString("name"), rs.getString("candidate_group"),
                 rs.getString("assignee"), rs.getString("status"),
                 ticketId == null ? null : TicketKey.of(((Number) ticketId).longValue()),
                 rs.getString("client_name"), rs.getString("tier"), rs.getString("category"), rs.getString("route"),
-                due == null ? null : due.toInstant(), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                instant(rs, "received_at"), target == null ? null : Duration.parse(target), instant(rs, "sla_due_at"),
+                rs.getString("sla_outcome"), instant(rs, "created_at"));
     };
     private static final String OPEN_STATES = "('CREATED', 'READY', 'RESERVED', 'IN_PROGRESS', 'SUSPENDED')";
 
@@ -61,27 +68,94 @@ class TaskRows {
 
     /** Open tasks the viewer may see, soonest due first; filters are optional. */
     List<TaskRow> openFor(Staff viewer, String group, String assignee, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT).append("where k.status in ").append(OPEN_STATES);
-        List<Object> args = new ArrayList<>();
-        if (!viewer.seesAllQueues()) {
-            sql.append(" and (k.assignee = ?");
-            args.add(viewer.username());
-            if (!viewer.groups().isEmpty()) {
-                sql.append(" or k.candidate_group in (").append(String.join(", ", viewer.groups().stream().map(g -> "?").toList()))
-                        .append(")");
-                args.addAll(viewer.groups());
+        Where where = visibleTo(viewer).and("k.candidate_group = ?", group).and("k.assignee = ?", assignee);
+        return jdbc.query(SELECT + where.sql + " order by t.sla_due_at, k.task_id fetch first " + limit + " rows only",
+                ROW, where.args.toArray());
+    }
+
+    /** A page of the open tasks the viewer may see, narrowed by the query, soonest due first. */
+    TaskPage page(Staff viewer, TaskQuery query) {
+        Where where = visibleTo(viewer)
+                .and("k.candidate_group = ?", query.group())
+                .and("t.tier = ?", query.tier())
+                .and("t.route = ?", query.route())
+                .and("k.status = ?", query.state());
+        switch (query.scope()) {
+            case MINE -> where.and("k.assignee = ?", viewer.username());
+            case QUEUE -> where.and("k.assignee is null").andIn("k.candidate_group", viewer.groups());
+            case ALL -> {
             }
-            sql.append(")");
         }
-        if (group != null) {
-            sql.append(" and k.candidate_group = ?");
-            args.add(group);
+        long total = jdbc.queryForObject("select count(*)" + FROM + where.sql, Long.class, where.args.toArray());
+        List<TaskRow> rows = jdbc.query(SELECT + where.sql + " order by t.sla_due_at, k.task_id offset "
+                + (long) query.page() * TaskQuery.PAGE_SIZE + " rows fetch next " + TaskQuery.PAGE_SIZE + " rows only",
+                ROW, where.args.toArray());
+        return new TaskPage(rows, total, query.page(), TaskQuery.PAGE_SIZE);
+    }
+
+    /** Every group that has open tasks, for a manager's filter. */
+    List<String> groups() {
+        return jdbc.queryForList("select distinct candidate_group from task_list_entry where status in " + OPEN_STATES
+                + " and candidate_group is not null order by candidate_group", String.class);
+    }
+
+    /** The open tasks of one ticket, for its page. */
+    List<TaskRow> openOfTicket(long ticketId) {
+        return jdbc.query(SELECT + "where k.status in " + OPEN_STATES + " and t.id = ? order by k.task_id", ROW, ticketId);
+    }
+
+    /** Open tasks; for anyone but managers and admins only their own and their groups'. */
+    private static Where visibleTo(Staff viewer) {
+        Where where = new Where("where k.status in " + OPEN_STATES);
+        if (!viewer.seesAllQueues()) {
+            where.sql.append(" and (k.assignee = ?");
+            where.args.add(viewer.username());
+            if (!viewer.groups().isEmpty()) {
+                where.sql.append(" or k.candidate_group in (")
+                        .append(String.join(", ", viewer.groups().stream().map(g -> "?").toList())).append(")");
+                where.args.addAll(viewer.groups());
+            }
+            where.sql.append(")");
         }
-        if (assignee != null) {
-            sql.append(" and k.assignee = ?");
-            args.add(assignee);
+        return where;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** A where clause and its arguments; a condition whose value is null is left out. */
+    private static final class Where {
+        private final StringBuilder sql;
+        private final List<Object> args = new ArrayList<>();
+
+        Where(String start) {
+            this.sql = new StringBuilder(" ").append(start);
         }
-        sql.append(" order by t.sla_due_at, k.task_id fetch first ").append(limit).append(" rows only");
-        return jdbc.query(sql.toString(), ROW, args.toArray());
+
+        Where and(String condition) {
+            sql.append(" and ").append(condition);
+            return this;
+        }
+
+        Where and(String condition, Object value) {
+            if (value != null) {
+                sql.append(" and ").append(condition);
+                args.add(value);
+            }
+            return this;
+        }
+
+        Where andIn(String column, Collection<String> values) {
+            if (values.isEmpty()) {
+                sql.append(" and 1 = 0");
+                return this;
+            }
+            sql.append(" and ").append(column).append(" in (")
+                    .append(String.join(", ", values.stream().map(v -> "?").toList())).append(")");
+            args.addAll(values);
+            return this;
+        }
     }
 }

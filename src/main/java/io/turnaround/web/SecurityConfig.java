@@ -5,6 +5,7 @@ import io.turnaround.staff.ApiTokenAuthentication;
 import io.turnaround.staff.ApiTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -23,8 +24,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Every endpoint needs a signed-in staff member; roles decide which. The REST API takes HTTP basic (a BCrypt
- * check per request, fine for people) or an API token ({@code Authorization: Bearer tat_...}, for programs).
+ * Every endpoint needs a signed-in staff member; roles decide which. The REST API is stateless and takes HTTP
+ * basic (a BCrypt check per request, fine for people) or an API token ({@code Authorization: Bearer tat_...},
+ * for programs); it needs no CSRF token because no cookie signs it in. The pages use form sign-in and a session.
  */
 @Configuration
 class SecurityConfig {
@@ -37,9 +39,11 @@ class SecurityConfig {
     }
 
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ApiTokens tokens) throws Exception {
-        http.addFilterBefore(apiTokenFilter(tokens, json), BasicAuthenticationFilter.class)
-                .csrf(csrf -> csrf.ignoringAntMatchers("/api/**"))
+        http.requestMatchers(m -> m.antMatchers("/api/**", "/actuator/**"))
+                .addFilterBefore(apiTokenFilter(tokens, json), BasicAuthenticationFilter.class)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .antMatchers("/actuator/health/**", "/actuator/health").permitAll()
@@ -56,6 +60,20 @@ class SecurityConfig {
                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         write(response, json, HttpStatus.FORBIDDEN, "your role does not allow this")));
+        return http.build();
+    }
+
+    /** The staff pages: form sign-in, a session, CSRF tokens on every form. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .antMatchers("/login", "/static/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .antMatchers("/manager/**").hasAnyRole("MANAGER", "ADMIN")
+                        .anyRequest().hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN"))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .exceptionHandling(ex -> ex.accessDeniedPage("/forbidden"));
         return http.build();
     }
 

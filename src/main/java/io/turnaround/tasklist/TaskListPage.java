@@ -1,0 +1,114 @@
+package io.turnaround.tasklist;
+
+import io.turnaround.staff.Staff;
+import io.turnaround.workflow.TaskActionRefusedException;
+import io.turnaround.workflow.TaskNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import javax.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The task list page: the viewer's tasks soonest due first, filtered and paged, with claim, release and complete.
+ * Actions are plain form posts that come back to the page the user was on, filters and all.
+ */
+@Controller
+class TaskListPage {
+
+    static final List<String> TIERS = List.of("BRONZE", "SILVER", "GOLD", "PLATINUM");
+    static final List<String> ROUTES = List.of("HOSTING_PARTNER", "CLIENT_HOSTING", "DEV_TEAM", "SUPPORT_DESK",
+            "CUSTOM_QUOTE", "TRAINING");
+    static final List<String> STATES = List.of("READY", "RESERVED", "IN_PROGRESS");
+
+    private final TaskRows rows;
+    private final TaskActions actions;
+    private final Clock clock;
+
+    TaskListPage(TaskRows rows, TaskActions actions, Clock clock) {
+        this.rows = rows;
+        this.actions = actions;
+        this.clock = clock;
+    }
+
+    @ModelAttribute
+    void common(Authentication user, Model model) {
+        if (user != null) {
+            model.addAttribute("staff", Staff.of(user));
+            model.addAttribute("now", clock.instant());
+        }
+    }
+
+    @GetMapping("/tasks")
+    String list(@RequestParam(required = false) TaskQuery.Scope scope, @RequestParam(required = false) String group,
+                @RequestParam(required = false) String tier, @RequestParam(required = false) String route,
+                @RequestParam(required = false) String state, @RequestParam(defaultValue = "0") int page,
+                Authentication user, HttpServletRequest request, Model model) {
+        Staff staff = Staff.of(user);
+        model.addAttribute("returnTo", request.getQueryString() == null ? "/tasks" : "/tasks?" + request.getQueryString());
+        TaskQuery query = new TaskQuery(scope, group, tier, route, state, page);
+        model.addAttribute("query", query);
+        model.addAttribute("result", rows.page(staff, query));
+        model.addAttribute("groups", staff.seesAllQueues() ? rows.groups() : staff.groups().stream().sorted().toList());
+        model.addAttribute("tiers", TIERS);
+        model.addAttribute("routes", ROUTES);
+        model.addAttribute("states", STATES);
+        return "tasks";
+    }
+
+    @PostMapping("/tasks/{id}/{action:claim|release|complete}")
+    String act(@PathVariable long id, @PathVariable String action, @RequestParam(defaultValue = "/tasks") String returnTo,
+               Authentication user, RedirectAttributes redirect) {
+        Staff staff = Staff.of(user);
+        try {
+            TaskRow task = switch (action) {
+                case "claim" -> actions.claim(id, staff);
+                case "release" -> actions.release(id, staff);
+                default -> actions.complete(id, staff);
+            };
+            redirect.addFlashAttribute("message", switch (action) {
+                case "claim" -> "You hold '" + task.name() + "' for " + task.ticketKey() + ".";
+                case "release" -> "'" + task.name() + "' for " + task.ticketKey() + " is back in its queue.";
+                default -> "'" + task.name() + "' for " + task.ticketKey() + " is done.";
+            });
+        } catch (TaskActionRefusedException e) {
+            if (e.isForbidden()) {
+                throw e;
+            }
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:" + safe(returnTo);
+    }
+
+    @ExceptionHandler(TaskActionRefusedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden(TaskActionRefusedException e, Model model) {
+        model.addAttribute("reason", e.getMessage());
+        return "forbidden";
+    }
+
+    @ExceptionHandler(TaskNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(TaskNotFoundException e, Model model) {
+        model.addAttribute("reason", e.getMessage());
+        return "not-found";
+    }
+
+    /** Only back to our own pages: a crafted returnTo must not send the user elsewhere. */
+    static String safe(String returnTo) {
+        boolean ours = (returnTo.startsWith("/tasks") || returnTo.startsWith("/tickets/"))
+                && !returnTo.contains("//") && !returnTo.contains("\\");
+        return ours ? returnTo : "/tasks";
+    }
+}

@@ -1,0 +1,27 @@
+package io.turnaround.ticket;
+
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+
+/** Reading tickets and their history, for features outside this package (the staff pages). */
+@Service
+public class TicketLookup {
+
+    private final Tickets tickets;
+    private final TicketHistory history;
+
+    TicketLookup(Tickets tickets, TicketHistory history) {
+        this.tickets = tickets;
+        this.history = history;
+    }
+
+    /** The ticket with this key; an unknown or malformed key is a {@link TicketNotFoundException}. */
+    public Ticket find(String key) {
+        return tickets.find(TicketKey.idOf(key)).orElseThrow(() -> new TicketNotFoundException(key));
+    }
+
+    public List<HistoryEntry> history(long ticketId) {
+        return history.of(ticketId);
+    }
+}

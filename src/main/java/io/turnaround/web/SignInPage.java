@@ -1,0 +1,27 @@
+package io.turnaround.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** Sign-in, the landing redirect and the page shown for a forbidden action. */
+@Controller
+class SignInPage {
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/tasks";
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/forbidden")
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden() {
+        return "forbidden";
+    }
+}

@@ -1,0 +1,126 @@
+package io.turnaround.tasklist;
+
+import io.turnaround.support.Api;
+import io.turnaround.support.Browser;
+import io.turnaround.workflow.EnginePersistence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The task list and ticket page in a real browser: sign in, see only your queues, claim, complete, be refused. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1")
+class TaskListBrowserIT {
+
+    static {
+        EnginePersistence.configure();
+    }
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void noBrowserYet() {
+        browser = null;
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private Browser browser() {
+        if (browser == null) {
+            browser = new Browser(port);
+        }
+        return browser;
+    }
+
+    @Test
+    void anAgentClaimsAndCompletesTheirQueuesTaskAndIsRefusedAnotherGroups() {
+        Api api = new Api(port);
+        String own = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\","
+                + "\"subject\":\"Login <b>fails</b> <script>document.title='pwned'</script>\",\"body\":\"since noon\"}")
+                .body().get("key").asText();
+        String other = api.post("intake", "/api/tickets", "{\"from\":\"cto@platina.example\","
+                + "\"subject\":\"Site is down\",\"body\":\"for everyone\"}").body().get("key").asText();
+        long otherTask = api.get("hana", "/api/tasks?group=hosting-liaison").body().get(0).get("id").asLong();
+
+        Browser b = browser();
+        b.signOut();
+        b.open("/tasks");
+        assertThat(b.driver().getCurrentUrl()).as("signed out: sent to sign in").endsWith("/login");
+        b.signIn("alice");
+        assertThat(b.driver().getCurrentUrl()).endsWith("/tasks");
+        String list = b.driver().findElement(By.id("task-list")).getText();
+        assertThat(list).contains(own).doesNotContain(other);
+        b.screenshot("task-list");
+
+        row(b, own).findElement(By.xpath(".//button[text()='Claim']")).click();
+        assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText()).contains("You hold").contains(own);
+        row(b, own).findElement(By.xpath(".//button[text()='Complete']")).click();
+        assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText()).contains("is done");
+
+        b.open("/tickets/" + own);
+        WebElement title = b.driver().findElement(By.tagName("h1"));
+        assertThat(title.getText()).contains("Login <b>fails</b> <script>");
+        assertThat(title.findElements(By.tagName("b"))).as("ticket text is escaped, not markup").isEmpty();
+        assertThat(b.driver().getTitle()).doesNotContain("pwned");
+        assertThat(b.driver().findElement(By.cssSelector("table.history")).getText())
+                .contains("RECEIVED").contains("TASK_CREATED").contains("DECIDED").contains("TASK_COMPLETED");
+        b.screenshot("ticket");
+
+        // A forged claim of another group's task, with a valid CSRF token, is refused with a clear page.
+        ((JavascriptExecutor) b.driver()).executeScript("""
+                const f = document.createElement('form'); f.method = 'post'; f.action = '/tasks/' + arguments[0] + '/claim';
+                const csrf = document.querySelector('input[name=_csrf]').cloneNode(); f.appendChild(csrf);
+                document.body.appendChild(f); f.submit();""", otherTask);
+        assertThat(b.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        assertThat(b.driver().findElement(By.cssSelector(".flash.error")).getText()).contains("hosting-liaison");
+        assertThat(api.get("hana", "/api/tasks/" + otherTask).body().get("assignee").isNull()).isTrue();
+    }
+
+    @Test
+    void aManagerSeesEveryQueueSoonestDueFirstAndCanNarrowItByTier() {
+        Api api = new Api(port);
+        for (String from : new String[] {"owner@bluebird.example", "help@silverline.example", "admin@quartz.example",
+                "ops@goldcrest.example", "cto@platina.example", "it@ironclad.example"}) {
+            api.post("intake", "/api/tickets", "{\"from\":\"" + from + "\",\"subject\":\"Site is down\",\"body\":\"all pages\"}");
+            api.post("intake", "/api/tickets", "{\"from\":\"" + from + "\",\"subject\":\"One user cannot log in\",\"body\":\"b\"}");
+        }
+        api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Please quote a custom feature\","
+                + "\"body\":\"a new report\"}");
+
+        Browser b = browser();
+        b.signIn("maria");
+        b.open("/tasks");
+        java.util.List<String> groups = b.driver().findElements(By.cssSelector("#task-list tbody tr td:nth-child(8)"))
+                .stream().map(WebElement::getText).distinct().toList();
+        assertThat(groups).contains("hosting-liaison", "support-desk", "sales");
+        java.util.List<String> due = b.driver().findElements(By.cssSelector("#task-list .sla")).stream()
+                .map(e -> e.getAttribute("data-due")).toList();
+        assertThat(due).isSortedAccordingTo(java.util.Comparator.comparing(java.time.Instant::parse));
+        b.screenshot("task-list-manager");
+
+        new org.openqa.selenium.support.ui.Select(b.driver().findElement(By.name("tier"))).selectByValue("PLATINUM");
+        b.driver().findElement(By.cssSelector("#filters button")).click();
+        assertThat(b.driver().findElements(By.cssSelector("#task-list tbody tr td:nth-child(4)")))
+                .isNotEmpty().allSatisfy(td -> assertThat(td.getText()).isEqualTo("PLATINUM"));
+        assertThat(b.driver().getCurrentUrl()).contains("tier=PLATINUM");
+    }
+
+    private static WebElement row(Browser b, String ticketKey) {
+        return b.driver().findElement(By.xpath("//tr[td/a[text()='" + ticketKey + "']]"));
+    }
+}
