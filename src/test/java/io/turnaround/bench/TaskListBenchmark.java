@@ -42,8 +42,8 @@ public final class TaskListBenchmark {
         Map<String, String> views = new LinkedHashMap<>();
         views.put("every open task, page 1", "/tasks");
         views.put("every open task, page 40", "/tasks?page=39");
-        views.put("PLATINUM only", "/tasks?tier=PLATINUM");
-        views.put("support-desk, unclaimed", "/tasks?scope=QUEUE&group=support-desk");
+        views.put("GOLD only", "/tasks?tier=GOLD");
+        views.put("support-desk, ready", "/tasks?group=support-desk&state=READY");
         System.out.printf("%-28s %-12s %-10s %-10s%n", "view", "open tasks", "p50 ms", "p99 ms");
         for (Map.Entry<String, String> view : views.entrySet()) {
             String total = "?";
