@@ -10,10 +10,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -62,8 +63,8 @@ public class ApiTokens {
             s.setString(1, username);
             s.setString(2, name);
             s.setString(3, sha256(secret));
-            s.setTimestamp(4, Timestamp.from(now));
-            s.setTimestamp(5, Timestamp.from(expires));
+            s.setObject(4, utc(now));
+            s.setObject(5, utc(expires));
             return s;
         }, key);
         return new IssuedToken(new ApiToken(key.getKey().longValue(), username, name, now, expires, null), secret);
@@ -72,14 +73,16 @@ public class ApiTokens {
     public List<ApiToken> of(String username) {
         return jdbc.query("select * from api_token where username = ? order by id", (rs, n) -> new ApiToken(
                 rs.getLong("id"), rs.getString("username"), rs.getString("name"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
-                Optional.ofNullable(rs.getTimestamp("revoked_at")).map(Timestamp::toInstant).orElse(null)), username);
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(rs.getObject("revoked_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)
+                        .orElse(null)), username);
     }
 
     /** Revokes one of the user's own tokens; false when they have no such token that is still live. */
     public boolean revoke(String username, long id) {
         return jdbc.update("update api_token set revoked_at = ? where id = ? and username = ? and revoked_at is null",
-                Timestamp.from(clock.instant()), id, username) == 1;
+                utc(clock.instant()), id, username) == 1;
     }
 
     /** The enabled staff member a live token belongs to, or empty for an unknown, expired or revoked token. */
@@ -89,8 +92,12 @@ public class ApiTokens {
         }
         List<String> owner = jdbc.queryForList("select username from api_token "
                 + "where token_hash = ? and revoked_at is null and expires_at > ?",
-                String.class, sha256(secret), Timestamp.from(clock.instant()));
+                String.class, sha256(secret), utc(clock.instant()));
         return owner.stream().findFirst().map(staff::loadUserByUsername).filter(UserDetails::isEnabled);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static String sha256(String secret) {

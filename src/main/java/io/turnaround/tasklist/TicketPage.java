@@ -1,6 +1,7 @@
 package io.turnaround.tasklist;
 
 import io.turnaround.staff.Staff;
+import io.turnaround.ticket.Conversation;
 import io.turnaround.ticket.Ticket;
 import io.turnaround.ticket.TicketLookup;
 import io.turnaround.ticket.TicketNotFoundException;
@@ -11,20 +12,30 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
 
-/** One ticket: what came in, what the policy decided (and which version), the SLA timeline, history, open tasks. */
+/**
+ * One ticket: what came in, what the policy decided (and which version), the SLA, open tasks, the conversation
+ * (internal notes and replies to the customer) and the history.
+ */
 @Controller
 class TicketPage {
 
+    private static final int MAX_MESSAGE = 20_000;
+
     private final TicketLookup tickets;
+    private final Conversation conversation;
     private final TaskRows rows;
     private final Clock clock;
 
-    TicketPage(TicketLookup tickets, TaskRows rows, Clock clock) {
+    TicketPage(TicketLookup tickets, Conversation conversation, TaskRows rows, Clock clock) {
         this.tickets = tickets;
+        this.conversation = conversation;
         this.rows = rows;
         this.clock = clock;
     }
@@ -37,7 +48,25 @@ class TicketPage {
         model.addAttribute("ticket", ticket);
         model.addAttribute("history", tickets.history(ticket.id()));
         model.addAttribute("tasks", rows.openOfTicket(ticket.id()));
+        model.addAttribute("messages", conversation.of(ticket.id()));
         return "ticket";
+    }
+
+    @PostMapping("/tickets/{key}/{kind:notes|replies}")
+    String write(@PathVariable String key, @PathVariable String kind, @RequestParam(defaultValue = "") String body,
+                 Authentication user, RedirectAttributes redirect) {
+        if (body.isBlank() || body.length() > MAX_MESSAGE) {
+            redirect.addFlashAttribute("error", body.isBlank() ? "Write something first."
+                    : "That is " + body.length() + " characters; the limit is " + MAX_MESSAGE + ".");
+            redirect.addFlashAttribute("draft", body);
+        } else if ("notes".equals(kind)) {
+            conversation.addNote(key, user.getName(), body);
+            redirect.addFlashAttribute("message", "Note added. Only staff see it.");
+        } else {
+            conversation.reply(key, user.getName(), body);
+            redirect.addFlashAttribute("message", "Reply queued for " + tickets.find(key).sender() + ".");
+        }
+        return "redirect:/tickets/" + tickets.find(key).key();
     }
 
     @ExceptionHandler(TicketNotFoundException.class)

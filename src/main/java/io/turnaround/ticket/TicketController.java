@@ -1,6 +1,7 @@
 package io.turnaround.ticket;
 
 import io.turnaround.policy.facts.Route;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import javax.validation.Valid;
 import javax.validation.constraints.Max;
 import javax.validation.constraints.Min;
+import javax.validation.constraints.NotBlank;
+import javax.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,11 +30,13 @@ class TicketController {
     private final TicketIntake intake;
     private final Tickets tickets;
     private final TicketHistory history;
+    private final Conversation conversation;
 
-    TicketController(TicketIntake intake, Tickets tickets, TicketHistory history) {
+    TicketController(TicketIntake intake, Tickets tickets, TicketHistory history, Conversation conversation) {
         this.intake = intake;
         this.tickets = tickets;
         this.history = history;
+        this.conversation = conversation;
     }
 
     @PostMapping
@@ -44,6 +49,19 @@ class TicketController {
     TicketView triage(@PathVariable String key, @Valid @RequestBody Triage triage, Authentication user) {
         Ticket ticket = intake.triage(key, triage, user.getName());
         return TicketView.of(ticket, history.of(ticket.id()));
+    }
+
+    record NewMessage(@NotBlank @Size(max = 20000) String body) {
+    }
+
+    @PostMapping("/{key}/notes")
+    ResponseEntity<TicketMessage> note(@PathVariable String key, @Valid @RequestBody NewMessage note, Authentication user) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(conversation.addNote(key, user.getName(), note.body()));
+    }
+
+    @PostMapping("/{key}/replies")
+    ResponseEntity<TicketMessage> reply(@PathVariable String key, @Valid @RequestBody NewMessage reply, Authentication user) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(conversation.reply(key, user.getName(), reply.body()));
     }
 
     @GetMapping("/{key}")

@@ -49,7 +49,8 @@ class SecurityConfig {
                         .antMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .antMatchers("/actuator/**").hasRole("ADMIN")
                         .antMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole("INTAKE", "AGENT", "MANAGER", "ADMIN")
-                        .antMatchers(HttpMethod.POST, "/api/tickets/*/triage").hasAnyRole("AGENT", "MANAGER", "ADMIN")
+                        .antMatchers(HttpMethod.POST, "/api/tickets/*/triage", "/api/tickets/*/notes",
+                                "/api/tickets/*/replies").hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .antMatchers("/api/tickets/**", "/api/tickets").hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN")
                         .antMatchers("/api/tasks/**", "/api/tasks").hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .antMatchers("/api/policy/**", "/api/policy").hasAnyRole("ANALYST", "ADMIN", "MANAGER", "AGENT")
@@ -70,6 +71,8 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .antMatchers("/login", "/static/**", "/webjars/**", "/favicon.ico").permitAll()
                         .antMatchers("/manager/**").hasAnyRole("MANAGER", "ADMIN")
+                        .antMatchers(HttpMethod.POST, "/tickets/*/notes", "/tickets/*/replies", "/tasks/**")
+                        .hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .anyRequest().hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))

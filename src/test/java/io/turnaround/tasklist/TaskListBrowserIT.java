@@ -79,6 +79,15 @@ class TaskListBrowserIT {
         assertThat(b.driver().getTitle()).doesNotContain("pwned");
         assertThat(b.driver().findElement(By.cssSelector("table.history")).getText())
                 .contains("RECEIVED").contains("TASK_CREATED").contains("DECIDED").contains("TASK_COMPLETED");
+        b.driver().findElement(By.id("message-body")).sendKeys("Fixed: the account was locked. <i>Sorry!</i>");
+        b.driver().findElement(By.xpath("//form[@class='write']//button[starts-with(text(),'Reply to')]")).click();
+        assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText())
+                .isEqualTo("Reply queued for ops@goldcrest.example.");
+        b.driver().findElement(By.id("message-body")).sendKeys("Customer was friendly about it.");
+        b.driver().findElement(By.xpath("//button[text()='Add internal note']")).click();
+        String conversation = b.driver().findElement(By.cssSelector("ol.conversation")).getText();
+        assertThat(conversation).contains("replied to the customer").contains("mail queued")
+                .contains("<i>Sorry!</i>").contains("added an internal note");
         b.screenshot("ticket");
 
         // A forged claim of another group's task, with a valid CSRF token, is refused with a clear page.

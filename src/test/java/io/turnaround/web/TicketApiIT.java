@@ -89,6 +89,25 @@ class TicketApiIT {
     }
 
     @Test
+    void aReplyIsStoredAndQueuedForTheSenderAndANoteStaysInside() {
+        String key = api.post("intake", "/api/tickets", "{\"from\":\"help@silverline.example\",\"subject\":\"Export\","
+                + "\"body\":\"fails\"}").body().get("key").asText();
+
+        Api.Response reply = api.post("alice", "/api/tickets/" + key + "/replies", "{\"body\":\"We are on it.\"}");
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.body().get("mailStatus").asText()).isEqualTo("QUEUED");
+        assertThat(api.post("alice", "/api/tickets/" + key + "/notes", "{\"body\":\"Known bug #12\"}").status()).isEqualTo(201);
+        assertThat(api.post("andy", "/api/tickets/" + key + "/notes", "{\"body\":\"x\"}").status()).isEqualTo(403);
+        assertThat(api.post("alice", "/api/tickets/" + key + "/replies", "{\"body\":\" \"}").status()).isEqualTo(400);
+
+        assertThat(jdbc.queryForList("select recipient || ' ' || subject || ' ' || status from outbound_mail o"
+                + " join ticket_message m on m.id = o.message_id where m.body = 'We are on it.'", String.class))
+                .containsExactly("help@silverline.example [" + key + "] Re: Export QUEUED");
+        assertThat(api.get("alice", "/api/tickets/" + key).body().get("history").findValuesAsText("event"))
+                .containsSubsequence("REPLY_QUEUED", "NOTE_ADDED");
+    }
+
+    @Test
     void theHistoryShowsTheFirstTaskBeingCreated() {
         String key = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Login fails\","
                 + "\"body\":\"since noon\"}").body().get("key").asText();

@@ -1,0 +1,85 @@
+package io.turnaround.ticket;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What staff write on a ticket. A reply to the customer is stored and queued in the outbox in one transaction,
+ * so a reply is never shown as sent without being queued, nor queued twice.
+ */
+@Service
+public class Conversation {
+
+    private final JdbcTemplate jdbc;
+    private final Tickets tickets;
+    private final TicketHistory history;
+    private final Clock clock;
+
+    Conversation(JdbcTemplate jdbc, Tickets tickets, TicketHistory history, Clock clock) {
+        this.jdbc = jdbc;
+        this.tickets = tickets;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public TicketMessage addNote(String key, String author, String body) {
+        Ticket ticket = find(key);
+        Instant now = clock.instant();
+        long id = insert(ticket.id(), TicketMessage.Kind.NOTE, author, body, now);
+        history.add(ticket.id(), now, author, "NOTE_ADDED", abbreviate(body));
+        return new TicketMessage(id, TicketMessage.Kind.NOTE, author, body, now, null);
+    }
+
+    @Transactional
+    public TicketMessage reply(String key, String author, String body) {
+        Ticket ticket = find(key);
+        Instant now = clock.instant();
+        long id = insert(ticket.id(), TicketMessage.Kind.REPLY, author, body, now);
+        jdbc.update("insert into outbound_mail (idempotency_key, ticket_id, message_id, recipient, subject, body, status,"
+                        + " created_at, next_attempt_at) values (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)",
+                "reply-" + id + "-" + UUID.randomUUID(), ticket.id(), id, ticket.sender(),
+                "[" + ticket.key() + "] Re: " + ticket.subject(), body, Tickets.utc(now), Tickets.utc(now));
+        history.add(ticket.id(), now, author, "REPLY_QUEUED", "to " + ticket.sender() + ": " + abbreviate(body));
+        return new TicketMessage(id, TicketMessage.Kind.REPLY, author, body, now, "QUEUED");
+    }
+
+    public List<TicketMessage> of(long ticketId) {
+        return jdbc.query("select m.*, o.status as mail_status from ticket_message m left join outbound_mail o"
+                + " on o.message_id = m.id where m.ticket_id = ? order by m.id", (rs, n) -> new TicketMessage(
+                rs.getLong("id"), TicketMessage.Kind.valueOf(rs.getString("kind")), rs.getString("author"),
+                rs.getString("body"), Tickets.instant(rs, "created_at"), rs.getString("mail_status")), ticketId);
+    }
+
+    private Ticket find(String key) {
+        return tickets.find(TicketKey.idOf(key)).orElseThrow(() -> new TicketNotFoundException(key));
+    }
+
+    private long insert(long ticketId, TicketMessage.Kind kind, String author, String body, Instant at) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(c -> {
+            PreparedStatement s = c.prepareStatement("insert into ticket_message (ticket_id, kind, author, body, created_at)"
+                    + " values (?, ?, ?, ?, ?)", new String[] {"id"});
+            s.setLong(1, ticketId);
+            s.setString(2, kind.name());
+            s.setString(3, author);
+            s.setString(4, body);
+            s.setObject(5, Tickets.utc(at));
+            return s;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= 120 ? line : line.substring(0, 119) + "…";
+    }
+}
