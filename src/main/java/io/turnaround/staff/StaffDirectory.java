@@ -37,6 +37,12 @@ public class StaffDirectory implements UserDetailsService {
                 String.class, username);
     }
 
+    /** Enabled members of a task group, by user name. */
+    public List<String> membersOf(String group) {
+        return jdbc.queryForList("select g.username from staff_group g join staff_user u on u.username = g.username"
+                + " where g.group_name = ? and u.enabled = true order by g.username", String.class, group);
+    }
+
     public List<String> rolesOf(String username) {
         return jdbc.queryForList("select role from staff_role where username = ? order by role", String.class, username);
     }

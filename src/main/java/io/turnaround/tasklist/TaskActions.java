@@ -1,10 +1,17 @@
 package io.turnaround.tasklist;
 
 import io.turnaround.staff.Staff;
+import io.turnaround.staff.StaffDirectory;
 import io.turnaround.workflow.TaskActionRefusedException;
 import io.turnaround.workflow.TaskNotFoundException;
 import io.turnaround.workflow.Workflow;
 import org.springframework.stereotype.Service;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What a person may do with a task, for the REST API and the pages alike: see it and act on it only if it is
@@ -15,10 +22,12 @@ class TaskActions {
 
     private final TaskRows rows;
     private final Workflow workflow;
+    private final StaffDirectory directory;
 
-    TaskActions(TaskRows rows, Workflow workflow) {
+    TaskActions(TaskRows rows, Workflow workflow, StaffDirectory directory) {
         this.rows = rows;
         this.workflow = workflow;
+        this.directory = directory;
     }
 
     /** The task, if this person may see it; a task of another group is forbidden, not hidden. */
@@ -43,6 +52,28 @@ class TaskActions {
         visible(id, staff);
         workflow.release(id, staff.username());
         return rows.find(id).orElseThrow();
+    }
+
+    /**
+     * Hands the task to a member of its group. The holder, the group's members and managers may do it; the person
+     * who receives it holds it at once (and, for a ticket's work task, that stops the SLA clock).
+     */
+    TaskRow delegate(long id, Staff staff, String toUser) {
+        TaskRow task = visible(id, staff);
+        if (!directory.membersOf(task.candidateGroup()).contains(toUser)) {
+            throw new TaskActionRefusedException(toUser + " is not a member of " + task.candidateGroup()
+                    + ", the group of task " + id, false);
+        }
+        workflow.delegate(id, staff.username(), toUser);
+        return rows.find(id).orElseThrow();
+    }
+
+    /** Who the tasks can be handed to, by group: each group's members. */
+    Map<String, List<String>> assignees(Collection<TaskRow> tasks) {
+        Map<String, List<String>> byGroup = new TreeMap<>();
+        tasks.stream().map(TaskRow::candidateGroup).filter(Objects::nonNull).distinct()
+                .forEach(group -> byGroup.put(group, directory.membersOf(group)));
+        return byGroup;
     }
 
     TaskRow complete(long id, Staff staff) {

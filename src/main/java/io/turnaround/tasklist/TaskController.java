@@ -6,12 +6,15 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import javax.validation.Valid;
 import javax.validation.constraints.Max;
 import javax.validation.constraints.Min;
+import javax.validation.constraints.NotBlank;
 import java.util.List;
 
 /** Human tasks over REST: a user sees and acts on the tasks of their groups, managers on all. */
@@ -47,6 +50,14 @@ class TaskController {
     @PostMapping("/{id}/release")
     TaskRow release(@PathVariable long id, Authentication user) {
         return actions.release(id, Staff.of(user));
+    }
+
+    record Delegation(@NotBlank String to) {
+    }
+
+    @PostMapping("/{id}/delegate")
+    TaskRow delegate(@PathVariable long id, @Valid @RequestBody Delegation delegation, Authentication user) {
+        return actions.delegate(id, Staff.of(user), delegation.to());
     }
 
     @PostMapping("/{id}/complete")

@@ -21,7 +21,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The task list page: the viewer's tasks soonest due first, filtered and paged, with claim, release and complete.
+ * The task list page: the viewer's tasks soonest due first, filtered and paged, with claim, release, assign to a
+ * person and complete.
  * Actions are plain form posts that come back to the page the user was on, filters and all.
  */
 @Controller
@@ -59,7 +60,9 @@ class TaskListPage {
         model.addAttribute("returnTo", request.getQueryString() == null ? "/tasks" : "/tasks?" + request.getQueryString());
         TaskQuery query = new TaskQuery(scope, group, tier, route, state, page);
         model.addAttribute("query", query);
-        model.addAttribute("result", rows.page(staff, query));
+        TaskPage result = rows.page(staff, query);
+        model.addAttribute("result", result);
+        model.addAttribute("assignees", actions.assignees(result.rows()));
         model.addAttribute("groups", staff.seesAllQueues() ? rows.groups() : staff.groups().stream().sorted().toList());
         model.addAttribute("tiers", TIERS);
         model.addAttribute("routes", ROUTES);
@@ -67,19 +70,21 @@ class TaskListPage {
         return "tasks";
     }
 
-    @PostMapping("/tasks/{id}/{action:claim|release|complete}")
+    @PostMapping("/tasks/{id}/{action:claim|release|complete|delegate}")
     String act(@PathVariable long id, @PathVariable String action, @RequestParam(defaultValue = "/tasks") String returnTo,
-               Authentication user, RedirectAttributes redirect) {
+               @RequestParam(required = false) String to, Authentication user, RedirectAttributes redirect) {
         Staff staff = Staff.of(user);
         try {
             TaskRow task = switch (action) {
                 case "claim" -> actions.claim(id, staff);
                 case "release" -> actions.release(id, staff);
+                case "delegate" -> actions.delegate(id, staff, to == null ? "" : to);
                 default -> actions.complete(id, staff);
             };
             redirect.addFlashAttribute("message", switch (action) {
                 case "claim" -> "You hold '" + task.name() + "' for " + task.ticketKey() + ".";
                 case "release" -> "'" + task.name() + "' for " + task.ticketKey() + " is back in its queue.";
+                case "delegate" -> "'" + task.name() + "' for " + task.ticketKey() + " is now with " + task.assignee() + ".";
                 default -> "'" + task.name() + "' for " + task.ticketKey() + " is done.";
             });
         } catch (TaskActionRefusedException e) {

@@ -13,9 +13,14 @@ public record TaskRow(long id, String name, String candidateGroup, String assign
     /** Share of the turnaround still left before which a ticket counts as at risk. */
     private static final double AT_RISK_REMAINING = 0.25;
 
-    /** True when this person could claim the task now: it is unassigned and in their queue (or they oversee all). */
+    /** True when this person could claim the task now: it is unassigned and in one of their groups. */
     public boolean claimableBy(Staff staff) {
-        return assignee == null && (staff.seesAllQueues() || staff.groups().contains(candidateGroup));
+        return assignee == null && staff.groups().contains(candidateGroup);
+    }
+
+    /** True when this person may hand the task to someone: they hold it, it is their group's, or they manage. */
+    public boolean delegableBy(Staff staff) {
+        return heldBy(staff) || staff.groups().contains(candidateGroup) || staff.seesAllQueues();
     }
 
     public boolean heldBy(Staff staff) {

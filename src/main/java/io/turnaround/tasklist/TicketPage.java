@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * One ticket: what came in, what the policy decided (and which version), the SLA, open tasks, the conversation
@@ -31,12 +32,14 @@ class TicketPage {
     private final TicketLookup tickets;
     private final Conversation conversation;
     private final TaskRows rows;
+    private final TaskActions actions;
     private final Clock clock;
 
-    TicketPage(TicketLookup tickets, Conversation conversation, TaskRows rows, Clock clock) {
+    TicketPage(TicketLookup tickets, Conversation conversation, TaskRows rows, TaskActions actions, Clock clock) {
         this.tickets = tickets;
         this.conversation = conversation;
         this.rows = rows;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -47,7 +50,9 @@ class TicketPage {
         model.addAttribute("now", clock.instant());
         model.addAttribute("ticket", ticket);
         model.addAttribute("history", tickets.history(ticket.id()));
-        model.addAttribute("tasks", rows.openOfTicket(ticket.id()));
+        List<TaskRow> tasks = rows.openOfTicket(ticket.id());
+        model.addAttribute("tasks", tasks);
+        model.addAttribute("assignees", actions.assignees(tasks));
         model.addAttribute("messages", conversation.of(ticket.id()));
         return "ticket";
     }

@@ -4,6 +4,7 @@ import io.turnaround.staff.StaffDirectory;
 import org.kie.api.task.UserGroupCallback;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The task service's view of users and groups: the staff directory in our database. */
@@ -12,6 +13,8 @@ class DirectoryUserGroupCallback implements UserGroupCallback {
 
     /** jBPM makes this user every task's business administrator. */
     private static final String ENGINE_ADMINISTRATOR = "Administrator";
+    /** jBPM makes this group every task's business administrators. */
+    static final String TASK_ADMINISTRATORS = "Administrators";
 
     private final StaffDirectory directory;
 
@@ -32,6 +35,12 @@ class DirectoryUserGroupCallback implements UserGroupCallback {
 
     @Override
     public List<String> getGroupsForUser(String userId) {
-        return directory.groupsOf(userId);
+        List<String> groups = new ArrayList<>(directory.groupsOf(userId));
+        // Managers and admins are every task's business administrators, which lets them hand any task to a person.
+        List<String> roles = directory.rolesOf(userId);
+        if (roles.contains("MANAGER") || roles.contains("ADMIN")) {
+            groups.add(TASK_ADMINISTRATORS);
+        }
+        return groups;
     }
 }

@@ -100,6 +100,14 @@ class JbpmWorkflow implements Workflow {
         });
     }
 
+    @Override
+    public void delegate(long taskId, String user, String toUser) {
+        act(taskId, () -> {
+            tasks.delegate(taskId, user, toUser);
+            return null;
+        });
+    }
+
     private static <T> T act(long taskId, Supplier<T> action) {
         try {
             return action.get();

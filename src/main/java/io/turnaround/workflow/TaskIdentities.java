@@ -23,7 +23,6 @@ import java.util.TreeSet;
 class TaskIdentities {
 
     private static final String ENGINE_ADMINISTRATOR = "Administrator";
-    private static final String ENGINE_ADMINISTRATORS = "Administrators";
 
     private final JdbcTemplate jdbc;
 
@@ -32,7 +31,7 @@ class TaskIdentities {
     }
 
     void storeAllNamedBy(Collection<Process> processes) {
-        Set<String> groups = new TreeSet<>(Set.of(ENGINE_ADMINISTRATORS));
+        Set<String> groups = new TreeSet<>(Set.of(DirectoryUserGroupCallback.TASK_ADMINISTRATORS));
         processes.stream().filter(p -> p instanceof NodeContainer)
                 .forEach(p -> collectGroups((NodeContainer) p, groups));
         groups.forEach(group -> store("Group", group));

@@ -18,4 +18,7 @@ public interface Workflow {
     void release(long taskId, String user);
 
     void complete(long taskId, String user);
+
+    /** Hands the task to another person, who then holds it. */
+    void delegate(long taskId, String user, String toUser);
 }

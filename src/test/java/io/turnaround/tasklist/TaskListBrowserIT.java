@@ -55,7 +55,8 @@ class TaskListBrowserIT {
                 .body().get("key").asText();
         String other = api.post("intake", "/api/tickets", "{\"from\":\"cto@platina.example\","
                 + "\"subject\":\"Site is down\",\"body\":\"for everyone\"}").body().get("key").asText();
-        long otherTask = api.get("hana", "/api/tasks?group=hosting-liaison").body().get(0).get("id").asLong();
+        long otherTask = java.util.stream.StreamSupport.stream(api.get("hana", "/api/tasks").body().spliterator(), false)
+                .filter(t -> other.equals(t.get("ticketKey").asText())).findFirst().orElseThrow().get("id").asLong();
 
         Browser b = browser();
         b.signOut();
@@ -121,6 +122,12 @@ class TaskListBrowserIT {
                 .map(e -> e.getAttribute("data-due")).toList();
         assertThat(due).isSortedAccordingTo(java.util.Comparator.comparing(java.time.Instant::parse));
         b.screenshot("task-list-manager");
+
+        WebElement first = b.driver().findElement(By.cssSelector("#task-list tbody tr"));
+        String firstTicket = first.findElement(By.cssSelector("td a")).getText();
+        new org.openqa.selenium.support.ui.Select(first.findElement(By.name("to"))).selectByValue("hana");
+        first.findElement(By.xpath(".//button[text()='Assign']")).click();
+        assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText()).contains(firstTicket).endsWith("is now with hana.");
 
         new org.openqa.selenium.support.ui.Select(b.driver().findElement(By.name("tier"))).selectByValue("PLATINUM");
         b.driver().findElement(By.cssSelector("#filters button")).click();

@@ -108,6 +108,42 @@ class TicketApiIT {
     }
 
     @Test
+    void aTaskIsHandedOnlyToAMemberOfItsGroupAndTheHandOverStopsTheSla() {
+        String desk = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Login\","
+                + "\"body\":\"fails\"}").body().get("key").asText();
+        String hosting = api.post("intake", "/api/tickets", "{\"from\":\"cto@platina.example\",\"subject\":\"Site is down\","
+                + "\"body\":\"all\"}").body().get("key").asText();
+        long deskTask = taskOf("alice", desk);
+        long hostingTask = taskOf("hana", hosting);
+
+        Api.Response notMember = api.post("dave", "/api/tasks/" + deskTask + "/delegate", "{\"to\":\"hana\"}");
+        assertThat(notMember.status()).isEqualTo(409);
+        assertThat(notMember.body().get("detail").asText()).contains("hana is not a member of support-desk");
+        assertThat(api.post("alice", "/api/tasks/" + hostingTask + "/delegate", "{\"to\":\"hana\"}").status())
+                .as("another group's task").isEqualTo(403);
+
+        Api.Response handed = api.post("dave", "/api/tasks/" + deskTask + "/delegate", "{\"to\":\"alice\"}");
+        assertThat(handed.status()).as(handed.text()).isEqualTo(200);
+        assertThat(handed.body().get("assignee").asText()).isEqualTo("alice");
+        JsonNode ticket = api.get("alice", "/api/tickets/" + desk).body();
+        assertThat(ticket.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(ticket.get("slaOutcome").asText()).isEqualTo("MET");
+
+        Api.Response byManager = api.post("maria", "/api/tasks/" + hostingTask + "/delegate", "{\"to\":\"hana\"}");
+        assertThat(byManager.status()).as("managers hand any task to its group's members").isEqualTo(200);
+        assertThat(byManager.body().get("assignee").asText()).isEqualTo("hana");
+    }
+
+    private long taskOf(String user, String ticketKey) {
+        for (JsonNode task : api.get(user, "/api/tasks").body()) {
+            if (ticketKey.equals(task.get("ticketKey").asText())) {
+                return task.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no task of " + ticketKey + " for " + user);
+    }
+
+    @Test
     void theHistoryShowsTheFirstTaskBeingCreated() {
         String key = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Login fails\","
                 + "\"body\":\"since noon\"}").body().get("key").asText();
@@ -162,8 +198,9 @@ class TicketApiIT {
 
     @Test
     void anAgentCannotActOnAnotherGroupsTask() {
-        api.post("intake", "/api/tickets", "{\"from\":\"cto@platina.example\",\"subject\":\"Site is down\",\"body\":\"all\"}");
-        JsonNode task = api.get("hana", "/api/tasks?group=hosting-liaison").body().get(0);
+        String key = api.post("intake", "/api/tickets", "{\"from\":\"cto@platina.example\",\"subject\":\"Site is down\","
+                + "\"body\":\"all\"}").body().get("key").asText();
+        JsonNode task = api.get("hana", "/api/tasks/" + taskOf("hana", key)).body();
 
         Api.Response claim = api.post("alice", "/api/tasks/" + task.get("id").asLong() + "/claim", null);
         assertThat(claim.status()).isEqualTo(403);
