@@ -112,7 +112,7 @@ class TaskListPage {
 
     /** Only back to our own pages: a crafted returnTo must not send the user elsewhere. */
     static String safe(String returnTo) {
-        boolean ours = (returnTo.startsWith("/tasks") || returnTo.startsWith("/tickets/"))
+        boolean ours = (returnTo.startsWith("/tasks") || returnTo.startsWith("/tickets/") || returnTo.equals("/manager"))
                 && !returnTo.contains("//") && !returnTo.contains("\\");
         return ours ? returnTo : "/tasks";
     }

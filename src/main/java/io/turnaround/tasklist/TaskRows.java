@@ -93,6 +93,19 @@ class TaskRows {
         return new TaskPage(rows, total, query.page(), TaskQuery.PAGE_SIZE);
     }
 
+    /** Open tasks that are not their ticket's work task: the escalations, soonest due first. */
+    List<TaskRow> openEscalations(int limit) {
+        return jdbc.query(SELECT + "where k.status in " + OPEN_STATES + " and t.candidate_group <> k.candidate_group"
+                + " order by t.sla_due_at, k.task_id fetch first " + limit + " rows only", ROW);
+    }
+
+    /** Open work tasks nobody holds yet, soonest due first: where a breach is or is coming. */
+    List<TaskRow> unassignedWork(int limit) {
+        return jdbc.query(SELECT + "where k.status in " + OPEN_STATES + " and k.assignee is null"
+                + " and t.candidate_group = k.candidate_group order by t.sla_due_at, k.task_id fetch first "
+                + limit + " rows only", ROW);
+    }
+
     /** Every group that has open tasks, for a manager's filter. */
     List<String> groups() {
         return jdbc.queryForList("select distinct candidate_group from task_list_entry where status in " + OPEN_STATES

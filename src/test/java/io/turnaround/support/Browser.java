@@ -4,9 +4,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -60,7 +63,14 @@ public final class Browser implements AutoCloseable {
         open("/login");
         driver.findElement(By.name("username")).sendKeys(user);
         driver.findElement(By.name("password")).sendKeys("demo");
-        driver.findElement(By.cssSelector("form.signin button")).click();
+        clickAndWait(driver.findElement(By.cssSelector("form.signin button")));
+    }
+
+    /** Clicks something that loads a new page, and waits until the new page has replaced the old one. */
+    public void clickAndWait(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
     /** Saves what the browser shows to target/screenshots/{name}.png. */

@@ -68,9 +68,9 @@ class TaskListBrowserIT {
         assertThat(list).contains(own).doesNotContain(other);
         b.screenshot("task-list");
 
-        row(b, own).findElement(By.xpath(".//button[text()='Claim']")).click();
+        b.clickAndWait(row(b, own).findElement(By.xpath(".//button[text()='Claim']")));
         assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText()).contains("You hold").contains(own);
-        row(b, own).findElement(By.xpath(".//button[text()='Complete']")).click();
+        b.clickAndWait(row(b, own).findElement(By.xpath(".//button[text()='Complete']")));
         assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText()).contains("is done");
 
         b.open("/tickets/" + own);
@@ -81,11 +81,11 @@ class TaskListBrowserIT {
         assertThat(b.driver().findElement(By.cssSelector("table.history")).getText())
                 .contains("RECEIVED").contains("TASK_CREATED").contains("DECIDED").contains("TASK_COMPLETED");
         b.driver().findElement(By.id("message-body")).sendKeys("Fixed: the account was locked. <i>Sorry!</i>");
-        b.driver().findElement(By.xpath("//form[@class='write']//button[starts-with(text(),'Reply to')]")).click();
+        b.clickAndWait(b.driver().findElement(By.xpath("//form[@class='write']//button[starts-with(text(),'Reply to')]")));
         assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText())
                 .isEqualTo("Reply queued for ops@goldcrest.example.");
         b.driver().findElement(By.id("message-body")).sendKeys("Customer was friendly about it.");
-        b.driver().findElement(By.xpath("//button[text()='Add internal note']")).click();
+        b.clickAndWait(b.driver().findElement(By.xpath("//button[text()='Add internal note']")));
         String conversation = b.driver().findElement(By.cssSelector("ol.conversation")).getText();
         assertThat(conversation).contains("replied to the customer").contains("mail queued")
                 .contains("<i>Sorry!</i>").contains("added an internal note");
@@ -126,14 +126,43 @@ class TaskListBrowserIT {
         WebElement first = b.driver().findElement(By.cssSelector("#task-list tbody tr"));
         String firstTicket = first.findElement(By.cssSelector("td a")).getText();
         new org.openqa.selenium.support.ui.Select(first.findElement(By.name("to"))).selectByValue("hana");
-        first.findElement(By.xpath(".//button[text()='Assign']")).click();
+        b.clickAndWait(first.findElement(By.xpath(".//button[text()='Assign']")));
         assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText()).contains(firstTicket).endsWith("is now with hana.");
 
         new org.openqa.selenium.support.ui.Select(b.driver().findElement(By.name("tier"))).selectByValue("PLATINUM");
-        b.driver().findElement(By.cssSelector("#filters button")).click();
+        b.clickAndWait(b.driver().findElement(By.cssSelector("#filters button")));
         assertThat(b.driver().findElements(By.cssSelector("#task-list tbody tr td:nth-child(4)")))
                 .isNotEmpty().allSatisfy(td -> assertThat(td.getText()).isEqualTo("PLATINUM"));
         assertThat(b.driver().getCurrentUrl()).contains("tier=PLATINUM");
+    }
+
+    @Test
+    void aManagerSeesTheBreachAndHandsItOnInBulkWhileAnAgentMayNotOpenTheView() {
+        Api api = new Api(port);
+        String late = api.post("intake", "/api/tickets", "{\"from\":\"it@ironclad.example\",\"subject\":\"Site is down\","
+                + "\"body\":\"all of them\",\"receivedAt\":\"" + java.time.Instant.now().minusSeconds(40 * 60) + "\"}")
+                .body().get("key").asText();
+        io.turnaround.support.Waits.waitUntil(() -> api.get("maria", "/api/tasks?group=support-managers").text().contains(late),
+                java.time.Duration.ofSeconds(30), "the breach escalated");
+
+        Browser b = browser();
+        b.signIn("alice");
+        b.open("/manager");
+        assertThat(b.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+
+        b.signIn("maria");
+        b.open("/manager");
+        assertThat(b.driver().findElement(By.id("escalations")).getText()).contains(late).contains("support-managers");
+        WebElement breached = b.driver().findElement(By.id("breached-nobody-on-it"));
+        assertThat(breached.getText()).contains(late);
+        b.screenshot("manager");
+
+        breached.findElement(By.xpath(".//tr[td/a[text()='" + late + "']]//input[@type='checkbox']")).click();
+        new org.openqa.selenium.support.ui.Select(b.driver().findElement(By.cssSelector("#bulk select"))).selectByValue("hana");
+        b.clickAndWait(b.driver().findElement(By.cssSelector("#bulk button")));
+        assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText()).isEqualTo("Assigned 1 task(s) to hana.");
+        assertThat(b.driver().findElement(By.id("breached-nobody-on-it")).getText()).doesNotContain(late);
+        assertThat(api.get("maria", "/api/tickets/" + late).body().get("assignee").asText()).isEqualTo("hana");
     }
 
     private static WebElement row(Browser b, String ticketKey) {

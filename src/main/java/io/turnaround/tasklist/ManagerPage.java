@@ -1,0 +1,87 @@
+package io.turnaround.tasklist;
+
+import io.turnaround.staff.Staff;
+import io.turnaround.workflow.TaskActionRefusedException;
+import io.turnaround.workflow.TaskNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * For managers: the escalations waiting for them, the tickets already breached and those at risk (nobody holds
+ * their work yet), and handing several tasks to one person at once.
+ */
+@Controller
+class ManagerPage {
+
+    /** How many unassigned work tasks, soonest due first, are sorted into breached and at risk. */
+    private static final int WATCHED = 500;
+
+    private final TaskRows rows;
+    private final TaskActions actions;
+    private final Clock clock;
+
+    ManagerPage(TaskRows rows, TaskActions actions, Clock clock) {
+        this.rows = rows;
+        this.actions = actions;
+        this.clock = clock;
+    }
+
+    @GetMapping("/manager")
+    String show(Authentication user, Model model) {
+        Instant now = clock.instant();
+        List<TaskRow> escalations = rows.openEscalations(WATCHED);
+        List<TaskRow> watched = rows.unassignedWork(WATCHED);
+        List<TaskRow> breached = watched.stream().filter(t -> "breached".equals(t.slaStanding(now))).toList();
+        List<TaskRow> atRisk = watched.stream().filter(t -> "at-risk".equals(t.slaStanding(now))).toList();
+        List<TaskRow> shown = new ArrayList<>(escalations);
+        shown.addAll(breached);
+        shown.addAll(atRisk);
+        model.addAttribute("staff", Staff.of(user));
+        model.addAttribute("now", now);
+        model.addAttribute("escalations", escalations);
+        model.addAttribute("breached", breached);
+        model.addAttribute("atRisk", atRisk);
+        model.addAttribute("assignees", actions.assignees(shown));
+        model.addAttribute("people", new TreeSet<>(actions.assignees(shown).values().stream().flatMap(List::stream).toList()));
+        model.addAttribute("returnTo", "/manager");
+        return "manager";
+    }
+
+    @PostMapping("/manager/assign")
+    String assign(@RequestParam(name = "task", required = false) List<Long> tasks, @RequestParam String to,
+                  Authentication user, RedirectAttributes redirect) {
+        if (tasks == null || tasks.isEmpty()) {
+            redirect.addFlashAttribute("error", "Tick the tasks to assign first.");
+            return "redirect:/manager";
+        }
+        Staff staff = Staff.of(user);
+        List<String> refused = new ArrayList<>();
+        int assigned = 0;
+        for (long id : tasks) {
+            try {
+                actions.delegate(id, staff, to);
+                assigned++;
+            } catch (TaskActionRefusedException | TaskNotFoundException e) {
+                refused.add(e.getMessage());
+            }
+        }
+        if (assigned > 0) {
+            redirect.addFlashAttribute("message", "Assigned " + assigned + " task(s) to " + to + ".");
+        }
+        if (!refused.isEmpty()) {
+            redirect.addFlashAttribute("error", refused.size() + " not assigned: " + String.join("; ", refused));
+        }
+        return "redirect:/manager";
+    }
+}
