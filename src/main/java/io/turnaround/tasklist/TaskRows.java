@@ -3,7 +3,7 @@ package io.turnaround.tasklist;
 import io.turnaround.staff.Staff;
 import io.turnaround.ticket.TicketKey;
 import io.turnaround.workflow.TaskChanged;
-import org.springframework.context.event.EventListener;
+import io.turnaround.workflow.TaskObserver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * engine's transaction, so it never disagrees with the engine after a commit.
  */
 @Repository
-class TaskRows {
+class TaskRows implements TaskObserver {
 
     private static final String FROM = " from task_list_entry k left join ticket t on t.process_instance_id ="
             + " k.process_instance_id left join client c on c.id = t.client_id ";
@@ -48,8 +48,8 @@ class TaskRows {
         this.jdbc = jdbc;
     }
 
-    @EventListener
-    void on(TaskChanged event) {
+    @Override
+    public void taskChanged(TaskChanged event) {
         OffsetDateTime at = OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC);
         if (event.change() == TaskChanged.Change.CREATED) {
             jdbc.update("insert into task_list_entry (task_id, process_instance_id, name, candidate_group, assignee, status,"

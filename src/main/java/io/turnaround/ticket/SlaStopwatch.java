@@ -2,7 +2,7 @@ package io.turnaround.ticket;
 
 import io.turnaround.workflow.SlaBreaches;
 import io.turnaround.workflow.TaskChanged;
-import org.springframework.context.event.EventListener;
+import io.turnaround.workflow.TaskObserver;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -14,7 +14,7 @@ import java.util.Optional;
  * when the SLA timer fires first. Runs inside the engine's transaction.
  */
 @Component
-class SlaStopwatch implements SlaBreaches {
+class SlaStopwatch implements SlaBreaches, TaskObserver {
 
     private final Tickets tickets;
     private final TicketHistory history;
@@ -36,8 +36,8 @@ class SlaStopwatch implements SlaBreaches {
         return true;
     }
 
-    @EventListener
-    void on(TaskChanged event) {
+    @Override
+    public void taskChanged(TaskChanged event) {
         Optional<Ticket> found = event.ticketKey() != null ? tickets.find(TicketKey.idOf(event.ticketKey()))
                 : tickets.findByProcessInstance(event.processInstanceId());
         found.ifPresent(ticket -> {

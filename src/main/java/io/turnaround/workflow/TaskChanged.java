@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A human task was created or changed hands or state. Published inside the engine's transaction, so
- * listeners that write to the database commit or roll back with it. {@code ticketKey} is the task's input
+ * A human task was created or changed hands or state. Given to every {@link TaskObserver} inside the engine's
+ * transaction, so observers that write to the database commit or roll back with it. {@code ticketKey} is the task's input
  * of that name, known when the task is created (before the ticket has recorded its process instance)
  * and null for later changes.
  */

@@ -5,7 +5,6 @@ import org.kie.api.task.TaskEvent;
 import org.kie.api.task.model.Group;
 import org.kie.api.task.model.Task;
 import org.kie.api.task.model.User;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -13,15 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Turns the task service's events into {@link TaskChanged} application events (registered by jBPM's Spring factory). */
+/** Turns the task service's events into {@link TaskChanged} for every {@link TaskObserver} (registered by jBPM's Spring factory). */
 @Component
 class TaskEventBridge extends DefaultTaskEventListener {
 
-    private final ApplicationEventPublisher events;
+    private final List<TaskObserver> observers;
     private final Clock clock;
 
-    TaskEventBridge(ApplicationEventPublisher events, Clock clock) {
-        this.events = events;
+    TaskEventBridge(List<TaskObserver> observers, Clock clock) {
+        this.observers = observers;
         this.clock = clock;
     }
 
@@ -73,7 +72,8 @@ class TaskEventBridge extends DefaultTaskEventListener {
                 : TaskState.valueOf(status.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT));
         Map<String, Object> inputs = task.getTaskData().getTaskInputVariables();
         Object ticketKey = inputs == null ? null : inputs.get(TicketProcess.TICKET_KEY);
-        events.publishEvent(new TaskChanged(change, task.getId(), task.getTaskData().getProcessInstanceId(),
-                ticketKey == null ? null : ticketKey.toString(), task.getName(), groups, owner == null ? null : owner.getId(), state, clock.instant()));
+        TaskChanged changed = new TaskChanged(change, task.getId(), task.getTaskData().getProcessInstanceId(),
+                ticketKey == null ? null : ticketKey.toString(), task.getName(), groups, owner == null ? null : owner.getId(), state, clock.instant());
+        observers.forEach(observer -> observer.taskChanged(changed));
     }
 }
