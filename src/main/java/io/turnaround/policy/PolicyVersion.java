@@ -6,6 +6,10 @@ import java.time.Instant;
 public record PolicyVersion(int number, String contentHash, String state, String author, Instant createdAt) {
 
     public String kjarVersion() {
+        return kjarVersionOf(number);
+    }
+
+    public static String kjarVersionOf(int number) {
         return Integer.toString(number);
     }
 }

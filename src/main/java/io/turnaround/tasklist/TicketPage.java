@@ -1,8 +1,11 @@
 package io.turnaround.tasklist;
 
 import io.turnaround.staff.Staff;
+import io.turnaround.policy.facts.Category;
 import io.turnaround.ticket.Conversation;
 import io.turnaround.ticket.Ticket;
+import io.turnaround.ticket.TicketConflictException;
+import io.turnaround.ticket.TicketIntake;
 import io.turnaround.ticket.TicketLookup;
 import io.turnaround.ticket.TicketNotFoundException;
 import org.springframework.http.HttpStatus;
@@ -30,13 +33,16 @@ class TicketPage {
     private static final int MAX_MESSAGE = 20_000;
 
     private final TicketLookup tickets;
+    private final TicketIntake intake;
     private final Conversation conversation;
     private final TaskRows rows;
     private final TaskActions actions;
     private final Clock clock;
 
-    TicketPage(TicketLookup tickets, Conversation conversation, TaskRows rows, TaskActions actions, Clock clock) {
+    TicketPage(TicketLookup tickets, TicketIntake intake, Conversation conversation, TaskRows rows, TaskActions actions,
+               Clock clock) {
         this.tickets = tickets;
+        this.intake = intake;
         this.conversation = conversation;
         this.rows = rows;
         this.actions = actions;
@@ -54,6 +60,7 @@ class TicketPage {
         model.addAttribute("tasks", tasks);
         model.addAttribute("assignees", actions.assignees(tasks));
         model.addAttribute("messages", conversation.of(ticket.id()));
+        model.addAttribute("categories", Category.values());
         return "ticket";
     }
 
@@ -70,6 +77,19 @@ class TicketPage {
         } else {
             conversation.reply(key, user.getName(), body);
             redirect.addFlashAttribute("message", "Reply queued for " + tickets.find(key).sender() + ".");
+        }
+        return "redirect:/tickets/" + tickets.find(key).key();
+    }
+
+    @PostMapping("/tickets/{key}/category")
+    String recategorize(@PathVariable String key, @RequestParam Category category, Authentication user,
+                        RedirectAttributes redirect) {
+        try {
+            Ticket ticket = intake.recategorize(key, category, user.getName());
+            redirect.addFlashAttribute("message", "Now " + ticket.category() + ": " + ticket.route() + " for "
+                    + ticket.candidateGroup() + ", due " + ticket.slaDueAt() + ".");
+        } catch (TicketConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/tickets/" + tickets.find(key).key();
     }

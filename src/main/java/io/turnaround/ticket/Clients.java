@@ -26,6 +26,11 @@ class Clients {
                 Clients::map, normalized(email)).stream().findFirst();
     }
 
+    Optional<Client> findByTicket(long ticketId) {
+        return jdbc.query("select c.* from client c join ticket t on t.client_id = c.id where t.id = ?", Clients::map,
+                ticketId).stream().findFirst();
+    }
+
     Optional<Client> find(long id) {
         return jdbc.query("select * from client where id = ?", Clients::map, id).stream().findFirst();
     }

@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import io.turnaround.policy.facts.Category;
 import io.turnaround.policy.facts.Route;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +18,7 @@ import javax.validation.Valid;
 import javax.validation.constraints.Max;
 import javax.validation.constraints.Min;
 import javax.validation.constraints.NotBlank;
+import javax.validation.constraints.NotNull;
 import javax.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -48,6 +50,16 @@ class TicketController {
     @PostMapping("/{key}/triage")
     TicketView triage(@PathVariable String key, @Valid @RequestBody Triage triage, Authentication user) {
         Ticket ticket = intake.triage(key, triage, user.getName());
+        return TicketView.of(ticket, history.of(ticket.id()));
+    }
+
+    record CategoryCorrection(@NotNull Category category) {
+    }
+
+    @PostMapping("/{key}/category")
+    TicketView recategorize(@PathVariable String key, @Valid @RequestBody CategoryCorrection correction,
+                            Authentication user) {
+        Ticket ticket = intake.recategorize(key, correction.category(), user.getName());
         return TicketView.of(ticket, history.of(ticket.id()));
     }
 

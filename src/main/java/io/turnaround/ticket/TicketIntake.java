@@ -2,6 +2,7 @@ package io.turnaround.ticket;
 
 import io.turnaround.policy.ActivePolicy;
 import io.turnaround.policy.PolicyVersion;
+import io.turnaround.policy.facts.Category;
 import io.turnaround.policy.facts.Decision;
 import io.turnaround.policy.facts.TicketFacts;
 import io.turnaround.workflow.StartedTicket;
@@ -85,11 +86,42 @@ public class TicketIntake {
         return tickets.find(id).orElseThrow();
     }
 
+    /**
+     * Staff correct a ticket's category: the ticket's own policy version decides its route and SLA again (counted,
+     * as always, from when it was received), its current work and timers end and new ones start. Both decisions
+     * stay in the history. A resolved ticket, or one still in triage, cannot be corrected.
+     */
+    @Transactional
+    public Ticket recategorize(String key, Category category, String correctedBy) {
+        long id = TicketKey.idOf(key);
+        Ticket ticket = tickets.find(id).orElseThrow(() -> new TicketNotFoundException(key));
+        if (ticket.processInstanceId() == null || ticket.status() == TicketStatus.RESOLVED) {
+            throw new TicketConflictException(key + " is " + ticket.status() + "; only open work can be re-decided");
+        }
+        if (ticket.category() == category) {
+            throw new TicketConflictException(key + " is already " + category);
+        }
+        Client c = clients.findByTicket(id).orElseThrow();
+        Instant now = clock.instant();
+        history.add(id, now, correctedBy, "CATEGORY_CORRECTED", ticket.category() + " -> " + category
+                + (ticket.assignee() == null ? "" : "; " + ticket.assignee() + " no longer holds it"));
+        tickets.reopen(id, now);
+        StartedTicket started = workflow.restartTicket(PolicyVersion.kjarVersionOf(ticket.policyVersion()),
+                ticket.processInstanceId(), key, new TicketFacts(c.tier(), c.hosting(), ticket.subject(), ticket.body(),
+                        ticket.channel(), ticket.receivedAt(), category));
+        recordDecision(id, ticket.policyVersion(), started, now);
+        return tickets.find(id).orElseThrow();
+    }
+
     private void startWork(long id, PolicyVersion version, TicketFacts facts, Instant now) {
         StartedTicket started = workflow.startTicket(version.kjarVersion(), TicketKey.of(id), facts);
+        recordDecision(id, version.number(), started, now);
+    }
+
+    private void recordDecision(long id, int policyVersion, StartedTicket started, Instant now) {
         Decision decision = started.decision();
         tickets.recordDecision(id, started.processInstanceId(), decision, now);
-        history.add(id, now, "policy v" + version.number(), "DECIDED", decision.getCategory()
+        history.add(id, now, "policy v" + policyVersion, "DECIDED", decision.getCategory()
                 + " (" + decision.getCategoryReason() + ") -> " + decision.getRoute() + " for " + decision.getCandidateGroup()
                 + ", " + decision.getSlaTarget() + " on the " + decision.getSlaClock().label() + " clock, due "
                 + decision.getSlaDueAt());

@@ -64,6 +64,12 @@ class Tickets {
                 policyVersion, utc(now), id, TicketStatus.TRIAGE.name()) == 1;
     }
 
+    /** Back to an open, unassigned ticket whose SLA clock runs again, before its work is decided anew. */
+    void reopen(long id, Instant now) {
+        jdbc.update("update ticket set status = ?, assignee = null, sla_stopped_at = null, sla_outcome = null,"
+                + " updated_at = ? where id = ?", TicketStatus.OPEN.name(), utc(now), id);
+    }
+
     void recordDecision(long id, long processInstanceId, Decision decision, Instant now) {
         jdbc.update("update ticket set process_instance_id = ?, category = ?, category_reason = ?, route = ?,"
                         + " candidate_group = ?, sla_target = ?, sla_clock = ?, sla_due_at = ?, updated_at = ? where id = ?",

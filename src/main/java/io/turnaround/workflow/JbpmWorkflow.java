@@ -77,6 +77,13 @@ class JbpmWorkflow implements Workflow {
     }
 
     @Override
+    public StartedTicket restartTicket(String policyVersion, long processInstanceId, String ticketKey, TicketFacts facts) {
+        // The deployment id is given: the id-only variant looks the instance up in the audit log, which is off.
+        processes.abortProcessInstance(deploymentId(policyVersion), processInstanceId);
+        return startTicket(policyVersion, ticketKey, facts);
+    }
+
+    @Override
     public void claim(long taskId, String user) {
         act(taskId, () -> {
             tasks.claim(taskId, user);

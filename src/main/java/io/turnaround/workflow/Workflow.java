@@ -13,6 +13,12 @@ public interface Workflow {
     /** Starts the ticket process of that policy version; the process's rules decide the ticket. */
     StartedTicket startTicket(String policyVersion, String ticketKey, TicketFacts facts);
 
+    /**
+     * Ends a ticket's running process (its tasks and timers with it) and starts a new one on the same policy version,
+     * whose rules decide the ticket again from the given facts. Both happen in the caller's transaction.
+     */
+    StartedTicket restartTicket(String policyVersion, long processInstanceId, String ticketKey, TicketFacts facts);
+
     void claim(long taskId, String user);
 
     void release(long taskId, String user);

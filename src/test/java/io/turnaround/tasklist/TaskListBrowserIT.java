@@ -163,6 +163,13 @@ class TaskListBrowserIT {
         assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText()).isEqualTo("Assigned 1 task(s) to hana.");
         assertThat(b.driver().findElement(By.id("breached-nobody-on-it")).getText()).doesNotContain(late);
         assertThat(api.get("maria", "/api/tickets/" + late).body().get("assignee").asText()).isEqualTo("hana");
+
+        b.open("/tickets/" + late);
+        new org.openqa.selenium.support.ui.Select(b.driver().findElement(By.name("category"))).selectByValue("NON_EMERGENCY");
+        b.clickAndWait(b.driver().findElement(By.xpath("//button[text()='Re-decide']")));
+        assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText())
+                .startsWith("Now NON_EMERGENCY: SUPPORT_DESK for support-desk");
+        assertThat(b.driver().findElement(By.cssSelector("table.history")).getText()).contains("CATEGORY_CORRECTED");
     }
 
     private static WebElement row(Browser b, String ticketKey) {

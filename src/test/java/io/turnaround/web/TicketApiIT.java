@@ -134,6 +134,43 @@ class TicketApiIT {
         assertThat(byManager.body().get("assignee").asText()).isEqualTo("hana");
     }
 
+    @Test
+    void correctingTheCategoryReDecidesRouteAndSlaAndMovesTheWorkWithOneTimer() {
+        String key = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Checkout is slow\","
+                + "\"body\":\"for some\"}").body().get("key").asText();
+        long oldTask = taskOf("alice", key);
+        api.post("alice", "/api/tasks/" + oldTask + "/claim", null);
+        long oldProcess = jdbc.queryForObject("select process_instance_id from ticket where id = ?", Long.class,
+                io.turnaround.ticket.TicketKey.idOf(key));
+
+        assertThat(api.post("andy", "/api/tickets/" + key + "/category", "{\"category\":\"EMERGENCY\"}").status()).isEqualTo(403);
+        Api.Response corrected = api.post("alice", "/api/tickets/" + key + "/category", "{\"category\":\"EMERGENCY\"}");
+        assertThat(corrected.status()).as(corrected.text()).isEqualTo(200);
+        JsonNode ticket = corrected.body();
+        assertThat(ticket.get("category").asText()).isEqualTo("EMERGENCY");
+        assertThat(ticket.get("route").asText()).isEqualTo("HOSTING_PARTNER");
+        assertThat(ticket.get("slaTarget").asText()).isEqualTo("PT1H");
+        assertThat(ticket.get("status").asText()).isEqualTo("OPEN");
+        assertThat(ticket.hasNonNull("slaOutcome")).as("the clock runs again for the new promise").isFalse();
+        assertThat(ticket.get("history").findValuesAsText("event"))
+                .containsSubsequence("DECIDED", "TASK_ASSIGNED", "CATEGORY_CORRECTED", "TASK_CREATED", "DECIDED");
+
+        assertThat(api.get("alice", "/api/tasks").text()).doesNotContain("\"ticketKey\":\"" + key + "\"");
+        taskOf("hana", key);
+        long newProcess = jdbc.queryForObject("select process_instance_id from ticket where id = ?", Long.class,
+                io.turnaround.ticket.TicketKey.idOf(key));
+        assertThat(timersOf(oldProcess)).as("the old SLA timer is gone").isZero();
+        assertThat(timersOf(newProcess)).as("one new SLA timer").isEqualTo(1);
+
+        assertThat(api.post("alice", "/api/tickets/" + key + "/category", "{\"category\":\"EMERGENCY\"}").status())
+                .as("already that category").isEqualTo(409);
+    }
+
+    private int timersOf(long processInstanceId) {
+        return jdbc.queryForObject("select count(*) from qrtz_job_details where job_name like ?", Integer.class,
+                "%-" + processInstanceId + "-%");
+    }
+
     private long taskOf(String user, String ticketKey) {
         for (JsonNode task : api.get(user, "/api/tasks").body()) {
             if (ticketKey.equals(task.get("ticketKey").asText())) {
