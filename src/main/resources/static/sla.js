@@ -31,6 +31,19 @@
     });
   }
 
+  // Instants are sent in UTC; show them in the reader's own time zone (the ISO value stays in the title).
+  function localTimes() {
+    document.querySelectorAll('time[datetime]:not([data-local])').forEach(function (el) {
+      const at = new Date(el.getAttribute('datetime'));
+      if (isNaN(at)) return;
+      el.title = el.getAttribute('datetime');
+      el.textContent = at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+      el.dataset.local = 'yes';
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', localTimes);
+  document.addEventListener('htmx:afterSwap', localTimes);
   document.addEventListener('DOMContentLoaded', tick);
   document.addEventListener('htmx:afterSwap', tick);
   setInterval(tick, 1000);

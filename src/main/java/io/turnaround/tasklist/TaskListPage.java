@@ -52,13 +52,13 @@ class TaskListPage {
     }
 
     @GetMapping("/tasks")
-    String list(@RequestParam(required = false) TaskQuery.Scope scope, @RequestParam(required = false) String group,
+    String list(@RequestParam(required = false) String scope, @RequestParam(required = false) String group,
                 @RequestParam(required = false) String tier, @RequestParam(required = false) String route,
-                @RequestParam(required = false) String state, @RequestParam(defaultValue = "0") int page,
+                @RequestParam(required = false) String state, @RequestParam(defaultValue = "0") String page,
                 Authentication user, HttpServletRequest request, Model model) {
         Staff staff = Staff.of(user);
         model.addAttribute("returnTo", request.getQueryString() == null ? "/tasks" : "/tasks?" + request.getQueryString());
-        TaskQuery query = new TaskQuery(scope, group, tier, route, state, page);
+        TaskQuery query = new TaskQuery(TaskQuery.Scope.parse(scope), group, tier, route, state, pageNumber(page));
         model.addAttribute("query", query);
         TaskPage result = rows.page(staff, query);
         model.addAttribute("result", result);
@@ -108,6 +108,15 @@ class TaskListPage {
     String notFound(TaskNotFoundException e, Model model) {
         model.addAttribute("reason", e.getMessage());
         return "not-found";
+    }
+
+    /** A page number from a link; anything that is not one is the first page. */
+    private static int pageNumber(String page) {
+        try {
+            return Integer.parseInt(page.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Only back to our own pages: a crafted returnTo must not send the user elsewhere. */

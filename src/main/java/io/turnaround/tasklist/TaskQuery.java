@@ -14,7 +14,17 @@ public record TaskQuery(Scope scope, String group, String tier, String route, St
         /** Unclaimed tasks of my groups. */
         QUEUE,
         /** Everything I may see: mine and my groups' (managers and admins: every open task). */
-        ALL
+        ALL;
+
+        /** The scope named in a link; a missing or unknown name shows everything the viewer may see. */
+        public static Scope parse(String name) {
+            for (Scope scope : values()) {
+                if (scope.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
+                    return scope;
+                }
+            }
+            return ALL;
+        }
     }
 
     public TaskQuery {

@@ -82,14 +82,16 @@ class TicketPage {
     }
 
     @PostMapping("/tickets/{key}/category")
-    String recategorize(@PathVariable String key, @RequestParam Category category, Authentication user,
+    String recategorize(@PathVariable String key, @RequestParam String category, Authentication user,
                         RedirectAttributes redirect) {
         try {
-            Ticket ticket = intake.recategorize(key, category, user.getName());
+            Ticket ticket = intake.recategorize(key, Category.valueOf(category), user.getName());
             redirect.addFlashAttribute("message", "Now " + ticket.category() + ": " + ticket.route() + " for "
                     + ticket.candidateGroup() + ", due " + ticket.slaDueAt() + ".");
         } catch (TicketConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", "There is no category " + category + ".");
         }
         return "redirect:/tickets/" + tickets.find(key).key();
     }

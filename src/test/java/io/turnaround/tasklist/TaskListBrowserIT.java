@@ -67,6 +67,9 @@ class TaskListBrowserIT {
         String list = b.driver().findElement(By.id("task-list")).getText();
         assertThat(list).contains(own).doesNotContain(other);
         b.screenshot("task-list");
+        b.open("/tasks?scope=NOPE&page=x");
+        assertThat(b.driver().findElement(By.id("task-list")).getText()).as("a mangled link still shows the list").contains(own);
+        b.open("/tasks");
 
         b.clickAndWait(row(b, own).findElement(By.xpath(".//button[text()='Claim']")));
         assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText()).contains("You hold").contains(own);
