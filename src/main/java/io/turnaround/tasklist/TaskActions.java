@@ -33,13 +33,17 @@ class TaskActions {
     /** The task, if this person may see it; a task of another group is forbidden, not hidden. */
     TaskRow visible(long id, Staff staff) {
         TaskRow task = rows.find(id).orElseThrow(() -> new TaskNotFoundException(id));
-        boolean mayAct = staff.seesAllQueues() || staff.username().equals(task.assignee())
-                || staff.groups().contains(task.candidateGroup());
-        if (!mayAct) {
+        if (!mayAct(task, staff)) {
             throw new TaskActionRefusedException("task " + id + " belongs to group " + task.candidateGroup()
                     + ", which you are not a member of", true);
         }
         return task;
+    }
+
+    /** Their own task, their group's, or any task for managers and admins. */
+    boolean mayAct(TaskRow task, Staff staff) {
+        return staff.seesAllQueues() || staff.username().equals(task.assignee())
+                || staff.groups().contains(task.candidateGroup());
     }
 
     TaskRow claim(long id, Staff staff) {

@@ -52,12 +52,16 @@ class TicketPage {
     @GetMapping("/tickets/{key}")
     String show(@PathVariable String key, Authentication user, Model model) {
         Ticket ticket = tickets.find(key);
-        model.addAttribute("staff", Staff.of(user));
+        Staff staff = Staff.of(user);
+        model.addAttribute("staff", staff);
         model.addAttribute("now", clock.instant());
         model.addAttribute("ticket", ticket);
         model.addAttribute("history", tickets.history(ticket.id()));
-        List<TaskRow> tasks = rows.openOfTicket(ticket.id());
+        List<TaskRow> open = rows.openOfTicket(ticket.id());
+        // Anyone on staff may read a ticket, but another group's task is neither listed nor actionable here.
+        List<TaskRow> tasks = open.stream().filter(task -> actions.mayAct(task, staff)).toList();
         model.addAttribute("tasks", tasks);
+        model.addAttribute("hiddenTasks", open.size() - tasks.size());
         model.addAttribute("assignees", actions.assignees(tasks));
         model.addAttribute("messages", conversation.of(ticket.id()));
         model.addAttribute("categories", Category.values());

@@ -94,6 +94,11 @@ class TaskListBrowserIT {
                 .contains("<i>Sorry!</i>").contains("added an internal note");
         b.screenshot("ticket");
 
+        b.open("/tickets/" + other);
+        assertThat(b.driver().findElement(By.cssSelector("table.tasks")).getText())
+                .as("another group's task is not shown on its ticket's page").doesNotContain("hosting partner");
+        assertThat(b.driver().findElement(By.tagName("main")).getText()).contains("1 open task(s) belong to other groups.");
+
         // A forged claim of another group's task, with a valid CSRF token, is refused with a clear page.
         ((JavascriptExecutor) b.driver()).executeScript("""
                 const f = document.createElement('form'); f.method = 'post'; f.action = '/tasks/' + arguments[0] + '/claim';

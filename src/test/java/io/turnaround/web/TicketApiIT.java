@@ -244,6 +244,8 @@ class TicketApiIT {
         assertThat(claim.body().get("detail").asText()).contains("hosting-liaison");
         assertThat(api.get("alice", "/api/tasks").body().toString()).doesNotContain("\"id\":" + task.get("id").asLong() + ",");
 
+        assertThat(api.get("alice", "/api/tasks/" + task.get("id").asLong()).status()).as("nor read it").isEqualTo(403);
+
         Api.Response completeUnclaimed = api.post("hana", "/api/tasks/" + task.get("id").asLong() + "/complete", null);
         assertThat(completeUnclaimed.status()).isEqualTo(409);
     }
