@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -52,8 +53,9 @@ class ManagerPage {
         model.addAttribute("escalations", escalations);
         model.addAttribute("breached", breached);
         model.addAttribute("atRisk", atRisk);
-        model.addAttribute("assignees", actions.assignees(shown));
-        model.addAttribute("people", new TreeSet<>(actions.assignees(shown).values().stream().flatMap(List::stream).toList()));
+        Map<String, List<String>> assignees = actions.assignees(shown);
+        model.addAttribute("assignees", assignees);
+        model.addAttribute("people", new TreeSet<>(assignees.values().stream().flatMap(List::stream).toList()));
         model.addAttribute("returnTo", "/manager");
         return "manager";
     }

@@ -71,25 +71,27 @@ class TicketPage {
     @PostMapping("/tickets/{key}/{kind:notes|replies}")
     String write(@PathVariable String key, @PathVariable String kind, @RequestParam(defaultValue = "") String body,
                  Authentication user, RedirectAttributes redirect) {
+        Ticket ticket = tickets.find(key);
         if (body.isBlank() || body.length() > MAX_MESSAGE) {
             redirect.addFlashAttribute("error", body.isBlank() ? "Write something first."
                     : "That is " + body.length() + " characters; the limit is " + MAX_MESSAGE + ".");
             redirect.addFlashAttribute("draft", body);
         } else if ("notes".equals(kind)) {
-            conversation.addNote(key, user.getName(), body);
+            conversation.addNote(ticket.key(), user.getName(), body);
             redirect.addFlashAttribute("message", "Note added. Only staff see it.");
         } else {
-            conversation.reply(key, user.getName(), body);
-            redirect.addFlashAttribute("message", "Reply queued for " + tickets.find(key).sender() + ".");
+            conversation.reply(ticket.key(), user.getName(), body);
+            redirect.addFlashAttribute("message", "Reply queued for " + ticket.sender() + ".");
         }
-        return "redirect:/tickets/" + tickets.find(key).key();
+        return "redirect:/tickets/" + ticket.key();
     }
 
     @PostMapping("/tickets/{key}/category")
     String recategorize(@PathVariable String key, @RequestParam String category, Authentication user,
                         RedirectAttributes redirect) {
+        String canonicalKey = tickets.find(key).key();
         try {
-            Ticket ticket = intake.recategorize(key, Category.valueOf(category), user.getName());
+            Ticket ticket = intake.recategorize(canonicalKey, Category.valueOf(category), user.getName());
             redirect.addFlashAttribute("message", "Now " + ticket.category() + ": " + ticket.route() + " for "
                     + ticket.candidateGroup() + ", due " + ticket.slaDueAt() + ".");
         } catch (TicketConflictException e) {
@@ -97,7 +99,7 @@ class TicketPage {
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", "There is no category " + category + ".");
         }
-        return "redirect:/tickets/" + tickets.find(key).key();
+        return "redirect:/tickets/" + canonicalKey;
     }
 
     @ExceptionHandler(TicketNotFoundException.class)

@@ -32,7 +32,7 @@ public class Conversation {
 
     @Transactional
     public TicketMessage addNote(String key, String author, String body) {
-        Ticket ticket = find(key);
+        Ticket ticket = tickets.byKey(key);
         Instant now = clock.instant();
         long id = insert(ticket.id(), TicketMessage.Kind.NOTE, author, body, now);
         history.add(ticket.id(), now, author, "NOTE_ADDED", abbreviate(body));
@@ -41,7 +41,7 @@ public class Conversation {
 
     @Transactional
     public TicketMessage reply(String key, String author, String body) {
-        Ticket ticket = find(key);
+        Ticket ticket = tickets.byKey(key);
         Instant now = clock.instant();
         long id = insert(ticket.id(), TicketMessage.Kind.REPLY, author, body, now);
         jdbc.update("insert into outbound_mail (idempotency_key, ticket_id, message_id, recipient, subject, body, status,"
@@ -57,10 +57,6 @@ public class Conversation {
                 + " on o.message_id = m.id where m.ticket_id = ? order by m.id", (rs, n) -> new TicketMessage(
                 rs.getLong("id"), TicketMessage.Kind.valueOf(rs.getString("kind")), rs.getString("author"),
                 rs.getString("body"), Tickets.instant(rs, "created_at"), rs.getString("mail_status")), ticketId);
-    }
-
-    private Ticket find(String key) {
-        return tickets.find(TicketKey.idOf(key)).orElseThrow(() -> new TicketNotFoundException(key));
     }
 
     private long insert(long ticketId, TicketMessage.Kind kind, String author, String body, Instant at) {

@@ -78,7 +78,7 @@ class TicketController {
 
     @GetMapping("/{key}")
     TicketView get(@PathVariable String key) {
-        Ticket ticket = tickets.find(TicketKey.idOf(key)).orElseThrow(() -> new TicketNotFoundException(key));
+        Ticket ticket = tickets.byKey(key);
         return TicketView.of(ticket, history.of(ticket.id()));
     }
 

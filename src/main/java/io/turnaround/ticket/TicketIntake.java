@@ -64,8 +64,8 @@ public class TicketIntake {
      */
     @Transactional
     public Ticket triage(String key, Triage triage, String triagedBy) {
-        long id = TicketKey.idOf(key);
-        Ticket ticket = tickets.find(id).orElseThrow(() -> new TicketNotFoundException(key));
+        Ticket ticket = tickets.byKey(key);
+        long id = ticket.id();
         Client c = clients.find(triage.clientId()).orElseThrow(() -> new UnknownClientException(triage.clientId()));
         if (triage.addSenderAsContact()) {
             Optional<Client> current = clients.findByContact(ticket.sender());
@@ -93,8 +93,8 @@ public class TicketIntake {
      */
     @Transactional
     public Ticket recategorize(String key, Category category, String correctedBy) {
-        long id = TicketKey.idOf(key);
-        Ticket ticket = tickets.find(id).orElseThrow(() -> new TicketNotFoundException(key));
+        Ticket ticket = tickets.byKey(key);
+        long id = ticket.id();
         if (ticket.processInstanceId() == null || ticket.status() == TicketStatus.RESOLVED) {
             throw new TicketConflictException(key + " is " + ticket.status() + "; only open work can be re-decided");
         }

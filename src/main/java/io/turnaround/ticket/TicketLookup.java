@@ -18,7 +18,7 @@ public class TicketLookup {
 
     /** The ticket with this key; an unknown or malformed key is a {@link TicketNotFoundException}. */
     public Ticket find(String key) {
-        return tickets.find(TicketKey.idOf(key)).orElseThrow(() -> new TicketNotFoundException(key));
+        return tickets.byKey(key);
     }
 
     public List<HistoryEntry> history(long ticketId) {

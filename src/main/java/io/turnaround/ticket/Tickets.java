@@ -95,6 +95,11 @@ class Tickets {
                 status.name(), assignee, utc(at), id);
     }
 
+    /** The ticket with this key; an unknown or malformed key is a {@link TicketNotFoundException}. */
+    Ticket byKey(String key) {
+        return find(TicketKey.idOf(key)).orElseThrow(() -> new TicketNotFoundException(key));
+    }
+
     Optional<Ticket> find(long id) {
         return jdbc.query(SELECT + "where t.id = ?", ROW, id).stream().findFirst();
     }
