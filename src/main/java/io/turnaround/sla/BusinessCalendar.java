@@ -113,6 +113,34 @@ public final class BusinessCalendar implements Serializable {
         throw new IllegalStateException("calendar has no working time within " + MAX_DAYS_SEARCHED + " days of " + start);
     }
 
+    /** The latest instant from which {@code amount} of working time passes until {@code end}: "N minutes before due". */
+    public Instant subtractWorkingTime(Instant end, Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("working time must not be negative: " + amount);
+        }
+        if (aroundTheClock) {
+            return end.minus(amount);
+        }
+        Duration remaining = amount;
+        LocalDate day = end.atZone(zone).toLocalDate();
+        for (int i = 0; i < MAX_DAYS_SEARCHED; i++, day = day.minusDays(1)) {
+            List<Interval> intervals = openIntervals(day);
+            for (int j = intervals.size() - 1; j >= 0; j--) {
+                Interval open = intervals.get(j);
+                Instant to = open.end().isAfter(end) ? end : open.end();
+                if (!open.start().isBefore(to)) {
+                    continue;
+                }
+                Duration available = Duration.between(open.start(), to);
+                if (remaining.compareTo(available) <= 0) {
+                    return to.minus(remaining);
+                }
+                remaining = remaining.minus(available);
+            }
+        }
+        throw new IllegalStateException("calendar has no working time within " + MAX_DAYS_SEARCHED + " days before " + end);
+    }
+
     /** Working time that passes between two instants (zero if {@code to} is not after {@code from}). */
     public Duration workingTimeBetween(Instant from, Instant to) {
         if (!to.isAfter(from)) {

@@ -96,6 +96,29 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void subtractingCountsBackOverTheWeekendAndHolidays() {
+        BusinessCalendar withHoliday = PACIFIC_OFFICE.holidays("2026-11-23");
+
+        // Tuesday 08:30 less one working hour: 30 minutes on Tuesday, the holiday Monday skipped, 30 on Friday.
+        assertThat(withHoliday.subtractWorkingTime(at("2026-11-24T08:30:00-08:00"), Duration.ofHours(1)))
+                .isEqualTo(at("2026-11-20T17:30:00-08:00"));
+        assertThat(PACIFIC_OFFICE.subtractWorkingTime(at("2026-11-18T12:00:00-08:00"), Duration.ZERO))
+                .isEqualTo(at("2026-11-18T12:00:00-08:00"));
+        assertThat(BusinessCalendar.aroundTheClock().subtractWorkingTime(at("2026-11-22T01:00:00Z"), Duration.ofHours(2)))
+                .isEqualTo(at("2026-11-21T23:00:00Z"));
+    }
+
+    @Test
+    void subtractingIsTheInverseOfAddingAcrossDaylightSaving() {
+        Instant start = at("2026-03-06T15:00:00-08:00");
+        Instant due = PACIFIC_OFFICE.addWorkingTime(start, Duration.ofHours(12));
+
+        // Three hours on Friday in PST, nine on Monday in PDT (the clocks changed on Sunday the 8th).
+        assertThat(due).isEqualTo(at("2026-03-09T17:00:00-07:00"));
+        assertThat(PACIFIC_OFFICE.subtractWorkingTime(due, Duration.ofHours(12))).isEqualTo(start);
+    }
+
+    @Test
     void workingTimeBetweenIsTheInverseOfAdding() {
         Instant start = at("2026-11-18T16:00:00-08:00");
         Instant due = PACIFIC_OFFICE.addWorkingTime(start, Duration.ofHours(12));
