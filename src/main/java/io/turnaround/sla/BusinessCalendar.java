@@ -10,16 +10,20 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * A working-time calendar: weekly opening windows and holidays in one IANA time zone.
  * The policy builds these (see rules/calendars.drl); this class only does the arithmetic.
  * Windows are local wall-clock times, so a daylight-saving change moves them with the clock.
+ * Spans of instants can be closed on top of that ({@link #closedOn}): a client's holidays, which are days
+ * in the client's own zone and so need not line up with this calendar's days.
  */
 public final class BusinessCalendar implements Serializable {
 
@@ -30,23 +34,31 @@ public final class BusinessCalendar implements Serializable {
     private final boolean aroundTheClock;
     private final EnumMap<DayOfWeek, ArrayList<OpeningWindow>> week;
     private final TreeSet<LocalDate> holidays;
+    /** Closed spans, start to end (exclusive), merged so none overlap or touch. Null in calendars stored before it existed. */
+    private final TreeMap<Instant, Instant> closed;
 
-    private BusinessCalendar(ZoneId zone, boolean aroundTheClock,
-                             EnumMap<DayOfWeek, ArrayList<OpeningWindow>> week, TreeSet<LocalDate> holidays) {
+    private BusinessCalendar(ZoneId zone, boolean aroundTheClock, EnumMap<DayOfWeek, ArrayList<OpeningWindow>> week,
+                             TreeSet<LocalDate> holidays, TreeMap<Instant, Instant> closed) {
         this.zone = zone;
         this.aroundTheClock = aroundTheClock;
         this.week = week;
         this.holidays = holidays;
+        this.closed = closed;
     }
 
     /** Every minute counts: the 24/7 clock. */
     public static BusinessCalendar aroundTheClock() {
-        return new BusinessCalendar(ZoneOffset.UTC, true, new EnumMap<>(DayOfWeek.class), new TreeSet<>());
+        return new BusinessCalendar(ZoneOffset.UTC, true, new EnumMap<>(DayOfWeek.class), new TreeSet<>(), new TreeMap<>());
     }
 
     /** A calendar with no opening hours yet, in an IANA zone such as {@code America/Los_Angeles}. */
     public static BusinessCalendar in(String zoneId) {
-        return new BusinessCalendar(ZoneId.of(zoneId), false, new EnumMap<>(DayOfWeek.class), new TreeSet<>());
+        return in(ZoneId.of(zoneId));
+    }
+
+    /** A calendar with no opening hours yet, in the given zone. */
+    public static BusinessCalendar in(ZoneId zone) {
+        return new BusinessCalendar(zone, false, new EnumMap<>(DayOfWeek.class), new TreeSet<>(), new TreeMap<>());
     }
 
     /**
@@ -61,18 +73,61 @@ public final class BusinessCalendar implements Serializable {
             windows.sort(null);
             OpeningWindow.requireNoOverlap(entry.getKey(), windows);
         }
-        return new BusinessCalendar(zone, false, copy, holidays);
+        return new BusinessCalendar(zone, false, copy, holidays, closedSpans());
     }
 
     /** Adds holidays as ISO dates in this calendar's zone, comma separated: {@code "2026-12-25, 2027-01-01"}. */
     public BusinessCalendar holidays(String isoDates) {
-        TreeSet<LocalDate> copy = new TreeSet<>(holidays);
-        Arrays.stream(isoDates.split(","))
+        return holidays(Arrays.stream(isoDates.split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .map(LocalDate::parse)
-                .forEach(copy::add);
-        return new BusinessCalendar(zone, aroundTheClock, copyWeek(), copy);
+                .toList());
+    }
+
+    /** Adds holidays: dates in this calendar's zone. */
+    public BusinessCalendar holidays(Collection<LocalDate> dates) {
+        TreeSet<LocalDate> copy = new TreeSet<>(holidays);
+        copy.addAll(dates);
+        return new BusinessCalendar(zone, aroundTheClock, copyWeek(), copy, closedSpans());
+    }
+
+    /**
+     * Closes this calendar on days that belong to another zone, e.g. a client's holidays: each date closes the span
+     * from its local midnight to the next one in {@code days.zone()}, which may straddle two of this calendar's days.
+     */
+    public BusinessCalendar closedOn(LocalHolidays days) {
+        return closedOn(days.zone(), days.dates());
+    }
+
+    /** See {@link #closedOn(LocalHolidays)}. */
+    public BusinessCalendar closedOn(ZoneId datesZone, Collection<LocalDate> dates) {
+        if (dates.isEmpty()) {
+            return this;
+        }
+        TreeMap<Instant, Instant> spans = closedSpans();
+        for (LocalDate date : dates) {
+            addMerged(spans, date.atStartOfDay(datesZone).toInstant(), date.plusDays(1).atStartOfDay(datesZone).toInstant());
+        }
+        return new BusinessCalendar(zone, aroundTheClock, copyWeek(), new TreeSet<>(holidays), spans);
+    }
+
+    private static void addMerged(TreeMap<Instant, Instant> spans, Instant start, Instant end) {
+        Map.Entry<Instant, Instant> before = spans.floorEntry(start);
+        if (before != null && !before.getValue().isBefore(start)) {
+            start = before.getKey();
+            end = later(end, before.getValue());
+        }
+        Map.Entry<Instant, Instant> next;
+        while ((next = spans.ceilingEntry(start)) != null && !next.getKey().isAfter(end)) {
+            end = later(end, next.getValue());
+            spans.remove(next.getKey());
+        }
+        spans.put(start, end);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     public ZoneId zone() {
@@ -87,12 +142,17 @@ public final class BusinessCalendar implements Serializable {
         return Set.copyOf(holidays);
     }
 
+    /** The 24/7 clock with nothing closed: the arithmetic needs no calendar. */
+    private boolean countsEveryMinute() {
+        return aroundTheClock && holidays.isEmpty() && (closed == null || closed.isEmpty());
+    }
+
     /** The instant at which {@code amount} of working time has passed since {@code start}. */
     public Instant addWorkingTime(Instant start, Duration amount) {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("working time must not be negative: " + amount);
         }
-        if (aroundTheClock) {
+        if (countsEveryMinute()) {
             return start.plus(amount);
         }
         Duration remaining = amount;
@@ -118,7 +178,7 @@ public final class BusinessCalendar implements Serializable {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("working time must not be negative: " + amount);
         }
-        if (aroundTheClock) {
+        if (countsEveryMinute()) {
             return end.minus(amount);
         }
         Duration remaining = amount;
@@ -146,7 +206,7 @@ public final class BusinessCalendar implements Serializable {
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
-        if (aroundTheClock) {
+        if (countsEveryMinute()) {
             return Duration.between(from, to);
         }
         Duration total = Duration.ZERO;
@@ -165,7 +225,7 @@ public final class BusinessCalendar implements Serializable {
 
     /** Whether the instant falls inside working time. */
     public boolean isOpenAt(Instant instant) {
-        if (aroundTheClock) {
+        if (countsEveryMinute()) {
             return true;
         }
         return openIntervals(instant.atZone(zone).toLocalDate()).stream()
@@ -177,6 +237,9 @@ public final class BusinessCalendar implements Serializable {
             return List.of();
         }
         List<Interval> intervals = new ArrayList<>();
+        if (aroundTheClock) {
+            intervals.add(new Interval(day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant()));
+        }
         for (OpeningWindow window : week.getOrDefault(day.getDayOfWeek(), new ArrayList<>())) {
             // atZone moves a time in a spring-forward gap to after the gap, the natural reading of "opens at".
             Instant start = ZonedDateTime.of(day, window.opens(), zone).toInstant();
@@ -185,7 +248,36 @@ public final class BusinessCalendar implements Serializable {
                     : ZonedDateTime.of(day, window.closes(), zone).toInstant();
             intervals.add(new Interval(start, end));
         }
-        return intervals;
+        return withoutClosedSpans(intervals);
+    }
+
+    private List<Interval> withoutClosedSpans(List<Interval> intervals) {
+        TreeMap<Instant, Instant> spans = closed;
+        if (spans == null || spans.isEmpty()) {
+            return intervals;
+        }
+        List<Interval> open = new ArrayList<>();
+        for (Interval interval : intervals) {
+            Instant cursor = interval.start();
+            Instant first = spans.floorKey(cursor);
+            for (Map.Entry<Instant, Instant> span : spans.tailMap(first == null ? cursor : first, true).entrySet()) {
+                if (!span.getKey().isBefore(interval.end())) {
+                    break;
+                }
+                if (span.getKey().isAfter(cursor)) {
+                    open.add(new Interval(cursor, span.getKey()));
+                }
+                cursor = later(cursor, span.getValue());
+            }
+            if (cursor.isBefore(interval.end())) {
+                open.add(new Interval(cursor, interval.end()));
+            }
+        }
+        return open;
+    }
+
+    private TreeMap<Instant, Instant> closedSpans() {
+        return closed == null ? new TreeMap<>() : new TreeMap<>(closed);
     }
 
     private EnumMap<DayOfWeek, ArrayList<OpeningWindow>> copyWeek() {
@@ -196,10 +288,8 @@ public final class BusinessCalendar implements Serializable {
 
     @Override
     public String toString() {
-        if (aroundTheClock) {
-            return "24x7";
-        }
-        return zone + " " + week + (holidays.isEmpty() ? "" : " holidays " + holidays);
+        return (aroundTheClock ? "24x7" : zone + " " + week) + (holidays.isEmpty() ? "" : " holidays " + holidays)
+                + (closed == null || closed.isEmpty() ? "" : " closed " + closed);
     }
 
     private record Interval(Instant start, Instant end) {
