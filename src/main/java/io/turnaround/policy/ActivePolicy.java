@@ -28,16 +28,18 @@ public class ActivePolicy {
     private final Workflow workflow;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final PolicyCalendars calendars;
     private final Map<Integer, PolicyRules> rulesByVersion = new ConcurrentHashMap<>();
     private volatile PolicyVersion active;
 
     ActivePolicy(PolicyVersions versions, PolicySettings settings, Workflow workflow, Clock clock,
-                 TransactionTemplate transaction) {
+                 TransactionTemplate transaction, PolicyCalendars calendars) {
         this.versions = versions;
         this.settings = settings;
         this.workflow = workflow;
         this.clock = clock;
         this.transaction = transaction;
+        this.calendars = calendars;
     }
 
     @PostConstruct
@@ -61,7 +63,7 @@ public class ActivePolicy {
         }
         int number = versions.nextNumber();
         // Compiled before it is stored: a folder that does not compile never becomes a version.
-        rulesByVersion.put(number, PolicyRules.load(PolicyCompiler.compile(folder, Integer.toString(number))));
+        rulesByVersion.put(number, rulesOf(folder, PolicyVersion.kjarVersionOf(number)));
         PolicyVersion imported = versions.addActive(number, folder,
                 "policy folder " + settings.path().toAbsolutePath().normalize(), clock.instant());
         log.info("Imported the policy folder as version {} ({})", imported.number(), imported.contentHash());
@@ -80,8 +82,13 @@ public class ActivePolicy {
     }
 
     private void load(PolicyVersion version) {
-        rulesByVersion.computeIfAbsent(version.number(),
-                n -> PolicyRules.load(PolicyCompiler.compile(versions.bundle(n), version.kjarVersion())));
+        rulesByVersion.computeIfAbsent(version.number(), n -> rulesOf(versions.bundle(n), version.kjarVersion()));
         workflow.deploy(version.kjarVersion());
+    }
+
+    private PolicyRules rulesOf(PolicyBundle bundle, String kjarVersion) {
+        PolicyRules rules = PolicyRules.load(PolicyCompiler.compile(bundle, kjarVersion), bundle.calendars());
+        calendars.remember(kjarVersion, rules.calendars());
+        return rules;
     }
 }

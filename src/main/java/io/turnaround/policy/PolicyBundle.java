@@ -1,5 +1,9 @@
 package io.turnaround.policy;
 
+import io.turnaround.sla.CalendarFileException;
+import io.turnaround.sla.CalendarFiles;
+import io.turnaround.sla.NamedCalendars;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,16 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The files of one policy: DRL under {@code rules/} and BPMN under {@code processes/}, keyed by
- * their path relative to the bundle root, e.g. {@code rules/sla.drl}.
+ * The files of one policy: DRL and calendars under {@code rules/} and BPMN under {@code processes/}, keyed by
+ * their path relative to the bundle root, e.g. {@code rules/sla.drl}, {@code rules/calendars/pacific-office.calendar}.
  */
 public record PolicyBundle(SortedMap<String, String> files) {
 
@@ -52,7 +59,31 @@ public record PolicyBundle(SortedMap<String, String> files) {
 
     static boolean isPolicyFile(Path path) {
         String name = path.getFileName().toString();
-        return name.endsWith(".drl") || name.endsWith(".bpmn") || name.endsWith(".bpmn2");
+        return isEngineFile(name) || CalendarFiles.isCalendarFile(name);
+    }
+
+    /** The files the rules and process engine compile; calendar files are read by {@link #calendars()} instead. */
+    static boolean isEngineFile(String path) {
+        return path.endsWith(".drl") || path.endsWith(".bpmn") || path.endsWith(".bpmn2");
+    }
+
+    /**
+     * The named calendars of {@code rules/calendars/}, recurring holidays expanded around today (UTC).
+     * Throws {@link PolicyCompilationException} naming each bad file and line.
+     */
+    public NamedCalendars calendars() {
+        return calendars(LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /** The named calendars, recurring holidays expanded around {@code today}. */
+    public NamedCalendars calendars(LocalDate today) {
+        try {
+            return CalendarFiles.parse(files, today);
+        } catch (CalendarFileException e) {
+            throw new PolicyCompilationException(e.problems().stream()
+                    .map(p -> new PolicyProblem(p.file(), p.line(), p.message()))
+                    .collect(Collectors.toList()));
+        }
     }
 
     /** SHA-256 over every path and content, so equal bundles have equal hashes whatever their origin. */

@@ -1,6 +1,7 @@
 package io.turnaround.workflow;
 
 import io.turnaround.policy.IncompleteDecisionException;
+import io.turnaround.policy.PolicyCalendars;
 import io.turnaround.policy.PolicyCompiler;
 import io.turnaround.policy.facts.Decision;
 import io.turnaround.policy.facts.TicketFacts;
@@ -26,13 +27,15 @@ class JbpmWorkflow implements Workflow {
     private final ProcessService processes;
     private final UserTaskService tasks;
     private final TaskIdentities identities;
+    private final PolicyCalendars calendars;
 
     JbpmWorkflow(DeploymentService deployments, ProcessService processes, UserTaskService tasks,
-                 TaskIdentities identities) {
+                 TaskIdentities identities, PolicyCalendars calendars) {
         this.deployments = deployments;
         this.processes = processes;
         this.tasks = tasks;
         this.identities = identities;
+        this.calendars = calendars;
     }
 
     static String deploymentId(String policyVersion) {
@@ -66,7 +69,7 @@ class JbpmWorkflow implements Workflow {
 
     @Override
     public StartedTicket startTicket(String policyVersion, String ticketKey, TicketFacts facts) {
-        Map<String, Object> variables = TicketProcess.variables(ticketKey, facts);
+        Map<String, Object> variables = TicketProcess.variables(ticketKey, facts, calendars.of(policyVersion));
         long processInstanceId = processes.startProcess(deploymentId(policyVersion), TicketProcess.PROCESS_ID, variables);
         // The business-rule task fills in this very object (the BPMN maps no output), before startProcess returns.
         Decision decision = (Decision) variables.get(TicketProcess.DECISION);

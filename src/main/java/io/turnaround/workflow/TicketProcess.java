@@ -2,6 +2,7 @@ package io.turnaround.workflow;
 
 import io.turnaround.policy.facts.Decision;
 import io.turnaround.policy.facts.TicketFacts;
+import io.turnaround.sla.NamedCalendars;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -19,12 +20,15 @@ public final class TicketProcess {
     private TicketProcess() {
     }
 
-    /** The start variables: the rules fill {@code decision} in during the business-rule task. */
-    public static Map<String, Object> variables(String ticketKey, TicketFacts request) {
+    /**
+     * The start variables: the rules fill {@code decision} in during the business-rule task, choosing among the
+     * policy version's named {@code calendars} (which are not stored with the process).
+     */
+    public static Map<String, Object> variables(String ticketKey, TicketFacts request, NamedCalendars calendars) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(TICKET_KEY, ticketKey);
         variables.put(REQUEST, request);
-        variables.put(DECISION, new Decision());
+        variables.put(DECISION, new Decision(calendars));
         return variables;
     }
 }

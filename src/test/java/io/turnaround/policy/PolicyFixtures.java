@@ -5,6 +5,7 @@ import io.turnaround.policy.facts.Channel;
 import io.turnaround.policy.facts.Hosting;
 import io.turnaround.policy.facts.TicketFacts;
 import io.turnaround.policy.facts.Tier;
+import io.turnaround.sla.NamedCalendars;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,9 +20,14 @@ public final class PolicyFixtures {
 
     public static synchronized PolicyRules shippedRules() {
         if (shipped == null) {
-            shipped = PolicyRules.load(PolicyCompiler.compile(shippedBundle(), "0.0.1-test"));
+            PolicyBundle bundle = shippedBundle();
+            shipped = PolicyRules.load(PolicyCompiler.compile(bundle, "0.0.1-test"), bundle.calendars());
         }
         return shipped;
+    }
+
+    public static NamedCalendars shippedCalendars() {
+        return shippedRules().calendars();
     }
 
     public static PolicyBundle shippedBundle() {

@@ -140,7 +140,8 @@ class SupportTicketProcessTest {
         var facts = category == null
                 ? PolicyFixtures.facts(Tier.PLATINUM, hosting, subject, "", receivedAt)
                 : PolicyFixtures.factsWithCategory(Tier.PLATINUM, hosting, category, receivedAt);
-        return session.startProcess(TicketProcess.PROCESS_ID, TicketProcess.variables("TCK-000001", facts));
+        return session.startProcess(TicketProcess.PROCESS_ID, TicketProcess.variables("TCK-000001", facts,
+                PolicyFixtures.shippedCalendars()));
     }
 
     private static Decision decisionOf(ProcessInstance instance) {

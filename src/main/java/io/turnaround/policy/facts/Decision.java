@@ -1,14 +1,17 @@
 package io.turnaround.policy.facts;
 
 import io.turnaround.sla.BusinessCalendar;
+import io.turnaround.sla.NamedCalendars;
 
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * What the policy decides for one ticket. The rules fill it in step by step
  * (plan, category, route, SLA target and clock, calendar, due instant); Java only reads it.
+ * While the rules decide, it also offers the policy version's named calendars ({@link #calendar(String)}).
  */
 public class Decision implements Serializable {
 
@@ -23,6 +26,30 @@ public class Decision implements Serializable {
     private SlaClock slaClock;
     private BusinessCalendar calendar;
     private Instant slaDueAt;
+    // The whole set is policy, not part of the decision: kept out of the process state; only the chosen one is stored.
+    private transient NamedCalendars calendars;
+
+    /** A decision with no named calendars to choose from. */
+    public Decision() {
+        this(NamedCalendars.none());
+    }
+
+    /** A decision whose rules may choose among the policy version's named calendars. */
+    public Decision(NamedCalendars calendars) {
+        this.calendars = Objects.requireNonNull(calendars, "calendars");
+    }
+
+    /**
+     * The policy's calendar of that name (the file rules/calendars/&lt;name&gt;.calendar), for the rules to choose:
+     * {@code setCalendar($d.calendar("pacific-office"))}. An unknown name fails, listing the names there are.
+     */
+    public BusinessCalendar calendar(String name) {
+        if (calendars == null) {
+            throw new IllegalStateException("the policy's named calendars are only at hand while the rules decide;"
+                    + " this decision was restored from storage");
+        }
+        return calendars.get(name);
+    }
 
     public Plan getPlan() {
         return plan;
