@@ -22,14 +22,17 @@ import java.util.Optional;
 public class TicketIntake {
 
     private final Clients clients;
+    private final ClientHolidays clientHolidays;
     private final Tickets tickets;
     private final TicketHistory history;
     private final ActivePolicy policy;
     private final Workflow workflow;
     private final Clock clock;
 
-    TicketIntake(Clients clients, Tickets tickets, TicketHistory history, ActivePolicy policy, Workflow workflow, Clock clock) {
+    TicketIntake(Clients clients, ClientHolidays clientHolidays, Tickets tickets, TicketHistory history, ActivePolicy policy,
+                 Workflow workflow, Clock clock) {
         this.clients = clients;
+        this.clientHolidays = clientHolidays;
         this.tickets = tickets;
         this.history = history;
         this.policy = policy;
@@ -54,7 +57,7 @@ public class TicketIntake {
         history.add(id, now, receivedBy, "RECEIVED", "via " + request.channel() + " from " + request.from()
                 + " (" + c.name() + ", " + c.tier() + ", hosting " + c.hosting() + ")");
         startWork(id, version, new TicketFacts(c.tier(), c.hosting(), request.subject(), request.body(),
-                request.channel(), receivedAt, request.category()), now);
+                request.channel(), receivedAt, request.category(), clientHolidays.forPolicy(c)), now);
         return tickets.find(id).orElseThrow();
     }
 
@@ -82,7 +85,7 @@ public class TicketIntake {
         history.add(id, now, triagedBy, "TRIAGED", "linked to " + c.name() + " (" + c.tier() + ", hosting "
                 + c.hosting() + ")" + (triage.addSenderAsContact() ? "; " + ticket.sender() + " is now its contact" : ""));
         startWork(id, version, new TicketFacts(c.tier(), c.hosting(), ticket.subject(), ticket.body(), ticket.channel(),
-                ticket.receivedAt(), triage.category()), now);
+                ticket.receivedAt(), triage.category(), clientHolidays.forPolicy(c)), now);
         return tickets.find(id).orElseThrow();
     }
 
@@ -108,7 +111,7 @@ public class TicketIntake {
         tickets.reopen(id, now);
         StartedTicket started = workflow.restartTicket(PolicyVersion.kjarVersionOf(ticket.policyVersion()),
                 ticket.processInstanceId(), key, new TicketFacts(c.tier(), c.hosting(), ticket.subject(), ticket.body(),
-                        ticket.channel(), ticket.receivedAt(), category));
+                        ticket.channel(), ticket.receivedAt(), category, clientHolidays.forPolicy(c)));
         recordDecision(id, ticket.policyVersion(), started, now);
         return tickets.find(id).orElseThrow();
     }

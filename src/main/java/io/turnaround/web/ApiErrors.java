@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.turnaround.ticket.ClientNotFoundException;
+import io.turnaround.ticket.InvalidHolidaysException;
 import io.turnaround.ticket.TicketConflictException;
 import io.turnaround.ticket.TicketNotFoundException;
 import io.turnaround.ticket.UnknownClientException;
@@ -102,7 +104,7 @@ class ApiErrors {
                 List.of(new Problem.FieldProblem(e.getParameterName(), "is required")));
     }
 
-    @ExceptionHandler({TicketNotFoundException.class, TaskNotFoundException.class})
+    @ExceptionHandler({TicketNotFoundException.class, TaskNotFoundException.class, ClientNotFoundException.class})
     ResponseEntity<Problem> notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
     }
@@ -125,6 +127,12 @@ class ApiErrors {
     @ExceptionHandler(UnknownClientException.class)
     ResponseEntity<Problem> unknownClient(UnknownClientException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(new Problem.FieldProblem("clientId", e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidHolidaysException.class)
+    ResponseEntity<Problem> invalidHolidays(InvalidHolidaysException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems().stream()
+                .map(p -> new Problem.FieldProblem(p.where(), p.message())).collect(Collectors.toList()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

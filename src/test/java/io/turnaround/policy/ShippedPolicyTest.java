@@ -6,11 +6,15 @@ import io.turnaround.policy.facts.Hosting;
 import io.turnaround.policy.facts.Route;
 import io.turnaround.policy.facts.SlaClock;
 import io.turnaround.policy.facts.Tier;
+import io.turnaround.sla.LocalHolidays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 
 import static io.turnaround.policy.PolicyFixtures.factsWithCategory;
 import static io.turnaround.policy.PolicyFixtures.shippedRules;
@@ -143,5 +147,22 @@ class ShippedPolicyTest {
 
         assertThat(decision.getSlaTarget()).isEqualTo(target);
         assertThat(decision.getSlaDueAt()).as(description).isEqualTo(due.toInstant());
+    }
+
+    @ParameterizedTest(name = "{0} {1}: due {2} without the holiday, {3} with it")
+    @CsvSource(delimiter = '|', textBlock = """
+        NON_EMERGENCY | business hours stop      | 2026-11-19T20:00:00Z | 2026-11-20T18:00:00Z
+        CUSTOM_WORK   | business hours stop      | 2026-11-19T20:00:00Z | 2026-11-20T18:00:00Z
+        EMERGENCY     | the 24/7 clock runs on   | 2026-11-18T19:00:00Z | 2026-11-18T19:00:00Z
+        """)
+    void aClientsOwnHolidayInItsZoneStopsTheBusinessClockOnly(Category category, String why, Instant dueWithout,
+                                                              Instant dueWith) {
+        // A Tokyo client's Thursday 2026-11-19 runs from Wednesday 07:00 to Thursday 07:00 Pacific: received
+        // Wednesday 10:00 Pacific, Gold's 12 business hours start on Thursday 08:00 instead.
+        var facts = factsWithCategory(Tier.GOLD, Hosting.PARTNER, category, WEDNESDAY_10_AM_PACIFIC);
+        var withHoliday = facts.withClientHolidays(LocalHolidays.of(ZoneId.of("Asia/Tokyo"), List.of(LocalDate.parse("2026-11-19"))));
+
+        assertThat(shippedRules().decide(facts).getSlaDueAt()).isEqualTo(dueWithout);
+        assertThat(shippedRules().decide(withHoliday).getSlaDueAt()).as(why).isEqualTo(dueWith);
     }
 }

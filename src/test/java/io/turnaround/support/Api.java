@@ -43,12 +43,21 @@ public final class Api {
         return request("POST", basic(user), path, json);
     }
 
+    /** A PUT of a body that is not JSON, e.g. {@code text/calendar}. */
+    public Response put(String user, String path, String body, String contentType) {
+        return request("PUT", basic(user), path, body, contentType);
+    }
+
     /** Any method, with the given Authorization header (null for none). */
     public Response request(String method, String authorization, String path, String json) {
+        return request(method, authorization, path, json, "application/json");
+    }
+
+    private Response request(String method, String authorization, String path, String content, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
-                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
+                content == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(content));
+        if (content != null) {
+            request.header("Content-Type", contentType);
         }
         if (authorization != null) {
             request.header("Authorization", authorization);

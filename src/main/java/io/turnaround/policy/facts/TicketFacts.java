@@ -1,13 +1,16 @@
 package io.turnaround.policy.facts;
 
+import io.turnaround.sla.LocalHolidays;
+
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What the policy knows about a request: the client's plan and hosting, the text and when it arrived.
+ * What the policy knows about a request: the client's plan, hosting and own holidays, the text and when it arrived.
  * Immutable; rules read it and never change it.
  */
 public final class TicketFacts implements Serializable {
@@ -21,10 +24,18 @@ public final class TicketFacts implements Serializable {
     private final Channel channel;
     private final Instant receivedAt;
     private final Category requestedCategory;
+    /** Null in facts stored before clients had holidays. */
+    private final LocalHolidays clientHolidays;
     private transient String normalizedText;
 
+    /** Facts of a client with no holidays of its own. */
     public TicketFacts(Tier tier, Hosting hosting, String subject, String body, Channel channel,
                        Instant receivedAt, Category requestedCategory) {
+        this(tier, hosting, subject, body, channel, receivedAt, requestedCategory, LocalHolidays.none());
+    }
+
+    public TicketFacts(Tier tier, Hosting hosting, String subject, String body, Channel channel,
+                       Instant receivedAt, Category requestedCategory, LocalHolidays clientHolidays) {
         this.tier = Objects.requireNonNull(tier, "tier");
         this.hosting = Objects.requireNonNull(hosting, "hosting");
         this.subject = subject == null ? "" : subject;
@@ -32,6 +43,12 @@ public final class TicketFacts implements Serializable {
         this.channel = channel == null ? Channel.EMAIL : channel;
         this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
         this.requestedCategory = requestedCategory;
+        this.clientHolidays = Objects.requireNonNull(clientHolidays, "clientHolidays");
+    }
+
+    /** The same facts for a client with these holidays (dates in the client's time zone). */
+    public TicketFacts withClientHolidays(LocalHolidays holidays) {
+        return new TicketFacts(tier, hosting, subject, body, channel, receivedAt, requestedCategory, holidays);
     }
 
     public Tier getTier() {
@@ -61,6 +78,19 @@ public final class TicketFacts implements Serializable {
     /** The category staff chose, or null when the rules should classify the text. */
     public Category getRequestedCategory() {
         return requestedCategory;
+    }
+
+    /**
+     * The client's own holidays, dates in the client's time zone; the rules close a calendar on them with
+     * {@code calendar.closedOn($t.getClientHolidays())}. Empty when the client has none.
+     */
+    public LocalHolidays getClientHolidays() {
+        return clientHolidays == null ? LocalHolidays.none() : clientHolidays;
+    }
+
+    /** The client's time zone, the zone of its holidays. */
+    public ZoneId getClientZone() {
+        return getClientHolidays().zone();
     }
 
     /**
