@@ -92,7 +92,7 @@ public final class BusinessCalendar implements Serializable {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("working time must not be negative: " + amount);
         }
-        if (aroundTheClock) {
+        if (aroundTheClock || amount.isZero()) {
             return start.plus(amount);
         }
         Duration remaining = amount;

@@ -10,10 +10,12 @@ public class TicketLookup {
 
     private final Tickets tickets;
     private final TicketHistory history;
+    private final SlaEscalator escalations;
 
-    TicketLookup(Tickets tickets, TicketHistory history) {
+    TicketLookup(Tickets tickets, TicketHistory history, SlaEscalator escalations) {
         this.tickets = tickets;
         this.history = history;
+        this.escalations = escalations;
     }
 
     /** The ticket with this key; an unknown or malformed key is a {@link TicketNotFoundException}. */
@@ -23,5 +25,10 @@ public class TicketLookup {
 
     public List<HistoryEntry> history(long ticketId) {
         return history.of(ticketId);
+    }
+
+    /** The SLA ladder's rungs that came due for this ticket. */
+    public List<SlaStep> slaSteps(long ticketId) {
+        return escalations.stepsOf(ticketId);
     }
 }
