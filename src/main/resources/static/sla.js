@@ -14,6 +14,7 @@
   function standing(el, left) {
     const outcome = el.dataset.outcome;
     if (outcome === 'MET') return 'met';
+    if (outcome !== 'BREACHED' && el.dataset.paused) return 'paused';
     if (outcome === 'BREACHED' || left <= 0) return 'breached';
     const target = Number(el.dataset.targetMs);
     return target && left < target * AT_RISK_REMAINING ? 'at-risk' : 'on-track';
@@ -25,9 +26,10 @@
       if (!el.dataset.due) return;
       const left = Date.parse(el.dataset.due) - now;
       const state = standing(el, left);
-      el.classList.remove('met', 'breached', 'at-risk', 'on-track');
+      el.classList.remove('met', 'breached', 'at-risk', 'on-track', 'paused');
       el.classList.add(state);
-      el.textContent = state === 'met' ? 'met' : (left > 0 ? human(left) + ' left' : 'overdue ' + human(left));
+      el.textContent = state === 'met' || state === 'paused' ? state
+          : (left > 0 ? human(left) + ' left' : 'overdue ' + human(left));
     });
   }
 

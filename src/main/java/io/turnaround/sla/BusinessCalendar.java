@@ -152,7 +152,7 @@ public final class BusinessCalendar implements Serializable {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("working time must not be negative: " + amount);
         }
-        if (countsEveryMinute()) {
+        if (countsEveryMinute() || amount.isZero()) {
             return start.plus(amount);
         }
         Duration remaining = amount;

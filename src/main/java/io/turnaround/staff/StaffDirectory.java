@@ -10,7 +10,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Staff accounts, their roles and their groups, from the database. Spring Security signs people in
@@ -41,6 +44,24 @@ public class StaffDirectory implements UserDetailsService {
     public List<String> membersOf(String group) {
         return jdbc.queryForList("select g.username from staff_group g join staff_user u on u.username = g.username"
                 + " where g.group_name = ? and u.enabled = true order by g.username", String.class, group);
+    }
+
+    /** Enabled staff with a role, e.g. MANAGER, by user name. */
+    public List<String> withRole(String role) {
+        return jdbc.queryForList("select r.username from staff_role r join staff_user u on u.username = r.username"
+                + " where r.role = ? and u.enabled = true order by r.username", String.class, role);
+    }
+
+    /** The mail address of each of these people that has one. */
+    public Map<String, String> emailsOf(Collection<String> usernames) {
+        Map<String, String> emails = new LinkedHashMap<>();
+        for (String username : usernames) {
+            jdbc.query("select email from staff_user where username = ? and email is not null",
+                    rs -> {
+                        emails.put(username, rs.getString("email"));
+                    }, username);
+        }
+        return emails;
     }
 
     public List<String> rolesOf(String username) {

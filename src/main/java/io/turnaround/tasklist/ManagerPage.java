@@ -7,6 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -20,7 +21,8 @@ import java.util.TreeSet;
 
 /**
  * For managers: the escalations waiting for them, the tickets already breached and those at risk (nobody holds
- * their work yet), and handing several tasks to one person at once.
+ * their work yet), handing several tasks to one person at once, timers whose work keeps failing, and how late
+ * SLA timers run.
  */
 @Controller
 class ManagerPage {
@@ -30,11 +32,13 @@ class ManagerPage {
 
     private final TaskRows rows;
     private final TaskActions actions;
+    private final SlaOversight oversight;
     private final Clock clock;
 
-    ManagerPage(TaskRows rows, TaskActions actions, Clock clock) {
+    ManagerPage(TaskRows rows, TaskActions actions, SlaOversight oversight, Clock clock) {
         this.rows = rows;
         this.actions = actions;
+        this.oversight = oversight;
         this.clock = clock;
     }
 
@@ -57,7 +61,20 @@ class ManagerPage {
         model.addAttribute("assignees", assignees);
         model.addAttribute("people", new TreeSet<>(assignees.values().stream().flatMap(List::stream).toList()));
         model.addAttribute("returnTo", "/manager");
+        model.addAttribute("deadLetters", oversight.deadLetters());
+        model.addAttribute("lateness", oversight.recentLateness());
         return "manager";
+    }
+
+    @PostMapping("/manager/failed-timers/{processInstanceId}/retry")
+    String retry(@PathVariable long processInstanceId, RedirectAttributes redirect) {
+        try {
+            oversight.retry(processInstanceId);
+            redirect.addFlashAttribute("message", "Retrying; if it fails again it comes back to this list.");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/manager";
     }
 
     @PostMapping("/manager/assign")

@@ -8,7 +8,7 @@ import java.time.Instant;
 /** One task in the task list, joined with its ticket: what staff need to pick the next job. */
 public record TaskRow(long id, String name, String candidateGroup, String assignee, String state, String ticketKey,
                       String client, String tier, String category, String route, Instant receivedAt,
-                      Duration slaTarget, Instant slaDueAt, String slaOutcome, Instant createdAt) {
+                      Duration slaTarget, Instant slaDueAt, String slaOutcome, Instant slaPausedAt, Instant createdAt) {
 
     /** Share of the turnaround still left before which a ticket counts as at risk. */
     private static final double AT_RISK_REMAINING = 0.25;
@@ -28,12 +28,16 @@ public record TaskRow(long id, String name, String candidateGroup, String assign
     }
 
     /**
-     * How the ticket's SLA stands at {@code now}: {@code met}, {@code breached}, {@code at-risk} (less than a quarter
-     * of the turnaround left, measured in wall time to the due instant) or {@code on-track}.
+     * How the ticket's SLA stands at {@code now}: {@code met}, {@code breached}, {@code paused} (waiting on someone
+     * the policy pauses for), {@code at-risk} (less than a quarter of the turnaround left, measured in wall time to the
+     * due instant) or {@code on-track}.
      */
     public String slaStanding(Instant now) {
         if ("MET".equals(slaOutcome)) {
             return "met";
+        }
+        if (slaPausedAt != null && !"BREACHED".equals(slaOutcome)) {
+            return "paused";
         }
         if ("BREACHED".equals(slaOutcome) || (slaDueAt != null && !now.isBefore(slaDueAt))) {
             return "breached";

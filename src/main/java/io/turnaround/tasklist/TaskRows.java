@@ -29,7 +29,7 @@ class TaskRows implements TaskObserver {
     private static final String FROM = " from task_list_entry k left join ticket t on t.process_instance_id ="
             + " k.process_instance_id left join client c on c.id = t.client_id ";
     private static final String SELECT = "select k.*, t.id as ticket_id, t.tier, t.category, t.route, t.received_at,"
-            + " t.sla_target, t.sla_due_at, t.sla_outcome, c.name as client_name" + FROM;
+            + " t.sla_target, t.sla_due_at, t.sla_outcome, t.sla_paused_at, c.name as client_name" + FROM;
     private static final RowMapper<TaskRow> ROW = (rs, n) -> {
         Object ticketId = rs.getObject("ticket_id");
         String target = rs.getString("sla_target");
@@ -38,7 +38,7 @@ class TaskRows implements TaskObserver {
                 ticketId == null ? null : TicketKey.of(((Number) ticketId).longValue()),
                 rs.getString("client_name"), rs.getString("tier"), rs.getString("category"), rs.getString("route"),
                 instant(rs, "received_at"), target == null ? null : Duration.parse(target), instant(rs, "sla_due_at"),
-                rs.getString("sla_outcome"), instant(rs, "created_at"));
+                rs.getString("sla_outcome"), instant(rs, "sla_paused_at"), instant(rs, "created_at"));
     };
     private static final String OPEN_STATES = "('CREATED', 'READY', 'RESERVED', 'IN_PROGRESS', 'SUSPENDED')";
 
@@ -57,8 +57,10 @@ class TaskRows implements TaskObserver {
                     event.taskId(), event.processInstanceId(), event.taskName(), event.candidateGroup(),
                     event.assignee(), event.state().name(), at, at);
         } else {
-            jdbc.update("update task_list_entry set assignee = ?, status = ?, updated_at = ? where task_id = ?",
-                    event.assignee(), event.state().name(), at, event.taskId());
+            // A forwarded task has a new group; other changes keep it.
+            jdbc.update("update task_list_entry set assignee = ?, status = ?, candidate_group = coalesce(?, candidate_group),"
+                    + " updated_at = ? where task_id = ?", event.assignee(), event.state().name(),
+                    event.change() == TaskChanged.Change.FORWARDED ? event.candidateGroup() : null, at, event.taskId());
         }
     }
 

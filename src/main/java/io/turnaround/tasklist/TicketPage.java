@@ -1,13 +1,16 @@
 package io.turnaround.tasklist;
 
-import io.turnaround.staff.Staff;
 import io.turnaround.policy.facts.Category;
+import io.turnaround.policy.facts.WaitingOn;
+import io.turnaround.staff.Staff;
 import io.turnaround.ticket.Conversation;
 import io.turnaround.ticket.Ticket;
 import io.turnaround.ticket.TicketConflictException;
 import io.turnaround.ticket.TicketIntake;
 import io.turnaround.ticket.TicketLookup;
 import io.turnaround.ticket.TicketNotFoundException;
+import io.turnaround.ticket.TicketStatus;
+import io.turnaround.ticket.TicketWaits;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -34,15 +37,17 @@ class TicketPage {
 
     private final TicketLookup tickets;
     private final TicketIntake intake;
+    private final TicketWaits waits;
     private final Conversation conversation;
     private final TaskRows rows;
     private final TaskActions actions;
     private final Clock clock;
 
-    TicketPage(TicketLookup tickets, TicketIntake intake, Conversation conversation, TaskRows rows, TaskActions actions,
-               Clock clock) {
+    TicketPage(TicketLookup tickets, TicketIntake intake, TicketWaits waits, Conversation conversation, TaskRows rows,
+               TaskActions actions, Clock clock) {
         this.tickets = tickets;
         this.intake = intake;
+        this.waits = waits;
         this.conversation = conversation;
         this.rows = rows;
         this.actions = actions;
@@ -65,6 +70,8 @@ class TicketPage {
         model.addAttribute("assignees", actions.assignees(tasks));
         model.addAttribute("messages", conversation.of(ticket.id()));
         model.addAttribute("categories", Category.values());
+        model.addAttribute("slaSteps", tickets.slaSteps(ticket.id()));
+        model.addAttribute("waits", WaitingOn.values());
         return "ticket";
     }
 
@@ -98,6 +105,25 @@ class TicketPage {
             redirect.addFlashAttribute("error", e.getMessage());
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", "There is no category " + category + ".");
+        }
+        return "redirect:/tickets/" + canonicalKey;
+    }
+
+    /** The ticket waits on someone ({@code on}), or, without {@code on}, stops waiting. */
+    @PostMapping("/tickets/{key}/waiting")
+    String waiting(@PathVariable String key, @RequestParam(required = false) String on, Authentication user,
+                   RedirectAttributes redirect) {
+        String canonicalKey = tickets.find(key).key();
+        try {
+            Ticket ticket = on == null || on.isBlank() ? waits.stopWaiting(canonicalKey, user.getName())
+                    : waits.waitOn(canonicalKey, WaitingOn.valueOf(on), user.getName());
+            redirect.addFlashAttribute("message", ticket.status() == TicketStatus.WAITING
+                    ? "Waiting on " + ticket.waitingOn() + (ticket.slaPausedAt() != null ? "; the SLA clock is paused." : ".")
+                    : "No longer waiting; due " + ticket.slaDueAt() + ".");
+        } catch (TicketConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", "A ticket cannot wait on " + on + ".");
         }
         return "redirect:/tickets/" + canonicalKey;
     }

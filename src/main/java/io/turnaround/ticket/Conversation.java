@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * What staff write on a ticket. A reply to the customer is stored and queued in the outbox in one transaction,
@@ -21,10 +20,12 @@ public class Conversation {
     private final JdbcTemplate jdbc;
     private final Tickets tickets;
     private final TicketHistory history;
+    private final Outbox outbox;
     private final Clock clock;
 
-    Conversation(JdbcTemplate jdbc, Tickets tickets, TicketHistory history, Clock clock) {
+    Conversation(JdbcTemplate jdbc, Tickets tickets, TicketHistory history, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
         this.tickets = tickets;
         this.history = history;
         this.clock = clock;
@@ -44,10 +45,8 @@ public class Conversation {
         Ticket ticket = tickets.byKey(key);
         Instant now = clock.instant();
         long id = insert(ticket.id(), TicketMessage.Kind.REPLY, author, body, now);
-        jdbc.update("insert into outbound_mail (idempotency_key, ticket_id, message_id, recipient, subject, body, status,"
-                        + " created_at, next_attempt_at) values (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)",
-                "reply-" + id + "-" + UUID.randomUUID(), ticket.id(), id, ticket.sender(),
-                "[" + ticket.key() + "] Re: " + ticket.subject(), body, Tickets.utc(now), Tickets.utc(now));
+        outbox.queue("reply-" + id, ticket.id(), id, ticket.sender(), "[" + ticket.key() + "] Re: " + ticket.subject(),
+                body, now);
         history.add(ticket.id(), now, author, "REPLY_QUEUED", "to " + ticket.sender() + ": " + abbreviate(body));
         return new TicketMessage(id, TicketMessage.Kind.REPLY, author, body, now, "QUEUED");
     }

@@ -1,6 +1,5 @@
 package io.turnaround.ticket;
 
-import io.turnaround.workflow.SlaBreaches;
 import io.turnaround.workflow.TaskChanged;
 import io.turnaround.workflow.TaskObserver;
 import org.springframework.stereotype.Component;
@@ -10,11 +9,11 @@ import java.util.Optional;
 
 /**
  * Keeps each ticket's SLA clock and status in step with its tasks. The turnaround ends when a person
- * is assigned the ticket's work task (the task for the group the policy chose); a breach is recorded
- * when the SLA timer fires first. Runs inside the engine's transaction.
+ * is assigned the ticket's work task (the task for the group the policy chose); the SLA ladder
+ * ({@link SlaEscalator}) records a breach when its timer fires first. Runs inside the engine's transaction.
  */
 @Component
-class SlaStopwatch implements SlaBreaches, TaskObserver {
+class SlaStopwatch implements TaskObserver {
 
     private final Tickets tickets;
     private final TicketHistory history;
@@ -22,18 +21,6 @@ class SlaStopwatch implements SlaBreaches, TaskObserver {
     SlaStopwatch(Tickets tickets, TicketHistory history) {
         this.tickets = tickets;
         this.history = history;
-    }
-
-    @Override
-    public boolean recordBreachIfUnassigned(String ticketKey, Instant firedAt) {
-        long id = TicketKey.idOf(ticketKey);
-        if (!tickets.markBreached(id, firedAt)) {
-            return false;
-        }
-        Ticket ticket = tickets.find(id).orElseThrow();
-        history.add(id, firedAt, "sla-timer", "SLA_BREACHED", "nobody assigned by " + ticket.slaDueAt()
-                + "; escalated to support-managers");
-        return true;
     }
 
     @Override
@@ -46,6 +33,8 @@ class SlaStopwatch implements SlaBreaches, TaskObserver {
                 case CREATED -> history.add(ticket.id(), event.at(), "workflow", "TASK_CREATED",
                         "'" + event.taskName() + "' for " + event.candidateGroup());
                 case CLAIMED, DELEGATED -> assigned(ticket, event, workTask);
+                case FORWARDED -> history.add(ticket.id(), event.at(), "workflow", "TASK_FORWARDED",
+                        "'" + event.taskName() + "' to " + event.candidateGroup());
                 case RELEASED -> {
                     if (workTask) {
                         tickets.assign(ticket.id(), TicketStatus.OPEN, null, event.at());
@@ -72,7 +61,9 @@ class SlaStopwatch implements SlaBreaches, TaskObserver {
             return;
         }
         tickets.assign(ticket.id(), TicketStatus.ASSIGNED, event.assignee(), event.at());
-        String outcome = event.at().isAfter(ticket.slaDueAt()) ? "BREACHED" : "MET";
+        // While the clock is paused the promise stands as it was when the pause began.
+        Instant clockAt = ticket.slaPausedAt() != null ? ticket.slaPausedAt() : event.at();
+        String outcome = clockAt.isAfter(ticket.slaDueAt()) ? "BREACHED" : "MET";
         if (tickets.stopSla(ticket.id(), event.at(), outcome)) {
             history.add(ticket.id(), event.at(), event.assignee(), "SLA_STOPPED", "assigned to " + event.assignee()
                     + " at " + event.at() + ", due " + ticket.slaDueAt() + ": " + ("MET".equals(outcome) ? "met" : "breached"));

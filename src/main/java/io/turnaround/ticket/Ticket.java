@@ -4,16 +4,19 @@ import io.turnaround.policy.facts.Category;
 import io.turnaround.policy.facts.Channel;
 import io.turnaround.policy.facts.Route;
 import io.turnaround.policy.facts.Tier;
+import io.turnaround.policy.facts.WaitingOn;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /** A support request as stored: what came in, what the policy decided and how its SLA clock ended. */
 public record Ticket(long id, String clientName, String sender, String subject, String body, Channel channel,
                      Instant receivedAt, TicketStatus status, Tier tier, Category category, String categoryReason,
                      Route route, String candidateGroup, Duration slaTarget, String slaClock, Instant slaDueAt,
                      Instant slaStoppedAt, String slaOutcome, String assignee, Integer policyVersion,
-                     Long processInstanceId, Instant createdAt, Instant updatedAt) {
+                     Long processInstanceId, Instant createdAt, Instant updatedAt, Priority priority,
+                     WaitingOn waitingOn, Instant slaPausedAt, Duration slaPaused, Set<WaitingOn> pausesWhileWaitingOn) {
 
     public String key() {
         return TicketKey.of(id);

@@ -2,10 +2,12 @@ package io.turnaround.ticket;
 
 import io.turnaround.policy.facts.Category;
 import io.turnaround.policy.facts.Route;
+import io.turnaround.policy.facts.WaitingOn;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,9 +35,12 @@ class TicketController {
     private final Tickets tickets;
     private final TicketHistory history;
     private final Conversation conversation;
+    private final TicketWaits waits;
 
-    TicketController(TicketIntake intake, Tickets tickets, TicketHistory history, Conversation conversation) {
+    TicketController(TicketIntake intake, Tickets tickets, TicketHistory history, Conversation conversation,
+                     TicketWaits waits) {
         this.intake = intake;
+        this.waits = waits;
         this.tickets = tickets;
         this.history = history;
         this.conversation = conversation;
@@ -60,6 +65,23 @@ class TicketController {
     TicketView recategorize(@PathVariable String key, @Valid @RequestBody CategoryCorrection correction,
                             Authentication user) {
         Ticket ticket = intake.recategorize(key, correction.category(), user.getName());
+        return TicketView.of(ticket, history.of(ticket.id()));
+    }
+
+    record Wait(@NotNull WaitingOn on) {
+    }
+
+    /** The ticket waits on someone; the policy decides whether that pauses its SLA clock. */
+    @PostMapping("/{key}/waiting")
+    TicketView waitOn(@PathVariable String key, @Valid @RequestBody Wait wait, Authentication user) {
+        Ticket ticket = waits.waitOn(key, wait.on(), user.getName());
+        return TicketView.of(ticket, history.of(ticket.id()));
+    }
+
+    /** The wait is over; a paused SLA clock runs again, its due instant moved by the paused working time. */
+    @DeleteMapping("/{key}/waiting")
+    TicketView stopWaiting(@PathVariable String key, Authentication user) {
+        Ticket ticket = waits.stopWaiting(key, user.getName());
         return TicketView.of(ticket, history.of(ticket.id()));
     }
 

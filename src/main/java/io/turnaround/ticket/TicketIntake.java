@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -109,24 +110,31 @@ public class TicketIntake {
         history.add(id, now, correctedBy, "CATEGORY_CORRECTED", ticket.category() + " -> " + category
                 + (ticket.assignee() == null ? "" : "; " + ticket.assignee() + " no longer holds it"));
         tickets.reopen(id, now);
-        StartedTicket started = workflow.restartTicket(PolicyVersion.kjarVersionOf(ticket.policyVersion()),
-                ticket.processInstanceId(), key, new TicketFacts(c.tier(), c.hosting(), ticket.subject(), ticket.body(),
-                        ticket.channel(), ticket.receivedAt(), category, clientHolidays.forPolicy(c)));
-        recordDecision(id, ticket.policyVersion(), started, now);
+        // The new ladder counts the working time the clock has spent paused; a pause still running goes on.
+        Duration pausedSoFar = ticket.slaPaused();
+        String kjarVersion = PolicyVersion.kjarVersionOf(ticket.policyVersion());
+        StartedTicket started = workflow.restartTicket(kjarVersion, ticket.processInstanceId(), key,
+                new TicketFacts(c.tier(), c.hosting(), ticket.subject(), ticket.body(), ticket.channel(),
+                        ticket.receivedAt(), category, clientHolidays.forPolicy(c)), pausedSoFar);
+        recordDecision(id, ticket.policyVersion(), started, pausedSoFar, now);
+        if (ticket.slaPausedAt() != null) {
+            workflow.pauseSla(kjarVersion, started.processInstanceId(), ticket.slaPausedAt());
+        }
         return tickets.find(id).orElseThrow();
     }
 
     private void startWork(long id, PolicyVersion version, TicketFacts facts, Instant now) {
         StartedTicket started = workflow.startTicket(version.kjarVersion(), TicketKey.of(id), facts);
-        recordDecision(id, version.number(), started, now);
+        recordDecision(id, version.number(), started, Duration.ZERO, now);
     }
 
-    private void recordDecision(long id, int policyVersion, StartedTicket started, Instant now) {
+    private void recordDecision(long id, int policyVersion, StartedTicket started, Duration pausedSoFar, Instant now) {
         Decision decision = started.decision();
-        tickets.recordDecision(id, started.processInstanceId(), decision, now);
+        Instant dueAt = decision.getCalendar().addWorkingTime(decision.getSlaDueAt(), pausedSoFar);
+        tickets.recordDecision(id, started.processInstanceId(), decision, dueAt, now);
         history.add(id, now, "policy v" + policyVersion, "DECIDED", decision.getCategory()
                 + " (" + decision.getCategoryReason() + ") -> " + decision.getRoute() + " for " + decision.getCandidateGroup()
-                + ", " + decision.getSlaTarget() + " on the " + decision.getSlaClock().label() + " clock, due "
-                + decision.getSlaDueAt());
+                + ", " + decision.getSlaTarget() + " on the " + decision.getSlaClock().label() + " clock, due " + dueAt
+                + (pausedSoFar.isZero() ? "" : " (after " + pausedSoFar + " paused)"));
     }
 }

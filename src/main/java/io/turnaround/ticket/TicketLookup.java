@@ -2,7 +2,9 @@ package io.turnaround.ticket;
 
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Reading tickets and their history, for features outside this package (the staff pages). */
 @Service
@@ -10,10 +12,12 @@ public class TicketLookup {
 
     private final Tickets tickets;
     private final TicketHistory history;
+    private final SlaEscalator escalations;
 
-    TicketLookup(Tickets tickets, TicketHistory history) {
+    TicketLookup(Tickets tickets, TicketHistory history, SlaEscalator escalations) {
         this.tickets = tickets;
         this.history = history;
+        this.escalations = escalations;
     }
 
     /** The ticket with this key; an unknown or malformed key is a {@link TicketNotFoundException}. */
@@ -23,5 +27,20 @@ public class TicketLookup {
 
     public List<HistoryEntry> history(long ticketId) {
         return history.of(ticketId);
+    }
+
+    /** The ticket whose process this is, if any. */
+    public Optional<Ticket> byProcessInstance(long processInstanceId) {
+        return tickets.findByProcessInstance(processInstanceId);
+    }
+
+    /** How late the SLA ladder's rungs ran since then, across all tickets. */
+    public SlaLateness slaLatenessSince(Instant since) {
+        return escalations.latenessSince(since);
+    }
+
+    /** The SLA ladder's rungs that came due for this ticket. */
+    public List<SlaStep> slaSteps(long ticketId) {
+        return escalations.stepsOf(ticketId);
     }
 }

@@ -1,6 +1,6 @@
 package io.turnaround.ticket;
 
-/** Where a ticket stands: TRIAGE (unknown sender, no policy decision), OPEN (in a queue), ASSIGNED, RESOLVED. */
+/** Where a ticket stands: TRIAGE (unknown sender, no policy decision), OPEN (in a queue), ASSIGNED, WAITING (on someone), RESOLVED. */
 public enum TicketStatus {
-    TRIAGE, OPEN, ASSIGNED, RESOLVED
+    TRIAGE, OPEN, ASSIGNED, WAITING, RESOLVED
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.turnaround.policy.facts.Category;
 import io.turnaround.policy.facts.Route;
 import io.turnaround.policy.facts.Tier;
+import io.turnaround.policy.facts.WaitingOn;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,11 +15,13 @@ import java.util.List;
 record TicketView(String key, String client, Tier tier, String from, String subject, String body, String channel,
                   Instant receivedAt, Category category, Route route, String candidateGroup, Duration slaTarget,
                   String slaClock, Instant slaDueAt, Instant slaStoppedAt, String slaOutcome, TicketStatus status,
-                  String assignee, Integer policyVersion, List<HistoryEntry> history) {
+                  String assignee, Integer policyVersion, Priority priority, WaitingOn waitingOn, Instant slaPausedAt,
+                  Duration slaPaused, List<HistoryEntry> history) {
 
     static TicketView of(Ticket t, List<HistoryEntry> history) {
         return new TicketView(t.key(), t.clientName(), t.tier(), t.sender(), t.subject(), t.body(), t.channel().name(),
                 t.receivedAt(), t.category(), t.route(), t.candidateGroup(), t.slaTarget(), t.slaClock(), t.slaDueAt(),
-                t.slaStoppedAt(), t.slaOutcome(), t.status(), t.assignee(), t.policyVersion(), history);
+                t.slaStoppedAt(), t.slaOutcome(), t.status(), t.assignee(), t.policyVersion(), t.priority(), t.waitingOn(),
+                t.slaPausedAt(), t.slaPaused(), history);
     }
 }

@@ -5,6 +5,7 @@ import io.turnaround.policy.facts.Channel;
 import io.turnaround.policy.facts.Decision;
 import io.turnaround.policy.facts.Route;
 import io.turnaround.policy.facts.Tier;
+import io.turnaround.policy.facts.WaitingOn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -19,8 +20,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 @Repository
 class Tickets {
@@ -70,18 +74,56 @@ class Tickets {
                 + " updated_at = ? where id = ?", TicketStatus.OPEN.name(), utc(now), id);
     }
 
-    void recordDecision(long id, long processInstanceId, Decision decision, Instant now) {
+    /** The decision and its process; {@code dueAt} is the decision's due instant moved by any earlier pauses. */
+    void recordDecision(long id, long processInstanceId, Decision decision, Instant dueAt, Instant now) {
+        String pauses = decision.getPausesWhileWaitingOn().stream().map(Enum::name).sorted()
+                .collect(Collectors.joining(","));
         jdbc.update("update ticket set process_instance_id = ?, category = ?, category_reason = ?, route = ?,"
-                        + " candidate_group = ?, sla_target = ?, sla_clock = ?, sla_due_at = ?, updated_at = ? where id = ?",
+                        + " candidate_group = ?, sla_target = ?, sla_clock = ?, sla_due_at = ?, pauses_while_waiting_on = ?,"
+                        + " updated_at = ? where id = ?",
                 processInstanceId, decision.getCategory().name(), decision.getCategoryReason(), decision.getRoute().name(),
                 decision.getCandidateGroup(), decision.getSlaTarget().toString(), decision.getSlaClock().label(),
-                utc(decision.getSlaDueAt()), utc(now), id);
+                utc(dueAt), pauses, utc(now), id);
+    }
+
+    /** The ticket waits on someone; false unless it was open or assigned. */
+    boolean startWaiting(long id, WaitingOn on, Instant at) {
+        return jdbc.update("update ticket set status = 'WAITING', waiting_on = ?, updated_at = ?"
+                + " where id = ? and status in ('OPEN', 'ASSIGNED')", on.name(), utc(at), id) == 1;
+    }
+
+    /** The wait is over: back to assigned or open; false unless it was waiting. */
+    boolean stopWaiting(long id, Instant at) {
+        return jdbc.update("update ticket set status = case when assignee is null then 'OPEN' else 'ASSIGNED' end,"
+                + " waiting_on = null, updated_at = ? where id = ? and status = 'WAITING'", utc(at), id) == 1;
+    }
+
+    void slaPaused(long id, Instant at) {
+        jdbc.update("update ticket set sla_paused_at = ?, updated_at = ? where id = ?", utc(at), utc(at), id);
+    }
+
+    void slaResumed(long id, Instant dueAt, Duration paused, Instant at) {
+        jdbc.update("update ticket set sla_paused_at = null, sla_due_at = ?, sla_paused_seconds = sla_paused_seconds + ?,"
+                + " updated_at = ? where id = ?", utc(dueAt), paused.toSeconds(), utc(at), id);
     }
 
     /** Stops the SLA clock once; returns false if it had already stopped. */
     boolean stopSla(long id, Instant at, String outcome) {
         return jdbc.update("update ticket set sla_stopped_at = ?, sla_outcome = coalesce(sla_outcome, ?), updated_at = ?"
                 + " where id = ? and sla_stopped_at is null", utc(at), outcome, utc(at), id) == 1;
+    }
+
+    /** Raises the priority one level; returns the new one. */
+    Priority raisePriority(long id, Instant at) {
+        Priority raised = find(id).orElseThrow().priority().raised();
+        jdbc.update("update ticket set priority = ?, updated_at = ? where id = ?", raised.name(), utc(at), id);
+        return raised;
+    }
+
+    /** The ticket's work moves to another group's queue, unassigned. */
+    void moveToGroup(long id, String group, Instant at) {
+        jdbc.update("update ticket set candidate_group = ?, assignee = null, status = case when status = 'ASSIGNED'"
+                + " then 'OPEN' else status end, updated_at = ? where id = ?", group, utc(at), id);
     }
 
     /** Marks the SLA breached while nobody is assigned; returns false if it stopped or was already marked. */
@@ -133,7 +175,9 @@ class Tickets {
                 target == null ? null : Duration.parse(target), rs.getString("sla_clock"), instant(rs, "sla_due_at"),
                 instant(rs, "sla_stopped_at"), rs.getString("sla_outcome"), rs.getString("assignee"),
                 (Integer) rs.getObject("policy_version"), (Long) rs.getObject("process_instance_id"),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                instant(rs, "created_at"), instant(rs, "updated_at"), Priority.valueOf(rs.getString("priority")),
+                enumOrNull(WaitingOn.class, rs.getString("waiting_on")), instant(rs, "sla_paused_at"),
+                Duration.ofSeconds(rs.getLong("sla_paused_seconds")), waits(rs.getString("pauses_while_waiting_on")));
     }
 
     static OffsetDateTime utc(Instant instant) {
@@ -143,6 +187,11 @@ class Tickets {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    private static Set<WaitingOn> waits(String names) {
+        return names == null || names.isBlank() ? Set.of()
+                : Arrays.stream(names.split(",")).map(WaitingOn::valueOf).collect(Collectors.toUnmodifiableSet());
     }
 
     private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {

@@ -50,7 +50,10 @@ class SecurityConfig {
                         .antMatchers("/actuator/**").hasRole("ADMIN")
                         .antMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole("INTAKE", "AGENT", "MANAGER", "ADMIN")
                         .antMatchers(HttpMethod.POST, "/api/tickets/*/triage", "/api/tickets/*/notes",
-                                "/api/tickets/*/replies", "/api/tickets/*/category").hasAnyRole("AGENT", "MANAGER", "ADMIN")
+                                "/api/tickets/*/replies", "/api/tickets/*/category", "/api/tickets/*/waiting")
+                        .hasAnyRole("AGENT", "MANAGER", "ADMIN")
+                        .antMatchers(HttpMethod.DELETE, "/api/tickets/*/waiting").hasAnyRole("AGENT", "MANAGER", "ADMIN")
+                        .antMatchers("/api/sla/**").hasAnyRole("MANAGER", "ADMIN")
                         .antMatchers("/api/tickets/**", "/api/tickets").hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN")
                         .antMatchers("/api/tasks/**", "/api/tasks").hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .antMatchers("/api/policy/**", "/api/policy").hasAnyRole("ANALYST", "ADMIN", "MANAGER", "AGENT")
@@ -73,7 +76,7 @@ class SecurityConfig {
                         .antMatchers("/login", "/static/**", "/webjars/**", "/favicon.ico").permitAll()
                         .antMatchers("/manager/**").hasAnyRole("MANAGER", "ADMIN")
                         .antMatchers(HttpMethod.POST, "/tickets/*/notes", "/tickets/*/replies", "/tickets/*/category",
-                                "/tasks/**")
+                                "/tickets/*/waiting", "/tasks/**")
                         .hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .anyRequest().hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false))

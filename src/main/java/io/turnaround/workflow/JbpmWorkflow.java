@@ -5,19 +5,25 @@ import io.turnaround.policy.PolicyCalendars;
 import io.turnaround.policy.PolicyCompiler;
 import io.turnaround.policy.facts.Decision;
 import io.turnaround.policy.facts.TicketFacts;
+import io.turnaround.sla.SlaLadder;
 import org.jbpm.kie.services.impl.KModuleDeploymentUnit;
 import org.kie.internal.runtime.manager.deploy.DeploymentDescriptorImpl;
 import org.jbpm.services.api.DeploymentService;
 import org.jbpm.services.api.ProcessService;
 import org.jbpm.services.api.UserTaskService;
 import org.jbpm.services.task.exception.PermissionDeniedException;
+import org.kie.api.runtime.process.WorkItemHandler;
 import org.kie.internal.runtime.conf.AuditMode;
 import org.kie.internal.runtime.manager.InternalRuntimeManager;
 import org.kie.internal.runtime.conf.RuntimeStrategy;
 import org.kie.internal.task.exception.TaskException;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 @Component
@@ -28,14 +34,22 @@ class JbpmWorkflow implements Workflow {
     private final UserTaskService tasks;
     private final TaskIdentities identities;
     private final PolicyCalendars calendars;
+    private final TimerFailures failures;
 
+    /**
+     * The work item handlers the BPMN names are taken as arguments although only jBPM calls them: they must exist
+     * before a policy is deployed, because jBPM's Spring factory looks them up once, when the first engine starts
+     * (an overdue timer firing as the server starts), and never again.
+     */
     JbpmWorkflow(DeploymentService deployments, ProcessService processes, UserTaskService tasks,
-                 TaskIdentities identities, PolicyCalendars calendars) {
+                 TaskIdentities identities, PolicyCalendars calendars, TimerFailures failures,
+                 List<WorkItemHandler> handlers) {
         this.deployments = deployments;
         this.processes = processes;
         this.tasks = tasks;
         this.identities = identities;
         this.calendars = calendars;
+        this.failures = failures;
     }
 
     static String deploymentId(String policyVersion) {
@@ -69,7 +83,11 @@ class JbpmWorkflow implements Workflow {
 
     @Override
     public StartedTicket startTicket(String policyVersion, String ticketKey, TicketFacts facts) {
-        Map<String, Object> variables = TicketProcess.variables(ticketKey, facts, calendars.of(policyVersion));
+        return start(policyVersion, ticketKey, facts, Duration.ZERO);
+    }
+
+    private StartedTicket start(String policyVersion, String ticketKey, TicketFacts facts, Duration slaPausedSoFar) {
+        Map<String, Object> variables = TicketProcess.variables(ticketKey, facts, calendars.of(policyVersion), slaPausedSoFar);
         long processInstanceId = processes.startProcess(deploymentId(policyVersion), TicketProcess.PROCESS_ID, variables);
         // The business-rule task fills in this very object (the BPMN maps no output), before startProcess returns.
         Decision decision = (Decision) variables.get(TicketProcess.DECISION);
@@ -80,10 +98,43 @@ class JbpmWorkflow implements Workflow {
     }
 
     @Override
-    public StartedTicket restartTicket(String policyVersion, long processInstanceId, String ticketKey, TicketFacts facts) {
+    public StartedTicket restartTicket(String policyVersion, long processInstanceId, String ticketKey, TicketFacts facts,
+                                       Duration slaPausedSoFar) {
         // The deployment id is given: the id-only variant looks the instance up in the audit log, which is off.
         processes.abortProcessInstance(deploymentId(policyVersion), processInstanceId);
-        return startTicket(policyVersion, ticketKey, facts);
+        return start(policyVersion, ticketKey, facts, slaPausedSoFar);
+    }
+
+    @Override
+    public boolean pauseSla(String policyVersion, long processInstanceId, Instant at) {
+        return changeLadder(policyVersion, processInstanceId, ladder -> ladder.pause(at));
+    }
+
+    @Override
+    public SlaResumed resumeSla(String policyVersion, long processInstanceId, Instant at) {
+        return changeLadder(policyVersion, processInstanceId,
+                ladder -> new SlaResumed(ladder.resume(at), ladder.getDueAt()));
+    }
+
+    /** Changes the ladder variable and has the process re-read it (its pending timer is replaced), in one transaction. */
+    private <T> T changeLadder(String policyVersion, long processInstanceId, Function<SlaLadder, T> change) {
+        String deploymentId = deploymentId(policyVersion);
+        SlaLadder ladder = (SlaLadder) processes.getProcessInstanceVariable(deploymentId, processInstanceId,
+                TicketProcess.LADDER);
+        T result = change.apply(ladder);
+        processes.setProcessVariable(deploymentId, processInstanceId, TicketProcess.LADDER, ladder);
+        processes.signalProcessInstance(deploymentId, processInstanceId, TicketProcess.SLA_CLOCK_CHANGED, null);
+        return result;
+    }
+
+    @Override
+    public List<FailedTimer> failedTimers() {
+        return failures.open();
+    }
+
+    @Override
+    public void retryFailedTimer(long processInstanceId) {
+        failures.retry(processInstanceId);
     }
 
     @Override

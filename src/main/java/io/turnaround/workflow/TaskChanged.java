@@ -12,7 +12,7 @@ import java.util.List;
 public record TaskChanged(Change change, long taskId, long processInstanceId, String ticketKey, String taskName,
                           List<String> candidateGroups, String assignee, TaskState state, Instant at) {
 
-    public enum Change { CREATED, CLAIMED, RELEASED, STARTED, DELEGATED, COMPLETED, EXITED, OTHER }
+    public enum Change { CREATED, CLAIMED, RELEASED, STARTED, DELEGATED, FORWARDED, COMPLETED, EXITED, OTHER }
 
     public String candidateGroup() {
         return candidateGroups.isEmpty() ? null : candidateGroups.get(0);

@@ -2,6 +2,10 @@ package io.turnaround.workflow;
 
 import io.turnaround.policy.facts.TicketFacts;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
 /** The process engine as the rest of Turnaround sees it; the only implementation talks to jBPM. */
 public interface Workflow {
 
@@ -15,9 +19,29 @@ public interface Workflow {
 
     /**
      * Ends a ticket's running process (its tasks and timers with it) and starts a new one on the same policy version,
-     * whose rules decide the ticket again from the given facts. Both happen in the caller's transaction.
+     * whose rules decide the ticket again from the given facts. Its SLA ladder counts {@code slaPausedSoFar}, the
+     * working time the clock has already spent paused. Both happen in the caller's transaction.
      */
-    StartedTicket restartTicket(String policyVersion, long processInstanceId, String ticketKey, TicketFacts facts);
+    StartedTicket restartTicket(String policyVersion, long processInstanceId, String ticketKey, TicketFacts facts,
+                                Duration slaPausedSoFar);
+
+    /**
+     * Stops the ticket's SLA clock at {@code at}: its escalation ladder waits. Returns false if the clock was already
+     * paused or the ladder has stopped. In the caller's transaction.
+     */
+    boolean pauseSla(String policyVersion, long processInstanceId, Instant at);
+
+    /**
+     * Restarts the ticket's SLA clock at {@code at}: the due instant and every rung still to come move by the working
+     * time that passed while paused. In the caller's transaction.
+     */
+    SlaResumed resumeSla(String policyVersion, long processInstanceId, Instant at);
+
+    /** Timers whose work keeps failing (the dead-letter list), those jBPM gave up on first. */
+    List<FailedTimer> failedTimers();
+
+    /** Tries a failed timer's work again now; it returns to the list if it fails again. */
+    void retryFailedTimer(long processInstanceId);
 
     void claim(long taskId, String user);
 

@@ -4,21 +4,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Drives ticket intake of a running server over HTTP: for each client count, N threads post tickets as fast
@@ -39,7 +35,8 @@ public final class IntakeBenchmark {
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String auth = "Bearer " + (o.token != null ? o.token : issueToken(http, o));
+        String auth = "Bearer " + (o.token != null ? o.token
+                : ApiTokens.issue(http, o.url, o.user, o.password, "intake benchmark"));
         if (o.warmupSeconds > 0) {
             run(http, auth, o, 2, o.warmupSeconds, 0);
         }
@@ -50,20 +47,6 @@ public final class IntakeBenchmark {
             System.out.printf("%-8d %-10s %-10.1f %-10.1f %-10.1f %-8d %-12s%n", clients, o.rate == 0 ? "max" : o.rate + "/s",
                     r.perSecond(), r.percentile(50), r.percentile(99), r.errors, peakRss(o.pid));
         }
-    }
-
-    /** Signs in once with the password and makes a one-day API token, as a mail gateway would be set up. */
-    private static String issueToken(HttpClient http, Options o) throws Exception {
-        String basic = "Basic " + Base64.getEncoder().encodeToString((o.user + ":" + o.password).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(o.url + "/api/tokens"))
-                .header("Authorization", basic).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"intake benchmark\",\"validDays\":1}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher token = Pattern.compile("\"token\":\"(tat_[^\"]+)\"").matcher(response.body());
-        if (response.statusCode() != 201 || !token.find()) {
-            throw new IllegalStateException("could not make an API token: " + response.statusCode() + " " + response.body());
-        }
-        return token.group(1);
     }
 
     private static Result run(HttpClient http, String auth, Options o, int clients, int seconds, double totalRate)

@@ -9,6 +9,9 @@ import io.turnaround.sla.NamedCalendars;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /** The shipped policy, compiled once per test JVM, and ticket facts to feed it. */
 public final class PolicyFixtures {
@@ -32,6 +35,18 @@ public final class PolicyFixtures {
 
     public static PolicyBundle shippedBundle() {
         return PolicyBundle.fromDirectory(Path.of("."));
+    }
+
+    /** The shipped policy with one file edited, as an analyst would: e.g. another escalation percentage. */
+    public static PolicyBundle shippedBundleWith(String path, UnaryOperator<String> edit) {
+        Map<String, String> files = new TreeMap<>(shippedBundle().files());
+        String before = files.get(path);
+        String after = edit.apply(before);
+        if (after.equals(before)) {
+            throw new IllegalArgumentException("the edit changed nothing in " + path);
+        }
+        files.put(path, after);
+        return PolicyBundle.of(files);
     }
 
     public static TicketFacts facts(Tier tier, Hosting hosting, String subject, String body, Instant receivedAt) {

@@ -13,7 +13,8 @@ public final class StaffFixtures {
     public static void addStaff(ApplicationContext context, String username, String role, String... groups) {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         String hash = context.getBean(PasswordEncoder.class).encode("demo");
-        jdbc.update("insert into staff_user (username, password_hash, display_name) values (?, ?, ?)", username, hash, username);
+        jdbc.update("insert into staff_user (username, password_hash, display_name, email) values (?, ?, ?, ?)",
+                username, hash, username, username + "@staff.example");
         jdbc.update("insert into staff_role (username, role) values (?, ?)", username, role);
         for (String group : groups) {
             jdbc.update("insert into staff_group (username, group_name) values (?, ?)", username, group);

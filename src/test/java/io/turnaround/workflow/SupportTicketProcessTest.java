@@ -1,5 +1,6 @@
 package io.turnaround.workflow;
 
+import io.turnaround.policy.PolicyBundle;
 import io.turnaround.policy.PolicyCompiler;
 import io.turnaround.policy.PolicyFixtures;
 import io.turnaround.policy.facts.Category;
@@ -7,9 +8,10 @@ import io.turnaround.policy.facts.Decision;
 import io.turnaround.policy.facts.Hosting;
 import io.turnaround.policy.facts.Route;
 import io.turnaround.policy.facts.Tier;
+import io.turnaround.sla.EscalationAction;
+import io.turnaround.sla.SlaLadder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,52 +24,104 @@ import org.kie.api.runtime.process.ProcessInstance;
 import org.kie.api.runtime.process.WorkItem;
 import org.kie.api.runtime.process.WorkItemHandler;
 import org.kie.api.runtime.process.WorkItemManager;
+import org.kie.api.runtime.process.WorkflowProcessInstance;
 import org.kie.api.time.SessionPseudoClock;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
+import static io.turnaround.support.Waits.sleep;
+import static io.turnaround.support.Waits.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Walks processes/support-ticket.bpmn on an in-memory engine with a pseudo clock: each route reaches
- * its group's task, and the SLA timer fires at the due instant without waiting in real time.
+ * Walks processes/support-ticket.bpmn on an in-memory engine. Routes and single timers run on a pseudo clock;
+ * the escalation ladder, whose timers follow one another, climbs in real time on a policy whose Platinum
+ * emergencies are due within 4 seconds (BPMN timeDate timers are measured from the wall clock).
  */
 class SupportTicketProcessTest {
 
+    private static final Duration FAST_TURNAROUND = Duration.ofSeconds(4);
+    /** No failure is stored here: nothing to clear. */
+    private static final TimerFailures NO_FAILURES = new TimerFailures(null, null, 5) {
+        @Override
+        void clear(long processInstanceId) {
+        }
+    };
+    /** There is no task service here to store groups for. */
+    private static final TaskIdentities NO_DATABASE = new TaskIdentities(null, null) {
+        @Override
+        void storeGroup(String group) {
+        }
+    };
     private static KieBase policy;
+    private static KieBase fastPolicy;
 
     private KieSession session;
-    private SessionPseudoClock clock;
     private final HumanTasks humanTasks = new HumanTasks();
-    private final BreachRecorder breachRecorder = new BreachRecorder();
+    private final FakeEscalations escalations = new FakeEscalations();
 
     @BeforeAll
-    static void compileShippedPolicy() {
-        policy = KieServices.get()
-                .newKieContainer(PolicyCompiler.compile(PolicyFixtures.shippedBundle(), "0.0.2-process-test"))
-                .getKieBase(PolicyCompiler.KBASE);
+    static void compilePolicies() {
+        policy = kieBase(PolicyFixtures.shippedBundle(), "0.0.2-process-test");
+        fastPolicy = kieBase(PolicyFixtures.shippedBundleWith("rules/tiers.drl",
+                drl -> drl.replace(".emergencyTurnaround(\"PT30M\")", ".emergencyTurnaround(\"PT4S\")")), "0.0.3-fast-test");
     }
 
-    @BeforeEach
-    void newSession() {
-        KieSessionConfiguration config = KieServices.get().newKieSessionConfiguration();
-        config.setOption(ClockTypeOption.get("pseudo"));
-        session = policy.newKieSession(config, null);
-        clock = session.getSessionClock();
-        // BPMN timeDate timers are measured from the wall clock: start the pseudo clock at "now".
-        clock.advanceTime(System.currentTimeMillis(), TimeUnit.MILLISECONDS);
-        session.getWorkItemManager().registerWorkItemHandler("Human Task", humanTasks);
-        session.getWorkItemManager().registerWorkItemHandler(TicketProcess.RECORD_SLA_BREACH, breachRecorder);
+    private static KieBase kieBase(PolicyBundle bundle, String version) {
+        return KieServices.get().newKieContainer(PolicyCompiler.compile(bundle, version)).getKieBase(PolicyCompiler.KBASE);
     }
 
     @AfterEach
     void dispose() {
-        session.dispose();
+        if (session != null) {
+            session.dispose();
+        }
+    }
+
+    /** A session on a pseudo clock set to now, with the Escalate task answered through the real handler. */
+    private SessionPseudoClock pseudoSession(KieBase base) {
+        KieSessionConfiguration config = KieServices.get().newKieSessionConfiguration();
+        config.setOption(ClockTypeOption.get("pseudo"));
+        session = base.newKieSession(config, null);
+        SessionPseudoClock clock = session.getSessionClock();
+        clock.advanceTime(System.currentTimeMillis(), TimeUnit.MILLISECONDS);
+        register(new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.ofEpochMilli(clock.getCurrentTime());
+            }
+        });
+        return clock;
+    }
+
+    private void realTimeSession(KieBase base) {
+        session = base.newKieSession();
+        register(Clock.systemUTC());
+    }
+
+    private void register(Clock clock) {
+        session.getWorkItemManager().registerWorkItemHandler("Human Task", humanTasks);
+        session.getWorkItemManager().registerWorkItemHandler(TicketProcess.ESCALATE,
+                new EscalateHandler(escalations, null, NO_DATABASE, NO_FAILURES, clock));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2} task for {3}")
@@ -79,9 +133,10 @@ class SupportTicketProcessTest {
         TRAINING      | SELF    | TRAINING        | training         | Schedule the training or development hours
         """)
     void eachRouteReachesItsGroupsTask(Category category, Hosting hosting, Route route, String group, String taskName) {
+        pseudoSession(policy);
         ProcessInstance instance = start(category, hosting, "Please help");
 
-        Decision decision = decisionOf(instance);
+        Decision decision = variable(instance, TicketProcess.DECISION);
         assertThat(decision.getRoute()).isEqualTo(route);
         assertThat(humanTasks.open).singleElement().satisfies(task -> {
             assertThat(task.getParameter("GroupId")).isEqualTo(group).isEqualTo(decision.getCandidateGroup());
@@ -92,51 +147,116 @@ class SupportTicketProcessTest {
 
     @Test
     void aCodeDefectEmergencyReachesTheDevTeam() {
+        pseudoSession(policy);
         ProcessInstance instance = start(null, Hosting.PARTNER, "Site is down with error 500 since your update");
 
-        assertThat(decisionOf(instance).getRoute()).isEqualTo(Route.DEV_TEAM);
+        assertThat(((Decision) variable(instance, TicketProcess.DECISION)).getRoute()).isEqualTo(Route.DEV_TEAM);
         assertThat(humanTasks.open).singleElement().satisfies(task -> assertThat(task.getParameter("GroupId")).isEqualTo("dev-team"));
     }
 
     @Test
-    void unassignedTicketEscalatesToManagersAtTheDueInstant() {
+    void theLadderClimbsEachRungAtItsMomentAndTheBreachGivesManagersATask() {
+        realTimeSession(fastPolicy);
         ProcessInstance instance = start(Category.EMERGENCY, Hosting.PARTNER, "Site down");
-        breachRecorder.stillUnassigned = true;
+        Instant received = ((Decision) variable(instance, TicketProcess.DECISION)).getSlaDueAt().minus(FAST_TURNAROUND);
 
-        clock.advanceTime(Duration.ofMinutes(29).toMillis(), TimeUnit.MILLISECONDS);
-        assertThat(breachRecorder.calls).isEmpty();
+        waitUntil(() -> escalations.climbs.size() == 4, Duration.ofSeconds(10), "four rungs climbed");
 
-        clock.advanceTime(Duration.ofMinutes(1).toMillis(), TimeUnit.MILLISECONDS);
-        assertThat(breachRecorder.calls).containsExactly("TCK-000001");
-        assertThat(humanTasks.open).extracting(t -> t.getParameter("GroupId")).containsExactly("hosting-liaison", "support-managers");
+        assertThat(escalations.climbs).extracting(c -> c.rung().step().action(), c -> c.rung().dueAt()).containsExactly(
+                tuple(EscalationAction.NOTIFY_ASSIGNEE, received.plusMillis(2000)),
+                tuple(EscalationAction.NOTIFY_GROUP, received.plusMillis(2000)),
+                tuple(EscalationAction.NOTIFY_ASSIGNEE, received.plusMillis(3200)),
+                tuple(EscalationAction.BREACH, received.plusMillis(4000)));
+        escalations.climbs.forEach(c -> assertThat(Duration.between(c.rung().dueAt(), c.firedAt()))
+                .as("lateness of %s", c.rung()).isBetween(Duration.ofMillis(-50), Duration.ofMillis(900)));
+        waitUntil(() -> humanTasks.open.size() == 2, Duration.ofSeconds(2), "breach task created");
+        assertThat(humanTasks.open.get(1).getParameter("GroupId")).isEqualTo("support-managers");
         assertThat(humanTasks.open.get(1).getParameter("TaskName")).isEqualTo("Resolve SLA breach");
-        assertThat(instance.getState()).isEqualTo(ProcessInstance.STATE_ACTIVE);
+        SlaLadder ladder = variable(instance, TicketProcess.LADDER);
+        assertThat(ladder.getRungs()).allMatch(r -> r.state() == SlaLadder.RungState.DONE);
+        assertThat(ladder.hasNext()).isFalse();
+        assertThat(session.getProcessInstance(instance.getId()).getState()).isEqualTo(ProcessInstance.STATE_ACTIVE);
     }
 
     @Test
-    void ticketAssignedInTimeDoesNotEscalate() {
-        start(Category.EMERGENCY, Hosting.PARTNER, "Site down");
-        breachRecorder.stillUnassigned = false;
+    void theLadderStopsAtTheFirstRungAfterTheSlaStopped() {
+        realTimeSession(fastPolicy);
+        escalations.slaStopped = true;
+        ProcessInstance instance = start(Category.EMERGENCY, Hosting.PARTNER, "Site down");
 
-        clock.advanceTime(Duration.ofMinutes(31).toMillis(), TimeUnit.MILLISECONDS);
+        waitUntil(() -> escalations.climbs.size() == 1, Duration.ofSeconds(5), "first rung");
+        sleep(Duration.ofMillis(2800));
 
-        assertThat(breachRecorder.calls).containsExactly("TCK-000001");
+        assertThat(escalations.climbs).hasSize(1);
+        SlaLadder ladder = variable(instance, TicketProcess.LADDER);
+        assertThat(ladder.isStopped()).isTrue();
         assertThat(humanTasks.open).extracting(t -> t.getParameter("GroupId")).containsExactly("hosting-liaison");
     }
 
     @Test
-    void completingTheWorkEndsTheProcessAndCancelsTheTimer() {
+    void pausingHoldsTheLadderAndResumingMovesEveryRungByThePause() {
+        realTimeSession(fastPolicy);
+        ProcessInstance instance = start(Category.EMERGENCY, Hosting.PARTNER, "Site down");
+        Instant firstDue = ((SlaLadder) variable(instance, TicketProcess.LADDER)).next().at();
+
+        changeClock(instance, ladder -> ladder.pause(Instant.now()));
+        sleep(Duration.ofMillis(3000));
+        assertThat(escalations.climbs).as("nothing climbs while paused").isEmpty();
+        Duration[] paused = new Duration[1];
+        changeClock(instance, ladder -> paused[0] = ladder.resume(Instant.now()));
+
+        waitUntil(() -> escalations.climbs.size() == 4, Duration.ofSeconds(10), "four rungs climbed");
+        assertThat(paused[0]).isBetween(Duration.ofMillis(2900), Duration.ofMillis(4000));
+        assertThat(escalations.climbs.get(0).rung().dueAt()).isEqualTo(firstDue.plus(paused[0]));
+        escalations.climbs.forEach(c -> assertThat(Duration.between(c.rung().dueAt(), c.firedAt()))
+                .as("lateness of %s", c.rung()).isBetween(Duration.ofMillis(-50), Duration.ofMillis(900)));
+    }
+
+    @Test
+    void completingTheWorkEndsTheLadderAndTheProcess() {
+        SessionPseudoClock clock = pseudoSession(policy);
         ProcessInstance instance = start(Category.NON_EMERGENCY, Hosting.PARTNER, "One user cannot log in");
 
         session.getWorkItemManager().completeWorkItem(humanTasks.open.remove(0).getId(), Map.of());
         clock.advanceTime(Duration.ofDays(7).toMillis(), TimeUnit.MILLISECONDS);
 
         assertThat(session.getProcessInstance(instance.getId())).isNull();
-        assertThat(breachRecorder.calls).isEmpty();
+        assertThat(escalations.climbs).isEmpty();
+    }
+
+    @Test
+    void theLadderIsShapedByTheRulesAlone() {
+        KieBase edited = kieBase(PolicyFixtures.shippedBundleWith("rules/escalations.drl", drl -> drl
+                .replace("Escalation.atPercent(50).notifyAssignee()", "Escalation.atPercent(60).raisePriority()")
+                .replace("breach(\"support-managers\")", "breach(\"duty-managers\")")), "0.0.4-edited-ladder-test");
+        SessionPseudoClock clock = pseudoSession(edited);
+        ProcessInstance instance = start(Category.EMERGENCY, Hosting.PARTNER, "Site down");
+        Instant received = Instant.ofEpochMilli(clock.getCurrentTime());
+
+        SlaLadder ladder = variable(instance, TicketProcess.LADDER);
+        assertThat(ladder.getRungs()).extracting(r -> r.step().toString(), SlaLadder.Rung::at).containsExactly(
+                tuple("at 50%: NOTIFY_GROUP on-call", received.plus(Duration.ofMinutes(15))),
+                tuple("at 60%: RAISE_PRIORITY", received.plus(Duration.ofMinutes(18))),
+                tuple("at 80%: NOTIFY_ASSIGNEE", received.plus(Duration.ofMinutes(24))),
+                tuple("at 100%: BREACH duty-managers", received.plus(Duration.ofMinutes(30))));
+        // The timer's delay is taken against the wall clock, which has moved on a little since the pseudo clock was set.
+        clock.advanceTime(Duration.ofMinutes(15).minusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(escalations.climbs).isEmpty();
+        clock.advanceTime(Duration.ofSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(escalations.climbs).extracting(c -> c.rung().step().action()).containsExactly(EscalationAction.NOTIFY_GROUP);
+    }
+
+    /** Changes the ladder the way the Java side does: in the process's session, then the signal to re-read it. */
+    private void changeClock(ProcessInstance instance, Consumer<SlaLadder> change) {
+        WorkflowProcessInstance live = (WorkflowProcessInstance) session.getProcessInstance(instance.getId());
+        SlaLadder ladder = (SlaLadder) live.getVariable(TicketProcess.LADDER);
+        change.accept(ladder);
+        live.setVariable(TicketProcess.LADDER, ladder);
+        session.signalEvent(TicketProcess.SLA_CLOCK_CHANGED, null, instance.getId());
     }
 
     private ProcessInstance start(Category category, Hosting hosting, String subject) {
-        Instant receivedAt = Instant.ofEpochMilli(clock.getCurrentTime());
+        Instant receivedAt = Instant.ofEpochMilli(session.getSessionClock().getCurrentTime());
         var facts = category == null
                 ? PolicyFixtures.facts(Tier.PLATINUM, hosting, subject, "", receivedAt)
                 : PolicyFixtures.factsWithCategory(Tier.PLATINUM, hosting, category, receivedAt);
@@ -144,13 +264,14 @@ class SupportTicketProcessTest {
                 PolicyFixtures.shippedCalendars()));
     }
 
-    private static Decision decisionOf(ProcessInstance instance) {
-        return (Decision) ((org.kie.api.runtime.process.WorkflowProcessInstance) instance).getVariable(TicketProcess.DECISION);
+    @SuppressWarnings("unchecked")
+    private <T> T variable(ProcessInstance instance, String name) {
+        return (T) ((WorkflowProcessInstance) session.getProcessInstance(instance.getId())).getVariable(name);
     }
 
     /** Stands in for the human task service: keeps the work items it was given. */
     private static final class HumanTasks implements WorkItemHandler {
-        final List<WorkItem> open = new ArrayList<>();
+        final List<WorkItem> open = new CopyOnWriteArrayList<>();
 
         @Override
         public void executeWorkItem(WorkItem workItem, WorkItemManager manager) {
@@ -163,19 +284,22 @@ class SupportTicketProcessTest {
         }
     }
 
-    /** Answers the process's "still unassigned?" question the way the ticket store would. */
-    private static final class BreachRecorder implements WorkItemHandler {
-        final List<String> calls = new ArrayList<>();
-        boolean stillUnassigned;
+    /** Answers the ladder the way the ticket store would, and remembers each climb. */
+    private static final class FakeEscalations implements SlaEscalations {
+        final List<Recorded> climbs = new CopyOnWriteArrayList<>();
+        volatile boolean slaStopped;
 
         @Override
-        public void executeWorkItem(WorkItem workItem, WorkItemManager manager) {
-            calls.add((String) workItem.getParameter("ticketKey"));
-            manager.completeWorkItem(workItem.getId(), Map.of("breached", stillUnassigned));
+        public Climb climb(DueRung rung, Instant firedAt) {
+            climbs.add(new Recorded(rung, firedAt));
+            if (slaStopped) {
+                return Climb.skipped("the SLA stopped", true);
+            }
+            return rung.step().action() == EscalationAction.BREACH ? Climb.breached("breached", rung.step().group())
+                    : Climb.done("done");
         }
 
-        @Override
-        public void abortWorkItem(WorkItem workItem, WorkItemManager manager) {
+        record Recorded(DueRung rung, Instant firedAt) {
         }
     }
 }

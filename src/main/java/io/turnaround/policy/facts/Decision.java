@@ -1,12 +1,18 @@
 package io.turnaround.policy.facts;
 
 import io.turnaround.sla.BusinessCalendar;
+import io.turnaround.sla.Escalation;
 import io.turnaround.sla.NamedCalendars;
+import io.turnaround.sla.SlaLadder;
 
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the policy decides for one ticket. The rules fill it in step by step
@@ -50,6 +56,8 @@ public class Decision implements Serializable {
         }
         return calendars.get(name);
     }
+    private final List<Escalation> escalations = new ArrayList<>();
+    private final EnumSet<WaitingOn> pausesWhileWaitingOn = EnumSet.noneOf(WaitingOn.class);
 
     public Plan getPlan() {
         return plan;
@@ -129,6 +137,42 @@ public class Decision implements Serializable {
         return slaDueAt == null ? null : slaDueAt.toString();
     }
 
+    /**
+     * Adds a step to the ticket's escalation ladder, e.g. {@code escalate(Escalation.atPercent(80).notifyAssignee())}.
+     * The same step added twice (a rule firing again) is kept once.
+     */
+    public void escalate(Escalation step) {
+        if (!escalations.contains(step)) {
+            escalations.add(step);
+        }
+    }
+
+    public List<Escalation> getEscalations() {
+        return List.copyOf(escalations);
+    }
+
+    /**
+     * The escalation ladder: the steps placed on the SLA calendar, for a process planning at {@code now}, for a ticket
+     * whose clock was already paused for {@code pausedSoFar} of working time (null for none).
+     */
+    public SlaLadder ladder(Instant receivedAt, Instant now, Duration pausedSoFar) {
+        Duration paused = pausedSoFar == null ? Duration.ZERO : pausedSoFar;
+        if (!isComplete()) {
+            // No ladder for a decision with gaps: starting the ticket fails with the gaps named.
+            return SlaLadder.plan(List.of(), BusinessCalendar.aroundTheClock(), receivedAt, Duration.ZERO, receivedAt, now);
+        }
+        return SlaLadder.plan(escalations, calendar, receivedAt, slaTarget, slaDueAt, now, paused);
+    }
+
+    /** The policy's answer to "does waiting on {@code on} pause the SLA clock?". */
+    public void pauseWhileWaitingOn(WaitingOn on) {
+        pausesWhileWaitingOn.add(on);
+    }
+
+    public Set<WaitingOn> getPausesWhileWaitingOn() {
+        return Set.copyOf(pausesWhileWaitingOn);
+    }
+
     /** Whether every part of the decision was made. */
     public boolean isComplete() {
         return plan != null && category != null && route != null && candidateGroup != null
@@ -137,6 +181,7 @@ public class Decision implements Serializable {
 
     @Override
     public String toString() {
-        return "Decision[" + category + " -> " + route + " (" + candidateGroup + "), " + slaTarget + " " + slaClock + ", due " + slaDueAt + "]";
+        return "Decision[" + category + " -> " + route + " (" + candidateGroup + "), " + slaTarget + " " + slaClock + ", due " + slaDueAt
+                + ", escalations " + escalations + "]";
     }
 }

@@ -1,0 +1,145 @@
+package io.turnaround.ticket;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.turnaround.sla.Escalation;
+import io.turnaround.staff.StaffDirectory;
+import io.turnaround.workflow.SlaEscalations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Climbs a rung of a ticket's SLA ladder inside the timer's transaction: notifications go to the outbox, the
+ * ticket and its history change, and the firing is logged with how late it ran. A firing already logged is
+ * answered from the log and not repeated.
+ */
+@Component
+class SlaEscalator implements SlaEscalations {
+
+    static final String LATENESS_METRIC = "turnaround.sla.escalation.lateness";
+    private static final Logger log = LoggerFactory.getLogger(SlaEscalator.class);
+    private static final String ACTOR = "sla-timer";
+
+    private final JdbcTemplate jdbc;
+    private final Tickets tickets;
+    private final TicketHistory history;
+    private final StaffDirectory staff;
+    private final Outbox outbox;
+    private final MeterRegistry meters;
+
+    SlaEscalator(JdbcTemplate jdbc, Tickets tickets, TicketHistory history, StaffDirectory staff, Outbox outbox,
+                 MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.tickets = tickets;
+        this.history = history;
+        this.staff = staff;
+        this.outbox = outbox;
+        this.meters = meters;
+    }
+
+    @Override
+    public Climb climb(DueRung rung, Instant firedAt) {
+        List<Instant> before = jdbc.query("select fired_at from sla_escalation where process_instance_id = ? and rung = ?",
+                (rs, n) -> Tickets.instant(rs, "fired_at"), rung.processInstanceId(), rung.index());
+        if (!before.isEmpty()) {
+            return new Climb(true, "already climbed at " + before.get(0), false, null, null, null);
+        }
+        Ticket ticket = tickets.byKey(rung.ticketKey());
+        Climb climb = climb(ticket, rung, firedAt);
+        Escalation step = rung.step();
+        jdbc.update("insert into sla_escalation (ticket_id, process_instance_id, rung, moment, action, target_group, due_at,"
+                        + " fired_at, outcome, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ticket.id(), rung.processInstanceId(), rung.index(), step.moment(), step.action().name(), step.group(),
+                Tickets.utc(rung.dueAt()), Tickets.utc(firedAt), climb.done() ? "DONE" : "SKIPPED", climb.note());
+        Duration lateness = Duration.between(rung.dueAt(), firedAt);
+        Timer.builder(LATENESS_METRIC).description("How long after its due instant an SLA escalation step ran")
+                .tag("action", step.action().name()).publishPercentileHistogram().register(meters)
+                .record(lateness.isNegative() ? Duration.ZERO : lateness);
+        return climb;
+    }
+
+    /** The rungs of the ticket's ladders that came due, in the order they ran. */
+    List<SlaStep> stepsOf(long ticketId) {
+        return jdbc.query("select * from sla_escalation where ticket_id = ? order by fired_at, id", (rs, n) -> new SlaStep(
+                rs.getString("moment"), rs.getString("action"), rs.getString("target_group"), Tickets.instant(rs, "due_at"),
+                Tickets.instant(rs, "fired_at"), rs.getString("outcome"), rs.getString("detail")), ticketId);
+    }
+
+    /** How late the rungs that ran since {@code since} were. */
+    SlaLateness latenessSince(Instant since) {
+        return SlaLateness.of(jdbc.query("select due_at, fired_at from sla_escalation where fired_at >= ?",
+                (rs, n) -> {
+                    Duration late = Duration.between(Tickets.instant(rs, "due_at"), Tickets.instant(rs, "fired_at"));
+                    return late.isNegative() ? Duration.ZERO : late;
+                }, Tickets.utc(since)));
+    }
+
+    private Climb climb(Ticket ticket, DueRung rung, Instant at) {
+        if (ticket.slaStoppedAt() != null || ticket.status() == TicketStatus.RESOLVED) {
+            return Climb.skipped("the SLA stopped at " + ticket.slaStoppedAt(), true);
+        }
+        Escalation step = rung.step();
+        String when = step.moment() + " of " + ticket.slaTarget() + " (due " + ticket.slaDueAt() + ")";
+        switch (step.action()) {
+            case NOTIFY_ASSIGNEE -> {
+                List<String> people = ticket.assignee() != null ? List.of(ticket.assignee())
+                        : staff.membersOf(ticket.candidateGroup());
+                return Climb.done(notify(ticket, rung, at, when, people, ticket.assignee() != null ? "the assignee"
+                        : ticket.candidateGroup()));
+            }
+            case NOTIFY_GROUP -> {
+                return Climb.done(notify(ticket, rung, at, when, staff.membersOf(step.group()), step.group()));
+            }
+            case NOTIFY_MANAGERS -> {
+                return Climb.done(notify(ticket, rung, at, when, staff.withRole("MANAGER"), "the managers"));
+            }
+            case REASSIGN -> {
+                tickets.moveToGroup(ticket.id(), step.group(), at);
+                String note = "work moved from " + ticket.candidateGroup() + " to " + step.group() + " at " + when;
+                history.add(ticket.id(), at, ACTOR, "SLA_REASSIGNED", note);
+                return Climb.reassigned(note, ticket.candidateGroup(), step.group());
+            }
+            case RAISE_PRIORITY -> {
+                Priority raised = tickets.raisePriority(ticket.id(), at);
+                String note = "priority " + ticket.priority() + " -> " + raised + " at " + when;
+                history.add(ticket.id(), at, ACTOR, "PRIORITY_RAISED", note);
+                return Climb.done(note);
+            }
+            case BREACH -> {
+                if (!tickets.markBreached(ticket.id(), at)) {
+                    return Climb.skipped("the breach was already recorded", false);
+                }
+                String note = "nobody assigned by " + ticket.slaDueAt() + "; escalated to " + step.group();
+                history.add(ticket.id(), at, ACTOR, "SLA_BREACHED", note);
+                return Climb.breached(note, step.group());
+            }
+            default -> throw new IllegalStateException("unknown escalation action " + step.action());
+        }
+    }
+
+    /** Mails each person (once per rung, whatever retries happen) and records the warning in the history. */
+    private String notify(Ticket ticket, DueRung rung, Instant at, String when, List<String> people, String audience) {
+        Map<String, String> emails = staff.emailsOf(people);
+        String subject = "[" + ticket.key() + "] SLA warning: " + rung.step().moment() + " of the turnaround has passed";
+        String body = "Ticket " + ticket.key() + " from " + ticket.clientName() + " (" + ticket.tier() + "): "
+                + ticket.subject() + "\n\nIt has reached " + when + ". "
+                + (ticket.assignee() == null ? "Nobody holds it yet: " + ticket.candidateGroup() + " queue."
+                : "Held by " + ticket.assignee() + ".") + "\n\nOpen it: /tickets/" + ticket.key() + "\n";
+        emails.forEach((username, email) -> outbox.queue("sla-" + rung.processInstanceId() + "-" + rung.index() + "-"
+                + username, ticket.id(), null, email, subject, body, at));
+        String note = people.isEmpty() ? "nobody to notify in " + audience
+                : "notified " + String.join(", ", people) + " (" + audience + ")";
+        if (people.isEmpty()) {
+            log.warn("SLA warning for {} at {}: {}", ticket.key(), when, note);
+        }
+        history.add(ticket.id(), at, ACTOR, "SLA_WARNING", when + ": " + note);
+        return note;
+    }
+}

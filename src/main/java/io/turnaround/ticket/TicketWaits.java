@@ -1,0 +1,73 @@
+package io.turnaround.ticket;
+
+import io.turnaround.policy.PolicyVersion;
+import io.turnaround.policy.facts.WaitingOn;
+import io.turnaround.workflow.SlaResumed;
+import io.turnaround.workflow.Workflow;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Tickets waiting on someone. The policy decided, with the ticket, which waits pause its SLA clock (see
+ * rules/sla.drl): such a wait stops the clock and its escalation ladder; when the wait ends the due instant and the
+ * ladder move later by the working time that passed. Both changes are recorded in the history.
+ */
+@Service
+public class TicketWaits {
+
+    private final Tickets tickets;
+    private final TicketHistory history;
+    private final Workflow workflow;
+    private final Clock clock;
+
+    TicketWaits(Tickets tickets, TicketHistory history, Workflow workflow, Clock clock) {
+        this.tickets = tickets;
+        this.history = history;
+        this.workflow = workflow;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Ticket waitOn(String key, WaitingOn on, String actor) {
+        Ticket ticket = tickets.byKey(key);
+        Instant now = clock.instant();
+        if (!tickets.startWaiting(ticket.id(), on, now)) {
+            throw new TicketConflictException(key + " is " + ticket.status() + "; only open or assigned tickets can wait");
+        }
+        boolean running = ticket.slaStoppedAt() == null && ticket.processInstanceId() != null;
+        boolean pauses = running && ticket.pausesWhileWaitingOn().contains(on);
+        if (pauses && workflow.pauseSla(PolicyVersion.kjarVersionOf(ticket.policyVersion()), ticket.processInstanceId(), now)) {
+            tickets.slaPaused(ticket.id(), now);
+        }
+        history.add(ticket.id(), now, actor, "WAITING", "on " + label(on) + (pauses ? "; the SLA clock is paused"
+                : running ? "; the SLA clock runs on (the policy does not pause for this wait)" : ""));
+        return tickets.find(ticket.id()).orElseThrow();
+    }
+
+    @Transactional
+    public Ticket stopWaiting(String key, String actor) {
+        Ticket ticket = tickets.byKey(key);
+        Instant now = clock.instant();
+        if (!tickets.stopWaiting(ticket.id(), now)) {
+            throw new TicketConflictException(key + " is " + ticket.status() + ", not waiting");
+        }
+        String detail = "waited on " + label(ticket.waitingOn());
+        if (ticket.slaPausedAt() != null) {
+            SlaResumed resumed = workflow.resumeSla(PolicyVersion.kjarVersionOf(ticket.policyVersion()),
+                    ticket.processInstanceId(), now);
+            tickets.slaResumed(ticket.id(), resumed.dueAt(), resumed.paused(), now);
+            detail += "; the SLA clock runs again after " + resumed.paused() + " of paused " + ticket.slaClock()
+                    + " time, due " + resumed.dueAt();
+        }
+        history.add(ticket.id(), now, actor, "WAITING_ENDED", detail);
+        return tickets.find(ticket.id()).orElseThrow();
+    }
+
+    private static String label(WaitingOn on) {
+        return on == null ? "nobody" : on.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}
