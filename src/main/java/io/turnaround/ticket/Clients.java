@@ -36,6 +36,10 @@ class Clients {
     }
 
     /** Makes the address a contact of the client; the caller has checked it is no other client's. */
+    void changeTier(long clientId, Tier tier) {
+        jdbc.update("update client set tier = ? where id = ?", tier.name(), clientId);
+    }
+
     void addContact(long clientId, String email) {
         jdbc.update("insert into client_contact (email, client_id) select ?, ? where not exists"
                 + " (select 1 from client_contact where email = ?)", normalized(email), clientId, normalized(email));

@@ -5,6 +5,7 @@ import io.turnaround.policy.PolicyVersion;
 import io.turnaround.policy.facts.Category;
 import io.turnaround.policy.facts.Decision;
 import io.turnaround.policy.facts.TicketFacts;
+import io.turnaround.policy.facts.Tier;
 import io.turnaround.workflow.StartedTicket;
 import io.turnaround.workflow.Workflow;
 import org.springframework.stereotype.Service;
@@ -13,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Optional;
 
 /**
@@ -109,18 +112,49 @@ public class TicketIntake {
         Instant now = clock.instant();
         history.add(id, now, correctedBy, "CATEGORY_CORRECTED", ticket.category() + " -> " + category
                 + (ticket.assignee() == null ? "" : "; " + ticket.assignee() + " no longer holds it"));
-        tickets.reopen(id, now);
-        // The new ladder counts the working time the clock has spent paused; a pause still running goes on.
+        redecide(ticket, c, category, now);
+        return tickets.find(id).orElseThrow();
+    }
+
+    /**
+     * A client's tier changed: its tickets whose SLA clock still runs (nobody assigned yet) are decided again by their
+     * own policy version with the new tier, counted from when each was received; their pending timers are replaced,
+     * not added to. Tickets someone already holds keep the promise they were made. Returns the re-decided keys.
+     */
+    @Transactional
+    public List<String> changeTier(long clientId, Tier tier, String changedBy) {
+        Client before = clients.find(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+        if (before.tier() == tier) {
+            return List.of();
+        }
+        clients.changeTier(clientId, tier);
+        Client after = clients.find(clientId).orElseThrow();
+        Instant now = clock.instant();
+        List<String> redecided = new ArrayList<>();
+        for (Ticket ticket : tickets.withRunningSla(clientId)) {
+            history.add(ticket.id(), now, changedBy, "TIER_CHANGED", after.name() + ": " + before.tier() + " -> " + tier);
+            redecide(ticket, after, ticket.category(), now);
+            redecided.add(ticket.key());
+        }
+        return redecided;
+    }
+
+    /**
+     * The ticket's own policy version decides it again from these facts: its process (work, ladder and timers) ends
+     * and a new one starts. The new ladder counts the working time the clock has spent paused; a pause still running
+     * goes on.
+     */
+    private void redecide(Ticket ticket, Client c, Category category, Instant now) {
+        tickets.reopen(ticket.id(), now);
         Duration pausedSoFar = ticket.slaPaused();
         String kjarVersion = PolicyVersion.kjarVersionOf(ticket.policyVersion());
-        StartedTicket started = workflow.restartTicket(kjarVersion, ticket.processInstanceId(), key,
+        StartedTicket started = workflow.restartTicket(kjarVersion, ticket.processInstanceId(), ticket.key(),
                 new TicketFacts(c.tier(), c.hosting(), ticket.subject(), ticket.body(), ticket.channel(),
                         ticket.receivedAt(), category, clientHolidays.forPolicy(c)), pausedSoFar);
-        recordDecision(id, ticket.policyVersion(), started, pausedSoFar, now);
+        recordDecision(ticket.id(), ticket.policyVersion(), started, pausedSoFar, now);
         if (ticket.slaPausedAt() != null) {
             workflow.pauseSla(kjarVersion, started.processInstanceId(), ticket.slaPausedAt());
         }
-        return tickets.find(id).orElseThrow();
     }
 
     private void startWork(long id, PolicyVersion version, TicketFacts facts, Instant now) {

@@ -68,20 +68,27 @@ class Tickets {
                 policyVersion, utc(now), id, TicketStatus.TRIAGE.name()) == 1;
     }
 
-    /** Back to an open, unassigned ticket whose SLA clock runs again, before its work is decided anew. */
+    /** Back to an open (or still waiting), unassigned ticket whose SLA clock runs again, before its work is decided anew. */
     void reopen(long id, Instant now) {
-        jdbc.update("update ticket set status = ?, assignee = null, sla_stopped_at = null, sla_outcome = null,"
-                + " updated_at = ? where id = ?", TicketStatus.OPEN.name(), utc(now), id);
+        jdbc.update("update ticket set status = case when status = 'WAITING' then status else 'OPEN' end, assignee = null,"
+                + " sla_stopped_at = null, sla_outcome = null, updated_at = ? where id = ?", utc(now), id);
+    }
+
+    /** The client's decided tickets whose SLA clock still runs: nobody is assigned yet. */
+    List<Ticket> withRunningSla(long clientId) {
+        return jdbc.query(SELECT + "where t.client_id = ? and t.process_instance_id is not null and t.sla_stopped_at is null"
+                + " and t.status in ('OPEN', 'WAITING') order by t.id", ROW, clientId);
     }
 
     /** The decision and its process; {@code dueAt} is the decision's due instant moved by any earlier pauses. */
     void recordDecision(long id, long processInstanceId, Decision decision, Instant dueAt, Instant now) {
         String pauses = decision.getPausesWhileWaitingOn().stream().map(Enum::name).sorted()
                 .collect(Collectors.joining(","));
-        jdbc.update("update ticket set process_instance_id = ?, category = ?, category_reason = ?, route = ?,"
+        jdbc.update("update ticket set process_instance_id = ?, tier = ?, category = ?, category_reason = ?, route = ?,"
                         + " candidate_group = ?, sla_target = ?, sla_clock = ?, sla_due_at = ?, pauses_while_waiting_on = ?,"
                         + " updated_at = ? where id = ?",
-                processInstanceId, decision.getCategory().name(), decision.getCategoryReason(), decision.getRoute().name(),
+                processInstanceId, decision.getPlan().tier().name(), decision.getCategory().name(),
+                decision.getCategoryReason(), decision.getRoute().name(),
                 decision.getCandidateGroup(), decision.getSlaTarget().toString(), decision.getSlaClock().label(),
                 utc(dueAt), pauses, utc(now), id);
     }

@@ -57,6 +57,7 @@ class SecurityConfig {
                         .antMatchers("/api/tickets/**", "/api/tickets").hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN")
                         .antMatchers("/api/tasks/**", "/api/tasks").hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .antMatchers("/api/policy/**", "/api/policy").hasAnyRole("ANALYST", "ADMIN", "MANAGER", "AGENT")
+                        .antMatchers(HttpMethod.PUT, "/api/clients/*/tier").hasRole("ADMIN")
                         .antMatchers("/api/clients/**").hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("turnaround").authenticationEntryPoint((request, response, e) -> {

@@ -70,6 +70,17 @@ public final class TicketLedger {
                 ESCALATION_TASK, ESCALATION_TASK, ticketId);
     }
 
+    /** Rungs of the SLA ladder logged for the ticket: each firing once. */
+    public int escalations(long ticketId) {
+        return jdbc.queryForObject("select count(*) from sla_escalation where ticket_id = ?", Integer.class, ticketId);
+    }
+
+    /** How late each logged rung ran, due instant to firing, in milliseconds, sorted. */
+    public List<Long> latenessMillis() {
+        return jdbc.queryForList("select round(extract(epoch from (fired_at - due_at)) * 1000) from sla_escalation"
+                + " order by 1", Long.class);
+    }
+
     public int ticketsBreached() {
         return jdbc.queryForObject("select count(distinct ticket_id) from ticket_history where event = 'SLA_BREACHED'",
                 Integer.class);

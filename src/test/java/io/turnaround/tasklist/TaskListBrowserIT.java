@@ -173,11 +173,22 @@ class TaskListBrowserIT {
         assertThat(api.get("maria", "/api/tickets/" + late).body().get("assignee").asText()).isEqualTo("hana");
 
         b.open("/tickets/" + late);
+        assertThat(b.driver().findElement(By.id("sla-timeline")).getText())
+                .contains("Breached").contains("escalated to support-managers").contains("BREACHED");
         new org.openqa.selenium.support.ui.Select(b.driver().findElement(By.name("category"))).selectByValue("NON_EMERGENCY");
         b.clickAndWait(b.driver().findElement(By.xpath("//button[text()='Re-decide']")));
         assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText())
                 .startsWith("Now NON_EMERGENCY: SUPPORT_DESK for support-desk");
         assertThat(b.driver().findElement(By.cssSelector("table.history")).getText()).contains("CATEGORY_CORRECTED");
+
+        new org.openqa.selenium.support.ui.Select(b.driver().findElement(By.name("on"))).selectByValue("CUSTOMER");
+        b.clickAndWait(b.driver().findElement(By.xpath("//button[text()='Wait']")));
+        assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText())
+                .isEqualTo("Waiting on CUSTOMER; the SLA clock is paused.");
+        assertThat(b.driver().findElement(By.id("sla-timeline")).getText()).contains("Paused");
+        b.clickAndWait(b.driver().findElement(By.xpath("//button[text()='Stop waiting']")));
+        assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText()).startsWith("No longer waiting; due ");
+        assertThat(b.driver().findElement(By.cssSelector("table.history")).getText()).contains("WAITING_ENDED");
     }
 
     private static WebElement row(Browser b, String ticketKey) {

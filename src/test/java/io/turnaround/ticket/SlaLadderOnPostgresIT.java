@@ -201,6 +201,40 @@ class SlaLadderOnPostgresIT {
         assertThat(api.post("hana", "/api/tickets/" + key + "/waiting", "{\"on\":\"NOBODY\"}").status()).isEqualTo(400);
     }
 
+    @Test
+    @Order(5)
+    void aTierChangeReDecidesRunningTicketsAndReplacesTheirTimers() {
+        String key = emergency();
+        long id = TicketKey.idOf(key);
+        long before = jdbc.queryForObject("select process_instance_id from ticket where id = ?", Long.class, id);
+        long clientId = jdbc.queryForObject("select client_id from ticket where id = ?", Long.class, id);
+
+        assertThat(api.request("PUT", Api.basic("maria"), "/api/clients/" + clientId + "/tier", "{\"tier\":\"GOLD\"}")
+                .status()).as("only admins change plans").isEqualTo(403);
+        JsonNode changed = api.request("PUT", Api.basic("admin"), "/api/clients/" + clientId + "/tier",
+                "{\"tier\":\"GOLD\"}").body();
+
+        assertThat(changed.get("redecided").toString()).contains(key);
+        JsonNode ticket = api.get("maria", "/api/tickets/" + key).body();
+        assertThat(ticket.get("tier").asText()).isEqualTo("GOLD");
+        assertThat(ticket.get("slaTarget").asText()).isEqualTo("PT1H");
+        assertThat(Instant.parse(ticket.get("slaDueAt").asText()))
+                .isEqualTo(Instant.parse(ticket.get("receivedAt").asText()).plus(Duration.ofHours(1)));
+        assertThat(ticket.get("history").findValuesAsText("event")).containsSubsequence("DECIDED", "TIER_CHANGED", "DECIDED");
+        long after = jdbc.queryForObject("select process_instance_id from ticket where id = ?", Long.class, id);
+        assertThat(after).isNotEqualTo(before);
+        assertThat(timersOf(before)).as("the old ladder's timer").isZero();
+        assertThat(timersOf(after)).as("the new ladder's timer").isEqualTo(1);
+        sleep(TURNAROUND.dividedBy(2).plusSeconds(2));
+        assertThat(count("select count(*) from sla_escalation where ticket_id = ?", id))
+                .as("nothing fires at the old half-way moment").isZero();
+    }
+
+    private static int timersOf(long processInstanceId) {
+        return count("select count(*) from qrtz_job_details where split_part(job_name, '-', 2) = ?",
+                Long.toString(processInstanceId));
+    }
+
     private static String emergency() {
         Api.Response created = api.post("ivy", "/api/tickets",
                 "{\"from\":\"cto@platina.example\",\"subject\":\"Site is down\",\"body\":\"for everyone\"}");

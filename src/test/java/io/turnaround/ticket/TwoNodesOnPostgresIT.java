@@ -74,7 +74,15 @@ class TwoNodesOnPostgresIT {
             for (long id : ledger.jdbc().queryForList("select id from ticket", Long.class)) {
                 assertThat(ledger.breaches(id)).as("breaches of ticket %d", id).isEqualTo(1);
                 assertThat(ledger.escalationTasks(id)).as("escalations of ticket %d", id).isEqualTo("1/1");
+                assertThat(ledger.escalations(id)).as("ladder rungs run for ticket %d", id).isEqualTo(1);
             }
+            List<Long> lateness = ledger.latenessMillis();
+            assertThat(lateness).hasSize(expected);
+            log.info("lateness of {} timers across the kill, ms: p50 {}, p99 {}, max {}", lateness.size(),
+                    lateness.get(lateness.size() / 2), lateness.get((int) Math.ceil(0.99 * lateness.size()) - 1),
+                    lateness.get(lateness.size() - 1));
+            // The survivor takes over a dead node's timers at its next cluster check-in (every 5 s), or its next poll.
+            assertThat(lateness.get(lateness.size() - 1)).as("worst lateness, ms").isLessThan(30_000L);
         }
     }
 }
