@@ -152,6 +152,10 @@ class TaskListBrowserIT {
                 .body().get("key").asText();
         io.turnaround.support.Waits.waitUntil(() -> api.get("maria", "/api/tasks?group=support-managers").text().contains(late),
                 java.time.Duration.ofSeconds(30), "the breach escalated");
+        // Half of its 30 minutes gone in a few seconds: the ladder's first rung warns.
+        String warned = api.post("intake", "/api/tickets", "{\"from\":\"it@ironclad.example\",\"subject\":\"Site is slow\","
+                + "\"body\":\"all of them\",\"receivedAt\":\"" + java.time.Instant.now().minusSeconds(15 * 60 - 3) + "\"}")
+                .body().get("key").asText();
 
         Browser b = browser();
         b.signIn("alice");
@@ -189,6 +193,11 @@ class TaskListBrowserIT {
         b.clickAndWait(b.driver().findElement(By.xpath("//button[text()='Stop waiting']")));
         assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText()).startsWith("No longer waiting; due ");
         assertThat(b.driver().findElement(By.cssSelector("table.history")).getText()).contains("WAITING_ENDED");
+
+        io.turnaround.support.Waits.waitUntil(() -> api.get("maria", "/api/tickets/" + warned).text().contains("SLA_WARNING"),
+                java.time.Duration.ofSeconds(30), "the half-way warning");
+        b.open("/tickets/" + warned);
+        assertThat(b.driver().findElement(By.id("sla-timeline")).getText()).contains("Warned").contains("at 50%");
     }
 
     private static WebElement row(Browser b, String ticketKey) {
