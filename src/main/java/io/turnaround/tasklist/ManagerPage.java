@@ -1,6 +1,7 @@
 package io.turnaround.tasklist;
 
 import io.turnaround.staff.Staff;
+import io.turnaround.workflow.NoFailedTimerException;
 import io.turnaround.workflow.TaskActionRefusedException;
 import io.turnaround.workflow.TaskNotFoundException;
 import org.springframework.security.core.Authentication;
@@ -71,7 +72,7 @@ class ManagerPage {
         try {
             oversight.retry(processInstanceId);
             redirect.addFlashAttribute("message", "Retrying; if it fails again it comes back to this list.");
-        } catch (IllegalArgumentException e) {
+        } catch (NoFailedTimerException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/manager";

@@ -9,6 +9,7 @@ import io.turnaround.ticket.InvalidHolidaysException;
 import io.turnaround.ticket.TicketConflictException;
 import io.turnaround.ticket.TicketNotFoundException;
 import io.turnaround.ticket.UnknownClientException;
+import io.turnaround.workflow.NoFailedTimerException;
 import io.turnaround.workflow.TaskActionRefusedException;
 import io.turnaround.workflow.TaskNotFoundException;
 import org.slf4j.Logger;
@@ -104,7 +105,8 @@ class ApiErrors {
                 List.of(new Problem.FieldProblem(e.getParameterName(), "is required")));
     }
 
-    @ExceptionHandler({TicketNotFoundException.class, TaskNotFoundException.class, ClientNotFoundException.class})
+    @ExceptionHandler({TicketNotFoundException.class, TaskNotFoundException.class, ClientNotFoundException.class,
+            NoFailedTimerException.class})
     ResponseEntity<Problem> notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
     }

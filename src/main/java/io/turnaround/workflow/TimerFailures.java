@@ -58,7 +58,7 @@ class TimerFailures {
         List<ExecutionError> errors = admin.getErrorsByProcessInstanceId(processInstanceId, false,
                 new QueryContext(0, MOST_LISTED));
         if (errors.isEmpty()) {
-            throw new IllegalArgumentException("process " + processInstanceId + " has no failed timer");
+            throw new NoFailedTimerException(processInstanceId);
         }
         processes.signalProcessInstance(errors.get(0).getDeploymentId(), processInstanceId,
                 TicketProcess.SLA_CLOCK_CHANGED, null);

@@ -152,6 +152,20 @@ class SlaLadderTest {
     }
 
     @Test
+    void aReDecidedTicketKeepsTheWorkingTimeItSpentPaused() {
+        // Received Thursday 16:00 with 12 h on the office clock; before it was re-decided it had waited 3 office hours.
+        Instant received = at("2026-11-19T16:00:00-08:00");
+        Duration target = Duration.ofHours(12);
+        Instant due = PACIFIC_OFFICE.addWorkingTime(received, target);
+        SlaLadder ladder = SlaLadder.plan(SHIPPED, PACIFIC_OFFICE, received, target, due, received, Duration.ofHours(3));
+
+        assertThat(ladder.getDueAt()).isEqualTo(at("2026-11-23T11:00:00-08:00"));   // Friday 18:00 plus 3 office hours
+        assertThat(moments(ladder)).containsExactly(at("2026-11-20T15:00:00-08:00"), at("2026-11-23T08:36:00-08:00"),
+                at("2026-11-23T11:00:00-08:00"));
+        assertThat(ladder.getPausedTotal()).isEqualTo(Duration.ofHours(3));
+    }
+
+    @Test
     void aStoppedLadderHasNothingMoreToClimbAndCannotPause() {
         SlaLadder ladder = plan(SHIPPED, BusinessCalendar.aroundTheClock(), "2026-11-21T02:00:00Z", "PT1H");
         ladder.stop();

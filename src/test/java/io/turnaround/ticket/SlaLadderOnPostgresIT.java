@@ -104,6 +104,8 @@ class SlaLadderOnPostgresIT {
         waitUntil(() -> count("select count(*) from sla_escalation where ticket_id = ?", TicketKey.idOf(key)) >= 2,
                 Duration.ofSeconds(10), "the two half-way rungs climbed after the retry");
         assertThat(deadLetter(key)).as("off the list once it ran").isNull();
+        assertThat(api.post("maria", "/api/sla/failed-timers/" + listed.get("processInstanceId").asLong() + "/retry", null)
+                .status()).as("nothing left to retry").isEqualTo(404);
         waitUntil(() -> count("select count(*) from sla_escalation where ticket_id = ? and action = 'BREACH'",
                 TicketKey.idOf(key)) == 1, TURNAROUND.plusSeconds(10), "the rest of the ladder climbed");
         assertThat(count("select count(*) from sla_escalation where ticket_id = ?", TicketKey.idOf(key))).isEqualTo(6);
