@@ -86,7 +86,9 @@ class SlaEscalator implements SlaEscalations {
             return Climb.skipped("the SLA stopped at " + ticket.slaStoppedAt(), true);
         }
         Escalation step = rung.step();
-        String when = step.moment() + " of " + ticket.slaTarget() + " (due " + ticket.slaDueAt() + ")";
+        String when = step.moment().endsWith("%")
+                ? step.moment() + " of the " + ticket.slaTarget() + " turnaround (due " + ticket.slaDueAt() + ")"
+                : step.moment() + " (" + ticket.slaDueAt() + ")";
         switch (step.action()) {
             case NOTIFY_ASSIGNEE -> {
                 List<String> people = ticket.assignee() != null ? List.of(ticket.assignee())
@@ -127,7 +129,7 @@ class SlaEscalator implements SlaEscalations {
     /** Mails each person (once per rung, whatever retries happen) and records the warning in the history. */
     private String notify(Ticket ticket, DueRung rung, Instant at, String when, List<String> people, String audience) {
         Map<String, String> emails = staff.emailsOf(people);
-        String subject = "[" + ticket.key() + "] SLA warning: " + rung.step().moment() + " of the turnaround has passed";
+        String subject = "[" + ticket.key() + "] SLA warning at " + rung.step().moment() + ": " + ticket.subject();
         String body = "Ticket " + ticket.key() + " from " + ticket.clientName() + " (" + ticket.tier() + "): "
                 + ticket.subject() + "\n\nIt has reached " + when + ". "
                 + (ticket.assignee() == null ? "Nobody holds it yet: " + ticket.candidateGroup() + " queue."
