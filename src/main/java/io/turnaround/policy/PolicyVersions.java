@@ -30,10 +30,13 @@ class PolicyVersions {
         return jdbc.query("select * from policy_version where state = 'ACTIVE'", ROW).stream().findFirst();
     }
 
-    /** Versions that still decide running tickets: their process instances need the deployment. */
+    /**
+     * Versions with process instances still running (open, assigned or waiting tickets, and resolved ones whose
+     * breach task is still open): those instances need the version's deployment.
+     */
     List<PolicyVersion> withOpenTickets() {
-        return jdbc.query("select * from policy_version v where exists (select 1 from ticket t"
-                + " where t.policy_version = v.number and t.status in ('OPEN', 'ASSIGNED')) order by number", ROW);
+        return jdbc.query("select * from policy_version v where exists (select 1 from ticket t join ProcessInstanceInfo p"
+                + " on p.InstanceId = t.process_instance_id where t.policy_version = v.number) order by number", ROW);
     }
 
     int nextNumber() {

@@ -3,6 +3,7 @@ package io.turnaround.ticket;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.turnaround.TurnaroundApplication;
 import io.turnaround.support.Api;
+import io.turnaround.support.PolicyFolders;
 import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.StaffFixtures;
 import io.turnaround.workflow.EnginePersistence;
@@ -17,8 +18,6 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -48,12 +47,10 @@ class SlaLadderOnPostgresIT {
     private static Api api;
 
     @BeforeAll
-    static void startServer() throws IOException {
-        Path policy = Files.createTempDirectory("turnaround-ladder-policy");
-        copy(Path.of("rules"), policy.resolve("rules"));
-        copy(Path.of("processes"), policy.resolve("processes"));
-        edit(policy.resolve("rules/tiers.drl"), ".emergencyTurnaround(\"PT30M\")", ".emergencyTurnaround(\"PT20S\")");
-        edit(policy.resolve("rules/escalations.drl"), "$d.escalate(Escalation.atPercent(50).notifyGroup(\"on-call\"));",
+    static void startServer() {
+        Path policy = PolicyFolders.copyOfShipped();
+        PolicyFolders.edit(policy, "rules/tiers.drl", ".emergencyTurnaround(\"PT30M\")", ".emergencyTurnaround(\"PT20S\")");
+        PolicyFolders.edit(policy, "rules/escalations.drl", "$d.escalate(Escalation.atPercent(50).notifyGroup(\"on-call\"));",
                 "$d.escalate(Escalation.atPercent(50).notifyGroup(\"on-call\"));\n"
                         + "    $d.escalate(Escalation.atPercent(60).reassignTo(\"on-call\"));\n"
                         + "    $d.escalate(Escalation.atPercent(60).raisePriority());");
@@ -250,25 +247,6 @@ class SlaLadderOnPostgresIT {
 
     private static Instant instant(Object timestamp) {
         return timestamp instanceof Timestamp t ? t.toInstant() : ((OffsetDateTime) timestamp).toInstant();
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-    }
-
-    private static void edit(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
-        assertThat(text).contains(from);
-        Files.writeString(file, text.replace(from, to));
     }
 
     private static String[] concat(String[] first, String... more) {

@@ -1,0 +1,53 @@
+package io.turnaround.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Policy folders for servers under test: a copy of the shipped rules/ and processes/ that an analyst then edits. */
+public final class PolicyFolders {
+
+    private PolicyFolders() {
+    }
+
+    /** A temporary copy of the shipped rules/ and processes/ folders. */
+    public static Path copyOfShipped() {
+        try {
+            Path root = Files.createTempDirectory("turnaround-policy");
+            copy(Path.of("rules"), root.resolve("rules"));
+            copy(Path.of("processes"), root.resolve("processes"));
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces text in one policy file; the text must be there. */
+    public static void edit(Path root, String file, String from, String to) {
+        try {
+            Path path = root.resolve(file);
+            String text = Files.readString(path);
+            if (!text.contains(from)) {
+                throw new IllegalArgumentException(file + " does not contain: " + from);
+            }
+            Files.writeString(path, text.replace(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+}
