@@ -62,6 +62,11 @@ public final class Escalation implements Serializable {
         return calendar.subtractWorkingTime(dueAt, beforeDue);
     }
 
+    /** Whether the moment is a share of the turnaround (rather than a time before the due instant). */
+    public boolean isShareOfTurnaround() {
+        return percent != null;
+    }
+
     /** How the policy wrote the moment: "50%" or "PT15M before due". */
     public String moment() {
         return percent != null ? percent + "%" : beforeDue + " before due";

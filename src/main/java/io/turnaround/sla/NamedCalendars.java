@@ -3,7 +3,6 @@ package io.turnaround.sla;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -41,10 +40,6 @@ public final class NamedCalendars implements Serializable {
 
     public SortedSet<String> names() {
         return Collections.unmodifiableSortedSet(new TreeSet<>(byName.keySet()));
-    }
-
-    public SortedMap<String, BusinessCalendar> asMap() {
-        return Collections.unmodifiableSortedMap(byName);
     }
 
     @Override

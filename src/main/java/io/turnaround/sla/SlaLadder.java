@@ -49,19 +49,24 @@ public final class SlaLadder implements Serializable {
         List<Rung> rungs = new ArrayList<>();
         for (Escalation step : steps) {
             Instant moment = step.momentFor(calendar, receivedAt, turnaround, dueAt);
-            rungs.add(new Rung(step, calendar.addWorkingTime(moment, pausedSoFar)));
+            rungs.add(new Rung(step, afterPause(calendar, moment, pausedSoFar)));
         }
         rungs.sort(Comparator.comparing(Rung::at));
         for (int i = 0; i < rungs.size(); i++) {
             Rung rung = rungs.get(i);
             rung.index = i;
             if (rung.at.isBefore(now) && rung.step.action() != EscalationAction.BREACH) {
-                rung.settle(RungState.SKIPPED, null, "its moment had passed when the ladder was set");
+                rung.state = RungState.SKIPPED;   // its moment had passed when the ladder was set
             }
         }
-        SlaLadder ladder = new SlaLadder(calendar, rungs, calendar.addWorkingTime(dueAt, pausedSoFar));
+        SlaLadder ladder = new SlaLadder(calendar, rungs, afterPause(calendar, dueAt, pausedSoFar));
         ladder.pausedTotal = pausedSoFar;
         return ladder;
+    }
+
+    /** A moment of a clock that has already spent {@code pausedSoFar} of working time paused: that much later. */
+    public static Instant afterPause(BusinessCalendar calendar, Instant moment, Duration pausedSoFar) {
+        return calendar.addWorkingTime(moment, pausedSoFar);
     }
 
     /** Whether a rung is still to be climbed: the SLA runs and a step is pending. */
@@ -92,29 +97,21 @@ public final class SlaLadder implements Serializable {
         return dueAt;
     }
 
-    public Instant getPausedAt() {
-        return pausedAt;
-    }
-
     /** Working time the clock spent paused, all pauses together. */
     public Duration getPausedTotal() {
         return pausedTotal;
-    }
-
-    public BusinessCalendar getCalendar() {
-        return calendar;
     }
 
     public List<Rung> getRungs() {
         return List.copyOf(rungs);
     }
 
-    /** Records how the next rung went. */
-    public void settle(Rung rung, RungState state, Instant at, String note) {
+    /** Records how the next rung went (what it did is in the ticket's history and escalation log). */
+    public void settle(Rung rung, RungState state) {
         if (rung.state != RungState.PENDING) {
             throw new IllegalStateException("escalation step " + rung.index + " is already " + rung.state);
         }
-        rung.settle(state, at, note);
+        rung.state = state;
     }
 
     /** The SLA stopped: nothing more is climbed. */
@@ -173,18 +170,10 @@ public final class SlaLadder implements Serializable {
         private Instant at;
         private int index;
         private RungState state = RungState.PENDING;
-        private Instant settledAt;
-        private String note;
 
         private Rung(Escalation step, Instant at) {
             this.step = step;
             this.at = at;
-        }
-
-        private void settle(RungState state, Instant settledAt, String note) {
-            this.state = state;
-            this.settledAt = settledAt;
-            this.note = note;
         }
 
         public Escalation step() {
@@ -202,14 +191,6 @@ public final class SlaLadder implements Serializable {
 
         public RungState state() {
             return state;
-        }
-
-        public Instant settledAt() {
-            return settledAt;
-        }
-
-        public String note() {
-            return note;
         }
 
         @Override

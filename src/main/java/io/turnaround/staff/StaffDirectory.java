@@ -11,9 +11,10 @@ import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Staff accounts, their roles and their groups, from the database. Spring Security signs people in
@@ -54,13 +55,15 @@ public class StaffDirectory implements UserDetailsService {
 
     /** The mail address of each of these people that has one. */
     public Map<String, String> emailsOf(Collection<String> usernames) {
-        Map<String, String> emails = new LinkedHashMap<>();
-        for (String username : usernames) {
-            jdbc.query("select email from staff_user where username = ? and email is not null",
-                    rs -> {
-                        emails.put(username, rs.getString("email"));
-                    }, username);
+        Map<String, String> emails = new TreeMap<>();
+        if (usernames.isEmpty()) {
+            return emails;
         }
+        String placeholders = String.join(", ", Collections.nCopies(usernames.size(), "?"));
+        jdbc.query("select username, email from staff_user where email is not null and username in (" + placeholders + ")",
+                rs -> {
+                    emails.put(rs.getString("username"), rs.getString("email"));
+                }, usernames.toArray());
         return emails;
     }
 

@@ -86,7 +86,7 @@ class SlaEscalator implements SlaEscalations {
             return Climb.skipped("the SLA stopped at " + ticket.slaStoppedAt(), true);
         }
         Escalation step = rung.step();
-        String when = step.moment().endsWith("%")
+        String when = step.isShareOfTurnaround()
                 ? step.moment() + " of the " + ticket.slaTarget() + " turnaround (due " + ticket.slaDueAt() + ")"
                 : step.moment() + " (" + ticket.slaDueAt() + ")";
         switch (step.action()) {
@@ -109,7 +109,8 @@ class SlaEscalator implements SlaEscalations {
                 return Climb.reassigned(note, ticket.candidateGroup(), step.group());
             }
             case RAISE_PRIORITY -> {
-                Priority raised = tickets.raisePriority(ticket.id(), at);
+                Priority raised = ticket.priority().raised();
+                tickets.setPriority(ticket.id(), raised, at);
                 String note = "priority " + ticket.priority() + " -> " + raised + " at " + when;
                 history.add(ticket.id(), at, ACTOR, "PRIORITY_RAISED", note);
                 return Climb.done(note);

@@ -5,6 +5,7 @@ import io.turnaround.policy.PolicyVersion;
 import io.turnaround.policy.facts.Category;
 import io.turnaround.policy.facts.Decision;
 import io.turnaround.policy.facts.TicketFacts;
+import io.turnaround.sla.SlaLadder;
 import io.turnaround.policy.facts.Tier;
 import io.turnaround.workflow.StartedTicket;
 import io.turnaround.workflow.Workflow;
@@ -164,7 +165,7 @@ public class TicketIntake {
 
     private void recordDecision(long id, int policyVersion, StartedTicket started, Duration pausedSoFar, Instant now) {
         Decision decision = started.decision();
-        Instant dueAt = decision.getCalendar().addWorkingTime(decision.getSlaDueAt(), pausedSoFar);
+        Instant dueAt = SlaLadder.afterPause(decision.getCalendar(), decision.getSlaDueAt(), pausedSoFar);
         tickets.recordDecision(id, started.processInstanceId(), decision, dueAt, now);
         history.add(id, now, "policy v" + policyVersion, "DECIDED", decision.getCategory()
                 + " (" + decision.getCategoryReason() + ") -> " + decision.getRoute() + " for " + decision.getCandidateGroup()

@@ -120,11 +120,8 @@ class Tickets {
                 + " where id = ? and sla_stopped_at is null", utc(at), outcome, utc(at), id) == 1;
     }
 
-    /** Raises the priority one level; returns the new one. */
-    Priority raisePriority(long id, Instant at) {
-        Priority raised = find(id).orElseThrow().priority().raised();
-        jdbc.update("update ticket set priority = ?, updated_at = ? where id = ?", raised.name(), utc(at), id);
-        return raised;
+    void setPriority(long id, Priority priority, Instant at) {
+        jdbc.update("update ticket set priority = ?, updated_at = ? where id = ?", priority.name(), utc(at), id);
     }
 
     /** The ticket's work moves to another group's queue, unassigned. */

@@ -48,7 +48,7 @@ class EscalateHandler implements WorkItemHandler {
                 identities.storeGroup(climb.reassignTo());
                 reassignment.moveOpenWork(workItem.getProcessInstanceId(), climb.reassignFrom(), climb.reassignTo());
             }
-            ladder.settle(rung, climb.done() ? SlaLadder.RungState.DONE : SlaLadder.RungState.SKIPPED, now, climb.note());
+            ladder.settle(rung, climb.done() ? SlaLadder.RungState.DONE : SlaLadder.RungState.SKIPPED);
             if (climb.slaStopped()) {
                 ladder.stop();
             }

@@ -82,7 +82,7 @@ class SlaLadderTest {
         SlaLadder ladder = plan(SHIPPED, PACIFIC_OFFICE, "2026-11-19T16:00:00-08:00", "PT12H");
         assertThat(ladder.getDueAt()).isEqualTo(at("2026-11-20T18:00:00-08:00"));
         SlaLadder.Rung half = ladder.next();
-        ladder.settle(half, SlaLadder.RungState.DONE, half.at(), "warned");   // 6 h: Friday 12:00
+        ladder.settle(half, SlaLadder.RungState.DONE);   // 6 h: Friday 12:00
 
         assertThat(ladder.pause(at("2026-11-20T13:00:00-08:00"))).isTrue();
         assertThat(ladder.pause(at("2026-11-20T14:00:00-08:00"))).as("already paused").isFalse();
