@@ -23,11 +23,13 @@ import java.util.stream.Stream;
 
 /**
  * The files of one policy: DRL and calendars under {@code rules/} and BPMN under {@code processes/}, keyed by
- * their path relative to the bundle root, e.g. {@code rules/sla.drl}, {@code rules/calendars/pacific-office.calendar}.
+ * their path relative to the bundle root, e.g. {@code rules/sla.drl}, {@code rules/calendars/pacific-office.calendar},
+ * {@code rules/scenarios/gold.yaml}.
  */
 public record PolicyBundle(SortedMap<String, String> files) {
 
     private static final String[] FOLDERS = {"rules", "processes"};
+    static final String SCENARIOS = "rules/scenarios/";
 
     public PolicyBundle {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
@@ -48,8 +50,9 @@ public record PolicyBundle(SortedMap<String, String> files) {
             }
             try (Stream<Path> paths = Files.walk(dir)) {
                 paths.filter(Files::isRegularFile)
+                        .map(p -> root.relativize(p).toString().replace('\\', '/'))
                         .filter(PolicyBundle::isPolicyFile)
-                        .forEach(p -> files.put(root.relativize(p).toString().replace('\\', '/'), read(p)));
+                        .forEach(path -> files.put(path, read(root.resolve(path))));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -57,9 +60,14 @@ public record PolicyBundle(SortedMap<String, String> files) {
         return new PolicyBundle(files);
     }
 
-    static boolean isPolicyFile(Path path) {
-        String name = path.getFileName().toString();
-        return isEngineFile(name) || CalendarFiles.isCalendarFile(name);
+    /** Whether a path relative to the bundle root is one of its files; anything else (a README, say) is not. */
+    static boolean isPolicyFile(String path) {
+        return isEngineFile(path) || CalendarFiles.isCalendarFile(path) || isScenarioFile(path);
+    }
+
+    /** The analysts' scenarios: tickets and the decisions the policy must make for them. */
+    static boolean isScenarioFile(String path) {
+        return path.startsWith(SCENARIOS) && (path.endsWith(".yaml") || path.endsWith(".yml"));
     }
 
     /** The files the rules and process engine compile; calendar files are read by {@link #calendars()} instead. */
