@@ -1,0 +1,145 @@
+package io.turnaround.policy;
+
+import io.turnaround.policy.facts.Category;
+import io.turnaround.policy.facts.Channel;
+import io.turnaround.policy.facts.Hosting;
+import io.turnaround.policy.facts.TicketFacts;
+import io.turnaround.policy.facts.Tier;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a policy folder (the one holding {@code rules/} and {@code processes/}) without a server, for analysts
+ * and CI: it compiles the bundle, runs its scenarios, and asks the rules for every tier × hosting × category so a
+ * gap shows before a ticket finds it. Exit status 0 when all is well, 1 when anything failed, 2 for a usage error.
+ */
+public final class PolicyCheck {
+
+    public static final int PASSED = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    /** When the completeness check's tickets arrive: Wednesday 2026-11-18, 10:00 Pacific, in business hours. */
+    static final Instant COMPLETENESS_RECEIVED_AT = Instant.parse("2026-11-18T18:00:00Z");
+
+    private static final String USAGE_TEXT = "usage: check-policy [folder]   (the folder holding rules/ and processes/;"
+            + " default: the working directory)";
+
+    private PolicyCheck() {
+    }
+
+    public static void main(String[] args) {
+        quietLogging();
+        System.exit(run(args, System.out));
+    }
+
+    /** Checks the folder named by {@code args} (default {@code .}), writing the report to {@code out}; the exit status. */
+    public static int run(String[] args, PrintStream out) {
+        if (args.length > 1 || args.length == 1 && args[0].startsWith("-")) {
+            out.println(USAGE_TEXT);
+            return USAGE;
+        }
+        Path folder = Path.of(args.length == 0 || args[0].isBlank() ? "." : args[0]);
+        if (!Files.isDirectory(folder)) {
+            out.println("no such folder: " + folder.toAbsolutePath().normalize());
+            out.println(USAGE_TEXT);
+            return USAGE;
+        }
+        if (!Files.isDirectory(folder.resolve("rules")) || !Files.isDirectory(folder.resolve("processes"))) {
+            out.println("not a policy folder (it needs rules/ and processes/): " + folder.toAbsolutePath().normalize());
+            out.println(USAGE_TEXT);
+            return USAGE;
+        }
+        out.println("Checking the policy in " + folder.toAbsolutePath().normalize());
+        PolicyBundle bundle;
+        try {
+            bundle = PolicyBundle.fromDirectory(folder);
+        } catch (UncheckedIOException e) {
+            out.println("cannot read the policy files: " + e.getCause().getMessage());
+            return FAILED;
+        }
+        try {
+            return check(bundle, out);
+        } catch (RuntimeException crash) {
+            // The compiler and the scenarios report what a policy file can cause; anything else is still one line.
+            out.println("The check could not finish: " + crash);
+            out.println("Policy check FAILED");
+            return FAILED;
+        }
+    }
+
+    /** Compiles the bundle, runs its scenarios and the completeness check, and reports all of it; the exit status. */
+    static int check(PolicyBundle bundle, PrintStream out) {
+        PolicyRules rules;
+        try {
+            // The version names the content, so checking two bundles in one JVM never loads the other's rules.
+            rules = PolicyRules.load(PolicyCompiler.compile(bundle, "check-" + bundle.contentHash().substring(0, 12)),
+                    bundle.calendars());
+        } catch (PolicyCompilationException e) {
+            e.problems().forEach(out::println);
+            ScenarioFiles.parse(bundle).problems().forEach(out::println);
+            out.println("The policy does not compile (" + count(e.problems().size(), "problem")
+                    + "); the scenarios did not run.");
+            out.println("Policy check FAILED");
+            return FAILED;
+        }
+        ScenarioReport report = PolicyScenarios.run(bundle, rules);
+        report.problems().forEach(out::println);
+        for (ScenarioFailure failure : report.failures()) {
+            out.println(failure);
+            out.println();
+        }
+        List<String> gaps = gaps(rules);
+        gaps.forEach(out::println);
+        int combinations = Tier.values().length * Hosting.values().length * Category.values().length;
+        out.println(gaps.isEmpty()
+                ? "Every tier x hosting x category (" + combinations + " combinations) gets a complete decision."
+                : count(gaps.size(), "gap") + " in " + combinations + " tier x hosting x category combinations.");
+        out.println(report.summary());
+        boolean passed = report.ok() && gaps.isEmpty();
+        out.println(passed ? "Policy check passed" : "Policy check FAILED");
+        return passed ? PASSED : FAILED;
+    }
+
+    /**
+     * Each tier × hosting × category, the category set by staff, that the rules cannot decide completely: the
+     * check the shipped-policy test makes, for any policy.
+     */
+    static List<String> gaps(PolicyRules rules) {
+        List<String> gaps = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            for (Hosting hosting : Hosting.values()) {
+                for (Category category : Category.values()) {
+                    TicketFacts facts = new TicketFacts(tier, hosting, "Completeness check", "", Channel.EMAIL,
+                            COMPLETENESS_RECEIVED_AT, category);
+                    String ticket = "gap: " + tier + " tier, " + hosting + " hosting, " + category + " set by staff: ";
+                    try {
+                        rules.decide(facts);
+                    } catch (IncompleteDecisionException gap) {
+                        gaps.add(ticket + "nothing set for " + String.join(", ", gap.missing()));
+                    } catch (RuntimeException crash) {
+                        gaps.add(ticket + "the rules failed: " + crash.getMessage());
+                    }
+                }
+            }
+        }
+        return gaps;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** Outside the server nothing configures logging: keep the engine's start-up chatter out of the report. */
+    private static void quietLogging() {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "policy-check-logback.xml");
+        }
+    }
+}
