@@ -1,5 +1,6 @@
 package io.turnaround;
 
+import io.turnaround.policy.PolicyCheck;
 import io.turnaround.workflow.EnginePersistence;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,13 +9,19 @@ import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 
 /** Turnaround: a rules-driven support workflow server. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class TurnaroundApplication {
 
+    /** Starts the server; {@code check-policy [folder]} checks a policy folder instead, without starting it. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("check-policy")) {
+            PolicyCheck.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         EnginePersistence.configure();
         SpringApplication.run(TurnaroundApplication.class, args);
     }
