@@ -149,7 +149,7 @@ final class ScenarioFiles {
     private TicketFacts ticket(MappingNode node) {
         Fields fields = new Fields(node, "the ticket", TICKET_KEYS);
         Tier tier = fields.required("tier", enumOf(Tier.class, "a tier"), "one of " + names(Tier.values()));
-        Hosting hosting = fields.required("hosting", enumOf(Hosting.class, "a hosting"), "one of " + names(Hosting.values()));
+        Hosting hosting = fields.required("hosting", enumOf(Hosting.class, "a kind of hosting"), "one of " + names(Hosting.values()));
         ZonedDateTime receivedAt = fields.required("receivedAt", ScenarioValues::dateTime,
                 "the moment it arrived, like 2026-03-02T09:00:00-08:00");
         String subject = fields.value("subject", text -> text);
