@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 /** Turnaround: a rules-driven support workflow server. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class TurnaroundApplication {
 
     /** Starts the server; {@code check-policy [folder]} checks a policy folder instead, without starting it. */

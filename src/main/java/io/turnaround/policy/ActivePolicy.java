@@ -5,18 +5,20 @@ import io.turnaround.policy.facts.TicketFacts;
 import io.turnaround.workflow.Workflow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.annotation.PostConstruct;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The policy version that decides new tickets, and every older version that still has open tickets.
- * At start-up the bundle folder is imported as a new version when its content changed, then every live
- * version is compiled and deployed before the server takes requests or timers fire.
+ * The policy version that decides new tickets, and every other version this node has loaded: older ones that still
+ * have open tickets, and drafts being checked. A version is compiled and deployed completely before it becomes the
+ * active one, so no ticket is ever decided by half a version. Each node follows the active version in the database.
  */
 @Service
 public class ActivePolicy {
@@ -29,45 +31,73 @@ public class ActivePolicy {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final PolicyCalendars calendars;
+    private final PolicyAudit audit;
     private final Map<Integer, PolicyRules> rulesByVersion = new ConcurrentHashMap<>();
     private volatile PolicyVersion active;
 
     ActivePolicy(PolicyVersions versions, PolicySettings settings, Workflow workflow, Clock clock,
-                 TransactionTemplate transaction, PolicyCalendars calendars) {
+                 TransactionTemplate transaction, PolicyCalendars calendars, PolicyAudit audit) {
         this.versions = versions;
         this.settings = settings;
         this.workflow = workflow;
         this.clock = clock;
         this.transaction = transaction;
         this.calendars = calendars;
+        this.audit = audit;
     }
 
+    /** Deploys the active version and every version with open tickets before the server takes requests or timers fire. */
     @PostConstruct
     void deployAtStartup() {
         long started = System.nanoTime();
-        PolicyVersion current = transaction.execute(status -> importFolderIfChanged());
-        load(current);
+        PolicyVersion current = versions.active().filter(v -> !folderToImport(v)).orElseGet(this::importFolder);
+        deploy(current);
         for (PolicyVersion older : versions.withOpenTickets()) {
-            load(older);
+            deploy(older);
         }
         active = current;
         log.info("Policy version {} active; {} version(s) deployed in {} ms", current.number(), rulesByVersion.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private PolicyVersion importFolderIfChanged() {
-        PolicyBundle folder = PolicyBundle.fromDirectory(settings.path());
-        PolicyVersion current = versions.active().orElse(null);
-        if (current != null && current.contentHash().equals(folder.contentHash())) {
-            return current;
+    /** Whether the folder should become a new version at start-up; says so in the log when it differs but is not taken. */
+    private boolean folderToImport(PolicyVersion current) {
+        if (!settings.folderExists()) {
+            return false;
         }
-        int number = versions.nextNumber();
-        // Compiled before it is stored: a folder that does not compile never becomes a version.
-        rulesByVersion.put(number, rulesOf(folder, PolicyVersion.kjarVersionOf(number)));
-        PolicyVersion imported = versions.addActive(number, folder,
-                "policy folder " + settings.path().toAbsolutePath().normalize(), clock.instant());
-        log.info("Imported the policy folder as version {} ({})", imported.number(), imported.contentHash());
-        return imported;
+        PolicyBundle folder = PolicyBundle.fromDirectory(settings.path());
+        if (current.contentHash().equals(folder.contentHash())) {
+            return false;
+        }
+        if (settings.importChangedFolder()) {
+            return true;
+        }
+        log.warn("The policy folder {} differs from active version {}; it is not deployed at start-up. Upload it as a"
+                        + " new version (see README, 'Deploying a policy change') or set turnaround.policy.import-changed-folder=true.",
+                settings.path().toAbsolutePath().normalize(), current.number());
+        return false;
+    }
+
+    /**
+     * The policy folder becomes the active version, after it compiles and its scenarios pass; otherwise the server
+     * does not start, and the problems are in the exception. One transaction: a failure stores nothing.
+     */
+    private PolicyVersion importFolder() {
+        PolicyBundle folder = PolicyBundle.fromDirectory(settings.path());
+        String author = "policy folder " + settings.path().toAbsolutePath().normalize();
+        return transaction.execute(status -> {
+            Optional<PolicyVersion> previous = versions.active();
+            PolicyVersion imported = versions.add(folder, PolicyVersion.State.DRAFT, null, author, null, clock.instant());
+            PolicyCheckResult check = check(imported, folder);
+            if (!check.passed()) {
+                throw new PolicyCompilationException(check.allProblems());
+            }
+            versions.activate(imported.number(), clock.instant());
+            audit.record(author, PolicyAudit.Action.IMPORT, imported, "ACTIVE", check.summary()
+                    + previous.map(p -> "; replaces version " + p.number()).orElse(""));
+            log.info("Imported the policy folder as version {} ({})", imported.number(), imported.contentHash());
+            return versions.find(imported.number()).orElseThrow();
+        });
     }
 
     public PolicyVersion active() {
@@ -77,16 +107,66 @@ public class ActivePolicy {
     /** Asks the active version's rules, creating nothing: the dry run analysts use. */
     public PolicyDecision decide(TicketFacts facts) {
         PolicyVersion version = active;
-        Decision decision = rulesByVersion.get(version.number()).decide(facts);
+        return decideWith(version, facts);
+    }
+
+    /** Asks a stored version's rules (compiling them first if this node has not yet), creating nothing. */
+    public PolicyDecision decideWith(PolicyVersion version, TicketFacts facts) {
+        Decision decision = rulesOf(version).decide(facts);
         return PolicyDecision.of(decision, version.number());
     }
 
-    private void load(PolicyVersion version) {
-        rulesByVersion.computeIfAbsent(version.number(), n -> rulesOf(versions.bundle(n), version.kjarVersion()));
+    /**
+     * Compiles a stored version and runs its scenarios. A version that passes stays loaded, ready to deploy; one that
+     * fails is dropped again.
+     */
+    PolicyCheckResult check(PolicyVersion version, PolicyBundle bundle) {
+        PolicyRules rules;
+        try {
+            rules = compile(version.number(), bundle);
+        } catch (PolicyCompilationException e) {
+            return PolicyCheckResult.problems(e.problems());
+        }
+        PolicyCheckResult result = PolicyChecks.run(bundle, rules);
+        if (result.passed()) {
+            rulesByVersion.put(version.number(), rules);
+        }
+        return result;
+    }
+
+    /** Compiles (if need be) and deploys the version to the process engine; it does not become active. */
+    void deploy(PolicyVersion version) {
+        rulesOf(version);
         workflow.deploy(version.kjarVersion());
     }
 
-    private PolicyRules rulesOf(PolicyBundle bundle, String kjarVersion) {
+    /** The version decides new tickets from now on; it must have been deployed. */
+    synchronized void switchTo(PolicyVersion version) {
+        active = version;
+    }
+
+    /**
+     * Follows an activation made on another node (or a rollback there): the version is deployed here, then takes over.
+     * Runs every {@code turnaround.policy.follow-every}; a no-op while nothing changed.
+     */
+    @Scheduled(fixedDelayString = "${turnaround.policy.follow-every:PT1S}",
+            initialDelayString = "${turnaround.policy.follow-every:PT1S}")
+    synchronized void followActivations() {
+        versions.active().filter(v -> v.number() != active.number()).ifPresent(v -> {
+            long started = System.nanoTime();
+            deploy(v);
+            active = v;
+            log.info("Policy version {} is active (activated on another node); deployed here in {} ms", v.number(),
+                    (System.nanoTime() - started) / 1_000_000);
+        });
+    }
+
+    private PolicyRules rulesOf(PolicyVersion version) {
+        return rulesByVersion.computeIfAbsent(version.number(), n -> compile(n, versions.bundle(n)));
+    }
+
+    private PolicyRules compile(int number, PolicyBundle bundle) {
+        String kjarVersion = PolicyVersion.kjarVersionOf(number);
         PolicyRules rules = PolicyRules.load(PolicyCompiler.compile(bundle, kjarVersion), bundle.calendars());
         calendars.remember(kjarVersion, rules.calendars());
         return rules;

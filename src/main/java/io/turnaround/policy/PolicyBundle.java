@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
@@ -37,6 +38,27 @@ public record PolicyBundle(SortedMap<String, String> files) {
 
     public static PolicyBundle of(Map<String, String> files) {
         return new PolicyBundle(new TreeMap<>(files));
+    }
+
+    /**
+     * This bundle with some files added or replaced and others removed: single files uploaded on top of a version.
+     * Throws {@link InvalidPolicyUploadException} for a path that is no policy file or a removal of a missing one.
+     */
+    public PolicyBundle with(Map<String, String> changed, Collection<String> removed) {
+        SortedMap<String, String> result = new TreeMap<>(files);
+        for (String path : removed) {
+            if (result.remove(path) == null) {
+                throw new InvalidPolicyUploadException("cannot remove " + path + ": the version has no such file");
+            }
+        }
+        changed.forEach((path, content) -> {
+            if (!isPolicyFile(path)) {
+                throw new InvalidPolicyUploadException(path + " is not a policy file: rules/*.drl, processes/*.bpmn,"
+                        + " rules/calendars/*.calendar or *.ics, rules/scenarios/*.yaml");
+            }
+            result.put(path, content);
+        });
+        return new PolicyBundle(result);
     }
 
     /** Reads the policy files under {@code root/rules} and {@code root/processes}. */

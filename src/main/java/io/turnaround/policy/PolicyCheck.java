@@ -1,17 +1,13 @@
 package io.turnaround.policy;
 
 import io.turnaround.policy.facts.Category;
-import io.turnaround.policy.facts.Channel;
 import io.turnaround.policy.facts.Hosting;
-import io.turnaround.policy.facts.TicketFacts;
 import io.turnaround.policy.facts.Tier;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,9 +20,6 @@ public final class PolicyCheck {
     public static final int PASSED = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
-
-    /** When the completeness check's tickets arrive: Wednesday 2026-11-18, 10:00 Pacific, in business hours. */
-    static final Instant COMPLETENESS_RECEIVED_AT = Instant.parse("2026-11-18T18:00:00Z");
 
     private static final String USAGE_TEXT = "usage: check-policy [folder]   (the folder holding rules/ and processes/;"
             + " default: the working directory)";
@@ -89,47 +82,22 @@ public final class PolicyCheck {
             out.println("Policy check FAILED");
             return FAILED;
         }
-        ScenarioReport report = PolicyScenarios.run(bundle, rules);
+        PolicyCheckResult result = PolicyChecks.run(bundle, rules);
+        ScenarioReport report = result.scenarios();
         report.problems().forEach(out::println);
         for (ScenarioFailure failure : report.failures()) {
             out.println(failure);
             out.println();
         }
-        List<String> gaps = gaps(rules);
-        gaps.forEach(out::println);
+        List<PolicyProblem> gaps = result.problems();
+        gaps.forEach(gap -> out.println(gap.message()));
         int combinations = Tier.values().length * Hosting.values().length * Category.values().length;
         out.println(gaps.isEmpty()
                 ? "Every tier x hosting x category (" + combinations + " combinations) gets a complete decision."
                 : count(gaps.size(), "gap") + " in " + combinations + " tier x hosting x category combinations.");
         out.println(report.summary());
-        boolean passed = report.ok() && gaps.isEmpty();
-        out.println(passed ? "Policy check passed" : "Policy check FAILED");
-        return passed ? PASSED : FAILED;
-    }
-
-    /**
-     * Each tier × hosting × category, the category set by staff, that the rules cannot decide completely: the
-     * check the shipped-policy test makes, for any policy.
-     */
-    static List<String> gaps(PolicyRules rules) {
-        List<String> gaps = new ArrayList<>();
-        for (Tier tier : Tier.values()) {
-            for (Hosting hosting : Hosting.values()) {
-                for (Category category : Category.values()) {
-                    TicketFacts facts = new TicketFacts(tier, hosting, "Completeness check", "", Channel.EMAIL,
-                            COMPLETENESS_RECEIVED_AT, category);
-                    String ticket = "gap: " + tier + " tier, " + hosting + " hosting, " + category + " set by staff: ";
-                    try {
-                        rules.decide(facts);
-                    } catch (IncompleteDecisionException gap) {
-                        gaps.add(ticket + "nothing set for " + String.join(", ", gap.missing()));
-                    } catch (RuntimeException crash) {
-                        gaps.add(ticket + "the rules failed: " + crash.getMessage());
-                    }
-                }
-            }
-        }
-        return gaps;
+        out.println(result.passed() ? "Policy check passed" : "Policy check FAILED");
+        return result.passed() ? PASSED : FAILED;
     }
 
     private static String count(int n, String noun) {

@@ -18,6 +18,19 @@ public record Staff(String username, Set<String> roles, Set<String> groups) {
                 authorities.stream().filter(a -> !a.startsWith("ROLE_")).collect(Collectors.toSet()));
     }
 
+    /** Analysts, managers and admins look at policy versions; analysts and admins upload them. */
+    public boolean seesPolicy() {
+        return roles.contains("ANALYST") || roles.contains("MANAGER") || roles.contains("ADMIN");
+    }
+
+    public boolean uploadsPolicy() {
+        return roles.contains("ANALYST") || roles.contains("ADMIN");
+    }
+
+    public boolean activatesPolicy() {
+        return roles.contains("ADMIN");
+    }
+
     /** Managers and admins oversee every queue. */
     public boolean seesAllQueues() {
         return roles.contains("MANAGER") || roles.contains("ADMIN");

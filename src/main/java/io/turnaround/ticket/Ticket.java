@@ -10,13 +10,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
-/** A support request as stored: what came in, what the policy decided and how its SLA clock ended. */
+/**
+ * A support request as stored: what came in, what the policy decided and how its SLA clock ended.
+ * {@code requestedCategory} is the category staff chose, which the rules take over the text's.
+ */
 public record Ticket(long id, String clientName, String sender, String subject, String body, Channel channel,
                      Instant receivedAt, TicketStatus status, Tier tier, Category category, String categoryReason,
                      Route route, String candidateGroup, Duration slaTarget, String slaClock, Instant slaDueAt,
                      Instant slaStoppedAt, String slaOutcome, String assignee, Integer policyVersion,
                      Long processInstanceId, Instant createdAt, Instant updatedAt, Priority priority,
-                     WaitingOn waitingOn, Instant slaPausedAt, Duration slaPaused, Set<WaitingOn> pausesWhileWaitingOn) {
+                     WaitingOn waitingOn, Instant slaPausedAt, Duration slaPaused, Set<WaitingOn> pausesWhileWaitingOn,
+                     Category requestedCategory) {
 
     public String key() {
         return TicketKey.of(id);

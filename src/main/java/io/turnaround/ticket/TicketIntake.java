@@ -3,6 +3,7 @@ package io.turnaround.ticket;
 import io.turnaround.policy.ActivePolicy;
 import io.turnaround.policy.PolicyVersion;
 import io.turnaround.policy.facts.Category;
+import io.turnaround.policy.facts.Channel;
 import io.turnaround.policy.facts.Decision;
 import io.turnaround.policy.facts.TicketFacts;
 import io.turnaround.sla.SlaLadder;
@@ -61,8 +62,8 @@ public class TicketIntake {
         long id = tickets.insert(c.id(), request, receivedAt, TicketStatus.OPEN, c.tier(), version.number(), now);
         history.add(id, now, receivedBy, "RECEIVED", "via " + request.channel() + " from " + request.from()
                 + " (" + c.name() + ", " + c.tier() + ", hosting " + c.hosting() + ")");
-        startWork(id, version, new TicketFacts(c.tier(), c.hosting(), request.subject(), request.body(),
-                request.channel(), receivedAt, request.category(), clientHolidays.forPolicy(c)), now);
+        startWork(id, version, factsOf(c, request.subject(), request.body(), request.channel(), receivedAt,
+                request.category()), now);
         return tickets.find(id).orElseThrow();
     }
 
@@ -89,8 +90,8 @@ public class TicketIntake {
         }
         history.add(id, now, triagedBy, "TRIAGED", "linked to " + c.name() + " (" + c.tier() + ", hosting "
                 + c.hosting() + ")" + (triage.addSenderAsContact() ? "; " + ticket.sender() + " is now its contact" : ""));
-        startWork(id, version, new TicketFacts(c.tier(), c.hosting(), ticket.subject(), ticket.body(), ticket.channel(),
-                ticket.receivedAt(), triage.category(), clientHolidays.forPolicy(c)), now);
+        startWork(id, version, factsOf(c, ticket.subject(), ticket.body(), ticket.channel(), ticket.receivedAt(),
+                triage.category()), now);
         return tickets.find(id).orElseThrow();
     }
 
@@ -113,7 +114,7 @@ public class TicketIntake {
         Instant now = clock.instant();
         history.add(id, now, correctedBy, "CATEGORY_CORRECTED", ticket.category() + " -> " + category
                 + (ticket.assignee() == null ? "" : "; " + ticket.assignee() + " no longer holds it"));
-        redecide(ticket, c, category, now);
+        redecide(ticket, c, category, ticket.policyVersion(), now);
         return tickets.find(id).orElseThrow();
     }
 
@@ -134,39 +135,66 @@ public class TicketIntake {
         List<String> redecided = new ArrayList<>();
         for (Ticket ticket : tickets.withRunningSla(clientId)) {
             history.add(ticket.id(), now, changedBy, "TIER_CHANGED", after.name() + ": " + before.tier() + " -> " + tier);
-            redecide(ticket, after, ticket.category(), now);
+            redecide(ticket, after, ticket.category(), ticket.policyVersion(), now);
             redecided.add(ticket.key());
         }
         return redecided;
     }
 
     /**
-     * The ticket's own policy version decides it again from these facts: its process (work, ladder and timers) ends
-     * and a new one starts. The new ladder counts the working time the clock has spent paused; a pause still running
-     * goes on.
+     * A policy version was activated with its open tickets: this one, whose SLA clock still runs, is decided again by
+     * that version (counted from when it was received, keeping any category staff chose) and its timers replaced.
+     * Returns false, changing nothing, if it has meanwhile been assigned, resolved or moved.
      */
-    private void redecide(Ticket ticket, Client c, Category category, Instant now) {
+    @Transactional
+    public boolean moveToVersion(long ticketId, PolicyVersion version, String movedBy) {
+        Ticket ticket = tickets.find(ticketId).orElseThrow();
+        boolean slaRuns = ticket.processInstanceId() != null && ticket.slaStoppedAt() == null
+                && (ticket.status() == TicketStatus.OPEN || ticket.status() == TicketStatus.WAITING);
+        if (!slaRuns || ticket.policyVersion() == version.number()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        history.add(ticketId, now, movedBy, "POLICY_MIGRATED", "policy v" + ticket.policyVersion() + " -> v"
+                + version.number());
+        redecide(ticket, clients.findByTicket(ticketId).orElseThrow(), ticket.requestedCategory(), version.number(), now);
+        return true;
+    }
+
+    /**
+     * A policy version decides the ticket again from these facts: its process (work, ladder and timers) ends and a new
+     * one starts on that version. The new ladder counts the working time the clock has spent paused; a pause still
+     * running goes on.
+     */
+    private void redecide(Ticket ticket, Client c, Category category, int toVersion, Instant now) {
         tickets.reopen(ticket.id(), now);
         Duration pausedSoFar = ticket.slaPaused();
-        String kjarVersion = PolicyVersion.kjarVersionOf(ticket.policyVersion());
-        StartedTicket started = workflow.restartTicket(kjarVersion, ticket.processInstanceId(), ticket.key(),
-                new TicketFacts(c.tier(), c.hosting(), ticket.subject(), ticket.body(), ticket.channel(),
-                        ticket.receivedAt(), category, clientHolidays.forPolicy(c)), pausedSoFar);
-        recordDecision(ticket.id(), ticket.policyVersion(), started, pausedSoFar, now);
+        String kjarVersion = PolicyVersion.kjarVersionOf(toVersion);
+        StartedTicket started = workflow.restartTicket(PolicyVersion.kjarVersionOf(ticket.policyVersion()), kjarVersion,
+                ticket.processInstanceId(), ticket.key(), factsOf(c, ticket.subject(), ticket.body(), ticket.channel(),
+                        ticket.receivedAt(), category), pausedSoFar);
+        recordDecision(ticket.id(), toVersion, category, started, pausedSoFar, now);
         if (ticket.slaPausedAt() != null) {
             workflow.pauseSla(kjarVersion, started.processInstanceId(), ticket.slaPausedAt());
         }
     }
 
-    private void startWork(long id, PolicyVersion version, TicketFacts facts, Instant now) {
-        StartedTicket started = workflow.startTicket(version.kjarVersion(), TicketKey.of(id), facts);
-        recordDecision(id, version.number(), started, Duration.ZERO, now);
+    private TicketFacts factsOf(Client c, String subject, String body, Channel channel, Instant receivedAt,
+                                Category requestedCategory) {
+        return new TicketFacts(c.tier(), c.hosting(), subject, body, channel, receivedAt, requestedCategory,
+                clientHolidays.forPolicy(c));
     }
 
-    private void recordDecision(long id, int policyVersion, StartedTicket started, Duration pausedSoFar, Instant now) {
+    private void startWork(long id, PolicyVersion version, TicketFacts facts, Instant now) {
+        StartedTicket started = workflow.startTicket(version.kjarVersion(), TicketKey.of(id), facts);
+        recordDecision(id, version.number(), facts.getRequestedCategory(), started, Duration.ZERO, now);
+    }
+
+    private void recordDecision(long id, int policyVersion, Category requestedCategory, StartedTicket started,
+                                Duration pausedSoFar, Instant now) {
         Decision decision = started.decision();
         Instant dueAt = SlaLadder.afterPause(decision.getCalendar(), decision.getSlaDueAt(), pausedSoFar);
-        tickets.recordDecision(id, started.processInstanceId(), decision, dueAt, now);
+        tickets.recordDecision(id, started.processInstanceId(), policyVersion, requestedCategory, decision, dueAt, now);
         history.add(id, now, "policy v" + policyVersion, "DECIDED", decision.getCategory()
                 + " (" + decision.getCategoryReason() + ") -> " + decision.getRoute() + " for " + decision.getCandidateGroup()
                 + ", " + decision.getSlaTarget() + " on the " + decision.getSlaClock().label() + " clock, due " + dueAt

@@ -80,17 +80,34 @@ class Tickets {
                 + " and t.status in ('OPEN', 'WAITING') order by t.id", ROW, clientId);
     }
 
-    /** The decision and its process; {@code dueAt} is the decision's due instant moved by any earlier pauses. */
-    void recordDecision(long id, long processInstanceId, Decision decision, Instant dueAt, Instant now) {
+    /**
+     * The decision of a policy version and its process; {@code dueAt} is the decision's due instant moved by any
+     * earlier pauses, {@code requestedCategory} the category staff chose (null if none).
+     */
+    void recordDecision(long id, long processInstanceId, int policyVersion, Category requestedCategory,
+                        Decision decision, Instant dueAt, Instant now) {
         String pauses = decision.getPausesWhileWaitingOn().stream().map(Enum::name).sorted()
                 .collect(Collectors.joining(","));
-        jdbc.update("update ticket set process_instance_id = ?, tier = ?, category = ?, category_reason = ?, route = ?,"
-                        + " candidate_group = ?, sla_target = ?, sla_clock = ?, sla_due_at = ?, pauses_while_waiting_on = ?,"
-                        + " updated_at = ? where id = ?",
-                processInstanceId, decision.getPlan().tier().name(), decision.getCategory().name(),
+        jdbc.update("update ticket set process_instance_id = ?, policy_version = ?, requested_category = ?, tier = ?,"
+                        + " category = ?, category_reason = ?, route = ?, candidate_group = ?, sla_target = ?, sla_clock = ?,"
+                        + " sla_due_at = ?, pauses_while_waiting_on = ?, updated_at = ? where id = ?",
+                processInstanceId, policyVersion, requestedCategory == null ? null : requestedCategory.name(),
+                decision.getPlan().tier().name(), decision.getCategory().name(),
                 decision.getCategoryReason(), decision.getRoute().name(),
                 decision.getCandidateGroup(), decision.getSlaTarget().toString(), decision.getSlaClock().label(),
                 utc(dueAt), pauses, utc(now), id);
+    }
+
+    /** Decided tickets whose SLA clock still runs (nobody assigned yet) on any policy version but this one. */
+    List<Ticket> withRunningSlaOffVersion(int policyVersion) {
+        return jdbc.query(SELECT + "where t.process_instance_id is not null and t.sla_stopped_at is null"
+                + " and t.status in ('OPEN', 'WAITING') and t.policy_version <> ? order by t.id", ROW, policyVersion);
+    }
+
+    /** The latest tickets a policy decided, newest first. */
+    List<Ticket> latestDecided(int limit) {
+        return jdbc.query(SELECT + "where t.category is not null and t.client_id is not null order by t.id desc limit ?",
+                ROW, limit);
     }
 
     /** The ticket waits on someone; false unless it was open or assigned. */
@@ -181,7 +198,8 @@ class Tickets {
                 (Integer) rs.getObject("policy_version"), (Long) rs.getObject("process_instance_id"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), Priority.valueOf(rs.getString("priority")),
                 enumOrNull(WaitingOn.class, rs.getString("waiting_on")), instant(rs, "sla_paused_at"),
-                Duration.ofSeconds(rs.getLong("sla_paused_seconds")), waits(rs.getString("pauses_while_waiting_on")));
+                Duration.ofSeconds(rs.getLong("sla_paused_seconds")), waits(rs.getString("pauses_while_waiting_on")),
+                enumOrNull(Category.class, rs.getString("requested_category")));
     }
 
     static OffsetDateTime utc(Instant instant) {

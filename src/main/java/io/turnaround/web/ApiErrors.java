@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.turnaround.policy.InvalidPolicyUploadException;
+import io.turnaround.policy.PolicyVersionConflictException;
+import io.turnaround.policy.PolicyVersionNotFoundException;
 import io.turnaround.ticket.ClientNotFoundException;
 import io.turnaround.ticket.InvalidHolidaysException;
 import io.turnaround.ticket.TicketConflictException;
@@ -26,6 +29,8 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 
@@ -106,7 +111,7 @@ class ApiErrors {
     }
 
     @ExceptionHandler({TicketNotFoundException.class, TaskNotFoundException.class, ClientNotFoundException.class,
-            NoFailedTimerException.class})
+            NoFailedTimerException.class, PolicyVersionNotFoundException.class})
     ResponseEntity<Problem> notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
     }
@@ -121,8 +126,8 @@ class ApiErrors {
         return problem(e.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT, e.getMessage(), List.of());
     }
 
-    @ExceptionHandler(TicketConflictException.class)
-    ResponseEntity<Problem> conflict(TicketConflictException e) {
+    @ExceptionHandler({TicketConflictException.class, PolicyVersionConflictException.class})
+    ResponseEntity<Problem> conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
     }
 
@@ -135,6 +140,23 @@ class ApiErrors {
     ResponseEntity<Problem> invalidHolidays(InvalidHolidaysException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems().stream()
                 .map(p -> new Problem.FieldProblem(p.where(), p.message())).collect(Collectors.toList()));
+    }
+
+    @ExceptionHandler(InvalidPolicyUploadException.class)
+    ResponseEntity<Problem> invalidUpload(InvalidPolicyUploadException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Problem> uploadTooLarge(MaxUploadSizeExceededException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "the upload is larger than " + RequestSizeLimit.MAX_BYTES + " bytes",
+                List.of());
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<Problem> missingPart(MissingServletRequestPartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "part '" + e.getRequestPartName() + "' is required",
+                List.of(new Problem.FieldProblem(e.getRequestPartName(), "is required")));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -56,6 +56,12 @@ class SecurityConfig {
                         .antMatchers("/api/sla/**").hasAnyRole("MANAGER", "ADMIN")
                         .antMatchers("/api/tickets/**", "/api/tickets").hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN")
                         .antMatchers("/api/tasks/**", "/api/tasks").hasAnyRole("AGENT", "MANAGER", "ADMIN")
+                        .antMatchers(HttpMethod.POST, "/api/policy/versions/*/activation", "/api/policy/rollback")
+                        .hasRole("ADMIN")
+                        .antMatchers(HttpMethod.POST, "/api/policy/versions", "/api/policy/versions/*/impact")
+                        .hasAnyRole("ANALYST", "ADMIN")
+                        .antMatchers("/api/policy/versions/**", "/api/policy/versions", "/api/policy/audit")
+                        .hasAnyRole("ANALYST", "ADMIN", "MANAGER")
                         .antMatchers("/api/policy/**", "/api/policy").hasAnyRole("ANALYST", "ADMIN", "MANAGER", "AGENT")
                         .antMatchers(HttpMethod.PUT, "/api/clients/*/tier").hasRole("ADMIN")
                         .antMatchers("/api/clients/**").hasAnyRole("MANAGER", "ADMIN")
@@ -76,6 +82,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .antMatchers("/login", "/static/**", "/webjars/**", "/favicon.ico").permitAll()
                         .antMatchers("/manager/**").hasAnyRole("MANAGER", "ADMIN")
+                        .antMatchers(HttpMethod.POST, "/policy/versions/*/activation").hasRole("ADMIN")
+                        .antMatchers(HttpMethod.POST, "/policy/**").hasAnyRole("ANALYST", "ADMIN")
+                        .antMatchers("/policy/**", "/policy").hasAnyRole("ANALYST", "MANAGER", "ADMIN")
                         .antMatchers(HttpMethod.POST, "/tickets/*/notes", "/tickets/*/replies", "/tickets/*/category",
                                 "/tickets/*/waiting", "/tasks/**")
                         .hasAnyRole("AGENT", "MANAGER", "ADMIN")

@@ -98,11 +98,11 @@ class JbpmWorkflow implements Workflow {
     }
 
     @Override
-    public StartedTicket restartTicket(String policyVersion, long processInstanceId, String ticketKey, TicketFacts facts,
-                                       Duration slaPausedSoFar) {
+    public StartedTicket restartTicket(String fromVersion, String toVersion, long processInstanceId, String ticketKey,
+                                       TicketFacts facts, Duration slaPausedSoFar) {
         // The deployment id is given: the id-only variant looks the instance up in the audit log, which is off.
-        processes.abortProcessInstance(deploymentId(policyVersion), processInstanceId);
-        return start(policyVersion, ticketKey, facts, slaPausedSoFar);
+        processes.abortProcessInstance(deploymentId(fromVersion), processInstanceId);
+        return start(toVersion, ticketKey, facts, slaPausedSoFar);
     }
 
     @Override

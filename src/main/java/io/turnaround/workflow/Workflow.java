@@ -18,12 +18,13 @@ public interface Workflow {
     StartedTicket startTicket(String policyVersion, String ticketKey, TicketFacts facts);
 
     /**
-     * Ends a ticket's running process (its tasks and timers with it) and starts a new one on the same policy version,
-     * whose rules decide the ticket again from the given facts. Its SLA ladder counts {@code slaPausedSoFar}, the
-     * working time the clock has already spent paused. Both happen in the caller's transaction.
+     * Ends a ticket's running process on {@code fromVersion} (its tasks and timers with it) and starts a new one on
+     * {@code toVersion} (the same one, or the version it moves to), whose rules decide the ticket again from the given
+     * facts. Its SLA ladder counts {@code slaPausedSoFar}, the working time the clock has already spent paused. Both
+     * happen in the caller's transaction.
      */
-    StartedTicket restartTicket(String policyVersion, long processInstanceId, String ticketKey, TicketFacts facts,
-                                Duration slaPausedSoFar);
+    StartedTicket restartTicket(String fromVersion, String toVersion, long processInstanceId, String ticketKey,
+                                TicketFacts facts, Duration slaPausedSoFar);
 
     /**
      * Stops the ticket's SLA clock at {@code at}: its escalation ladder waits. Returns false if the clock was already

@@ -53,9 +53,20 @@ public final class Api {
         return request(method, authorization, path, json, "application/json");
     }
 
+    /** A POST of bytes of any type, e.g. {@code application/zip} or a {@link Multipart} form. */
+    public Response post(String user, String path, byte[] body, String contentType) {
+        return send("POST", basic(user), path, HttpRequest.BodyPublishers.ofByteArray(body), contentType);
+    }
+
     private Response request(String method, String authorization, String path, String content, String contentType) {
+        return send(method, authorization, path, content == null ? null : HttpRequest.BodyPublishers.ofString(content),
+                contentType);
+    }
+
+    private Response send(String method, String authorization, String path, HttpRequest.BodyPublisher content,
+                          String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
-                content == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(content));
+                content == null ? HttpRequest.BodyPublishers.noBody() : content);
         if (content != null) {
             request.header("Content-Type", contentType);
         }

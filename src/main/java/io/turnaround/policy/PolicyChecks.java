@@ -1,0 +1,54 @@
+package io.turnaround.policy;
+
+import io.turnaround.policy.facts.Category;
+import io.turnaround.policy.facts.Channel;
+import io.turnaround.policy.facts.Hosting;
+import io.turnaround.policy.facts.TicketFacts;
+import io.turnaround.policy.facts.Tier;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a compiled policy must pass before it may decide tickets: a complete decision for every tier, hosting and
+ * category, and every scenario of its bundle. The server runs it on each upload and activation; the command-line
+ * check runs the same.
+ */
+public final class PolicyChecks {
+
+    /** When the completeness check's tickets arrive: Wednesday 2026-11-18, 10:00 Pacific, in business hours. */
+    static final Instant COMPLETENESS_RECEIVED_AT = Instant.parse("2026-11-18T18:00:00Z");
+
+    private PolicyChecks() {
+    }
+
+    public static PolicyCheckResult run(PolicyBundle bundle, PolicyRules rules) {
+        return new PolicyCheckResult(gaps(rules), PolicyScenarios.run(bundle, rules));
+    }
+
+    /**
+     * Each tier × hosting × category, the category set by staff, that the rules cannot decide completely: the check
+     * the shipped-policy test makes, for any policy.
+     */
+    static List<PolicyProblem> gaps(PolicyRules rules) {
+        List<PolicyProblem> gaps = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            for (Hosting hosting : Hosting.values()) {
+                for (Category category : Category.values()) {
+                    TicketFacts facts = new TicketFacts(tier, hosting, "Completeness check", "", Channel.EMAIL,
+                            COMPLETENESS_RECEIVED_AT, category);
+                    String ticket = "gap: " + tier + " tier, " + hosting + " hosting, " + category + " set by staff: ";
+                    try {
+                        rules.decide(facts);
+                    } catch (IncompleteDecisionException gap) {
+                        gaps.add(new PolicyProblem(null, 0, ticket + "nothing set for " + String.join(", ", gap.missing())));
+                    } catch (RuntimeException crash) {
+                        gaps.add(new PolicyProblem(null, 0, ticket + "the rules failed: " + crash.getMessage()));
+                    }
+                }
+            }
+        }
+        return gaps;
+    }
+}

@@ -1,0 +1,178 @@
+package io.turnaround.policy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The way a policy change reaches customers: an upload becomes a version that is compiled and checked (its scenarios
+ * run) at once, then an admin activates it, or later rolls back to any version that was active before. The running
+ * server never stops; every step goes into the audit log.
+ */
+@Service
+public class PolicyDeployments {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyDeployments.class);
+
+    private final PolicyVersions versions;
+    private final ActivePolicy policy;
+    private final PolicyAudit audit;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PolicyDeployments(PolicyVersions versions, ActivePolicy policy, PolicyAudit audit, TransactionTemplate transaction,
+                      ApplicationEventPublisher events, Clock clock) {
+        this.versions = versions;
+        this.policy = policy;
+        this.audit = audit;
+        this.transaction = transaction;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A whole bundle, as a zip: stored, compiled and checked. */
+    public UploadReport uploadZip(byte[] zip, String description, String actor) {
+        BundleArchive.Unpacked unpacked = refusedIfInvalid(actor, () -> BundleArchive.read(zip));
+        return store(unpacked.bundle(), null, description, actor, unpacked.ignored());
+    }
+
+    /**
+     * Single files added or replaced (and others removed) on top of the active version: stored, compiled and checked.
+     * Each file is keyed by its path in the bundle ({@code rules/sla.drl}) or by its name alone, which puts it where
+     * its extension belongs.
+     */
+    public UploadReport uploadFiles(Map<String, byte[]> files, List<String> removed, String description, String actor) {
+        PolicyVersion base = policy.active();
+        PolicyBundle bundle = refusedIfInvalid(actor, () -> {
+            Map<String, String> changed = new TreeMap<>();
+            files.forEach((name, bytes) -> {
+                String path = name.contains("/") ? name : PolicyFilePaths.forUpload(name);
+                changed.put(path, BundleArchive.text(path, bytes));
+            });
+            if (changed.isEmpty() && removed.isEmpty()) {
+                throw new InvalidPolicyUploadException("no file was sent: send a zip of the bundle or policy files");
+            }
+            return versions.bundle(base.number()).with(changed, removed);
+        });
+        return store(bundle, base.number(), description, actor, List.of());
+    }
+
+    /** Reads an upload; one that is no bundle at all is refused, and the refusal goes into the audit log. */
+    private <T> T refusedIfInvalid(String actor, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InvalidPolicyUploadException e) {
+            transaction.executeWithoutResult(s -> audit.record(actor, PolicyAudit.Action.UPLOAD, null, "REFUSED",
+                    e.getMessage()));
+            throw e;
+        }
+    }
+
+    private UploadReport store(PolicyBundle bundle, Integer basedOn, String description, String actor, List<String> ignored) {
+        PolicyVersion draft = transaction.execute(s -> versions.add(bundle, PolicyVersion.State.DRAFT, basedOn, actor,
+                description, clock.instant()));
+        PolicyCheckResult check = policy.check(draft, bundle);
+        String detail = "version " + draft.number() + (check.passed() ? " is a draft: " : " is rejected: ") + check.summary()
+                + sameContentAs(draft);
+        transaction.executeWithoutResult(s -> {
+            if (!check.passed()) {
+                versions.reject(draft.number());
+            }
+            audit.record(actor, PolicyAudit.Action.UPLOAD, draft, check.passed() ? "DRAFT" : "REJECTED",
+                    check.passed() ? detail : detail + "\n" + check.allProblems().stream().map(PolicyProblem::toString)
+                            .collect(Collectors.joining("\n")));
+        });
+        log.info("Policy upload by {}: {}", actor, detail);
+        return new UploadReport(versions.find(draft.number()).orElseThrow(), detail, check.problems(), check.scenarios(),
+                ignored);
+    }
+
+    private String sameContentAs(PolicyVersion draft) {
+        return versions.all().stream()
+                .filter(v -> v.number() != draft.number() && v.contentHash().equals(draft.contentHash()))
+                .findFirst().map(v -> "; same files as version " + v.number()).orElse("");
+    }
+
+    /**
+     * Makes a draft or a retired version the active one: it is compiled and deployed first (intake goes on with the
+     * current version meanwhile), its checks run again, then new tickets use it at once. Tickets already decided keep
+     * their version unless {@code migrateOpenTickets}.
+     */
+    public synchronized PolicyVersion activate(int number, boolean migrateOpenTickets, String actor) {
+        PolicyVersion target = versions.find(number).orElseThrow(() -> new PolicyVersionNotFoundException(number));
+        switch (target.state()) {
+            case ACTIVE -> throw new PolicyVersionConflictException("version " + number + " is already active");
+            case REJECTED -> throw new PolicyVersionConflictException("version " + number
+                    + " was rejected by its checks; fix the files and upload them again");
+            default -> {
+            }
+        }
+        long started = System.nanoTime();
+        PolicyCheckResult check = policy.check(target, versions.bundle(number));
+        if (!check.passed()) {
+            throw new PolicyVersionConflictException("version " + number + " no longer passes its checks: "
+                    + check.summary());
+        }
+        policy.deploy(target);
+        // Going back to an older version is a rollback; re-activating a newer one after a rollback is not.
+        PolicyAudit.Action action = number < policy.active().number()
+                ? PolicyAudit.Action.ROLLBACK : PolicyAudit.Action.ACTIVATE;
+        Optional<PolicyVersion> previous = transaction.execute(s -> {
+            Optional<PolicyVersion> retired = versions.activate(number, clock.instant());
+            audit.record(actor, action, target, "ACTIVE", retired.map(r -> "replaces version " + r.number())
+                    .orElse("first active version") + "; checked and deployed in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+            return retired;
+        });
+        PolicyVersion now = versions.find(number).orElseThrow();
+        policy.switchTo(now);
+        log.info("Policy version {} activated by {} ({}), replacing {}", number, actor, action,
+                previous.map(p -> Integer.toString(p.number())).orElse("none"));
+        events.publishEvent(new PolicyActivated(now, previous.orElse(null), migrateOpenTickets, actor));
+        return now;
+    }
+
+    /** Activates the version that was active before the current one. */
+    public PolicyVersion rollBack(String actor) {
+        PolicyVersion previous = versions.previouslyActive().orElseThrow(() ->
+                new PolicyVersionConflictException("no earlier version was ever active; there is nothing to roll back to"));
+        return activate(previous.number(), false, actor);
+    }
+
+    public List<PolicyVersion> versions() {
+        return versions.all();
+    }
+
+    public PolicyVersion version(int number) {
+        return versions.find(number).orElseThrow(() -> new PolicyVersionNotFoundException(number));
+    }
+
+    public PolicyBundle bundle(int number) {
+        version(number);
+        return versions.bundle(number);
+    }
+
+    public byte[] zip(int number) {
+        return BundleArchive.write(bundle(number));
+    }
+
+    public List<PolicyAuditEntry> history(int number) {
+        version(number);
+        return audit.of(number);
+    }
+
+    public List<PolicyAuditEntry> audit(int limit) {
+        return audit.latest(limit);
+    }
+}

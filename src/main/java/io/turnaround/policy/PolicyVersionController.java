@@ -1,0 +1,133 @@
+package io.turnaround.policy;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Policy versions over HTTP: upload (a zip of the bundle, or single files on top of the active version), look at
+ * versions and their files, activate, roll back, and the audit log. Who may do what is in the security configuration.
+ */
+@RestController
+@RequestMapping("/api/policy")
+class PolicyVersionController {
+
+    private static final String ZIP = "application/zip";
+
+    private final PolicyDeployments deployments;
+
+    PolicyVersionController(PolicyDeployments deployments) {
+        this.deployments = deployments;
+    }
+
+    @GetMapping("/versions")
+    List<PolicyVersion> versions() {
+        return deployments.versions();
+    }
+
+    record VersionView(PolicyVersion version, List<String> files, List<PolicyAuditEntry> history) {
+    }
+
+    @GetMapping("/versions/{number}")
+    VersionView version(@PathVariable int number) {
+        return new VersionView(deployments.version(number), List.copyOf(deployments.bundle(number).files().keySet()),
+                deployments.history(number));
+    }
+
+    @GetMapping(value = "/versions/{number}/bundle", produces = ZIP)
+    ResponseEntity<byte[]> bundle(@PathVariable int number) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("turnaround-policy-v" + number + ".zip").build().toString())
+                .body(deployments.zip(number));
+    }
+
+    @GetMapping(value = "/versions/{number}/file", produces = MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8")
+    String file(@PathVariable int number, @RequestParam String path) {
+        String content = deployments.bundle(number).files().get(path);
+        if (content == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "version " + number + " has no file " + path);
+        }
+        return content;
+    }
+
+    /** A whole bundle as the request body. */
+    @PostMapping(value = "/versions", consumes = {ZIP, "application/x-zip-compressed"})
+    ResponseEntity<UploadReport> uploadZip(@RequestBody byte[] zip, @RequestParam(required = false) String description,
+                                           Authentication who) {
+        return created(deployments.uploadZip(zip, description, who.getName()));
+    }
+
+    /**
+     * A form: a {@code bundle} zip, or policy files on top of the active version. A file part named like a path
+     * ({@code rules/sla.drl}) goes there; any other goes where its extension belongs. {@code remove} names files to drop.
+     */
+    @PostMapping(value = "/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<UploadReport> uploadForm(MultipartHttpServletRequest form,
+                                            @RequestParam(required = false) String description,
+                                            @RequestParam(required = false) List<String> remove, Authentication who) {
+        MultipartFile zip = form.getFile("bundle");
+        if (zip != null && !zip.isEmpty()) {
+            return created(deployments.uploadZip(bytes(zip), description, who.getName()));
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        form.getMultiFileMap().forEach((part, parts) -> parts.stream().filter(f -> !f.isEmpty()).forEach(f ->
+                files.put(part.contains("/") ? part : f.getOriginalFilename(), bytes(f))));
+        List<String> removed = remove == null ? List.of() : remove.stream().filter(r -> !r.isBlank()).toList();
+        return created(deployments.uploadFiles(files, removed, description, who.getName()));
+    }
+
+    record Activation(boolean migrateOpenTickets) {
+    }
+
+    @PostMapping("/versions/{number}/activation")
+    PolicyVersion activate(@PathVariable int number, @RequestBody(required = false) Activation activation,
+                           Authentication who) {
+        return deployments.activate(number, activation != null && activation.migrateOpenTickets(), who.getName());
+    }
+
+    @PostMapping("/rollback")
+    PolicyVersion rollBack(Authentication who) {
+        return deployments.rollBack(who.getName());
+    }
+
+    @GetMapping("/audit")
+    List<PolicyAuditEntry> audit(@RequestParam(defaultValue = "100") int limit) {
+        return deployments.audit(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    private static ResponseEntity<UploadReport> created(UploadReport report) {
+        if (!report.accepted()) {
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(report);
+        }
+        return ResponseEntity.created(URI.create("/api/policy/versions/" + report.version().number())).body(report);
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

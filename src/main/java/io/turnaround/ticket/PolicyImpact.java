@@ -1,0 +1,108 @@
+package io.turnaround.ticket;
+
+import io.turnaround.policy.ActivePolicy;
+import io.turnaround.policy.PolicyAudit;
+import io.turnaround.policy.PolicyDecision;
+import io.turnaround.policy.PolicyDeployments;
+import io.turnaround.policy.PolicyVersion;
+import io.turnaround.policy.facts.TicketFacts;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a policy version would change: the latest tickets are decided again, on the same facts, by the active version
+ * and by the one previewed, and the decisions compared. Nothing is stored but the audit entry.
+ */
+@Service
+public class PolicyImpact {
+
+    /** The fields compared, in the order they are reported. */
+    static final List<String> FIELDS = List.of("category", "route", "slaTarget", "slaDueAt");
+
+    private final Tickets tickets;
+    private final Clients clients;
+    private final ClientHolidays holidays;
+    private final ActivePolicy policy;
+    private final PolicyDeployments deployments;
+    private final PolicyAudit audit;
+
+    PolicyImpact(Tickets tickets, Clients clients, ClientHolidays holidays, ActivePolicy policy,
+                 PolicyDeployments deployments, PolicyAudit audit) {
+        this.tickets = tickets;
+        this.clients = clients;
+        this.holidays = holidays;
+        this.policy = policy;
+        this.deployments = deployments;
+        this.audit = audit;
+    }
+
+    /** One ticket the new version decides differently; {@code changed} names the fields. */
+    public record Change(String key, String client, PolicyDecision before, PolicyDecision after, List<String> changed) {
+    }
+
+    /** {@code changedFields} counts tickets per changed field; {@code failures} are tickets a version could not decide. */
+    public record Report(int version, int comparedWith, int tickets, int unchanged, Map<String, Integer> changedFields,
+                         List<Change> changes, List<String> failures) {
+    }
+
+    public Report preview(int versionNumber, int latest, String actor) {
+        PolicyVersion candidate = deployments.version(versionNumber);
+        PolicyVersion active = policy.active();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        FIELDS.forEach(f -> counts.put(f, 0));
+        List<Change> changes = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        List<Ticket> replayed = tickets.latestDecided(latest);
+        for (Ticket ticket : replayed) {
+            Client client = clients.findByTicket(ticket.id()).orElseThrow();
+            TicketFacts facts = new TicketFacts(ticket.tier(), client.hosting(), ticket.subject(), ticket.body(),
+                    ticket.channel(), ticket.receivedAt(), ticket.requestedCategory(), holidays.forPolicy(client));
+            try {
+                PolicyDecision before = policy.decideWith(active, facts);
+                PolicyDecision after = policy.decideWith(candidate, facts);
+                List<String> changed = changedFields(before, after);
+                changed.forEach(f -> counts.merge(f, 1, Integer::sum));
+                if (!changed.isEmpty()) {
+                    changes.add(new Change(ticket.key(), client.name(), before, after, changed));
+                }
+            } catch (RuntimeException e) {
+                failures.add(ticket.key() + ": " + e.getMessage());
+            }
+        }
+        Report report = new Report(versionNumber, active.number(), replayed.size(),
+                replayed.size() - changes.size() - failures.size(), counts, changes, failures);
+        audit.record(actor, PolicyAudit.Action.PREVIEW, candidate, failures.isEmpty() ? "OK" : "FAILURES",
+                summary(report));
+        return report;
+    }
+
+    static String summary(Report report) {
+        StringBuilder text = new StringBuilder(report.tickets() + " latest tickets replayed against version "
+                + report.comparedWith() + ": " + report.changes().size() + " would change");
+        report.changedFields().forEach((field, count) -> text.append(", ").append(field).append(' ').append(count));
+        if (!report.failures().isEmpty()) {
+            text.append("; ").append(report.failures().size()).append(" could not be decided");
+        }
+        return text.toString();
+    }
+
+    private static List<String> changedFields(PolicyDecision before, PolicyDecision after) {
+        List<String> changed = new ArrayList<>();
+        add(changed, "category", before.category(), after.category());
+        add(changed, "route", before.route(), after.route());
+        add(changed, "slaTarget", before.slaTarget(), after.slaTarget());
+        add(changed, "slaDueAt", before.slaDueAt(), after.slaDueAt());
+        return changed;
+    }
+
+    private static void add(List<String> changed, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changed.add(field);
+        }
+    }
+}

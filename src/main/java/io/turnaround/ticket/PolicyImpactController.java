@@ -1,0 +1,26 @@
+package io.turnaround.ticket;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The impact preview of a policy version on the latest tickets (a replay; it changes no ticket). */
+@RestController
+class PolicyImpactController {
+
+    static final int MOST_TICKETS = 5000;
+
+    private final PolicyImpact impact;
+
+    PolicyImpactController(PolicyImpact impact) {
+        this.impact = impact;
+    }
+
+    @PostMapping("/api/policy/versions/{number}/impact")
+    PolicyImpact.Report preview(@PathVariable int number, @RequestParam(defaultValue = "200") int tickets,
+                                Authentication who) {
+        return impact.preview(number, Math.max(1, Math.min(tickets, MOST_TICKETS)), who.getName());
+    }
+}
