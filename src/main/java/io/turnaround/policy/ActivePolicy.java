@@ -72,8 +72,8 @@ public class ActivePolicy {
         if (settings.importChangedFolder()) {
             return true;
         }
-        log.warn("The policy folder {} differs from active version {}; it is not deployed at start-up. Upload it as a"
-                        + " new version (see README, 'Deploying a policy change') or set turnaround.policy.import-changed-folder=true.",
+        log.warn("The policy folder {} differs from active version {}; it is not deployed at start-up. Upload it as a new"
+                        + " version (README, 'Deploying a policy change'), or set turnaround.policy.import-changed-folder=true.",
                 settings.path().toAbsolutePath().normalize(), current.number());
         return false;
     }
@@ -117,19 +117,23 @@ public class ActivePolicy {
     }
 
     /**
-     * Compiles a stored version and runs its scenarios. A version that passes stays loaded, ready to deploy; one that
-     * fails is dropped again.
+     * Compiles a stored version (unless this node already has) and runs its checks. A version that passes stays
+     * loaded, ready to deploy; one that fails is dropped.
      */
     PolicyCheckResult check(PolicyVersion version, PolicyBundle bundle) {
-        PolicyRules rules;
-        try {
-            rules = compile(version.number(), bundle);
-        } catch (PolicyCompilationException e) {
-            return PolicyCheckResult.problems(e.problems());
+        PolicyRules rules = rulesByVersion.get(version.number());
+        if (rules == null) {
+            try {
+                rules = compile(version.number(), bundle);
+            } catch (PolicyCompilationException e) {
+                return PolicyCheckResult.problems(e.problems());
+            }
         }
         PolicyCheckResult result = PolicyChecks.run(bundle, rules);
         if (result.passed()) {
             rulesByVersion.put(version.number(), rules);
+        } else {
+            rulesByVersion.remove(version.number());
         }
         return result;
     }

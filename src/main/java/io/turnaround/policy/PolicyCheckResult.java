@@ -26,7 +26,7 @@ public record PolicyCheckResult(List<PolicyProblem> problems, ScenarioReport sce
         List<PolicyProblem> all = new ArrayList<>(problems);
         if (scenarios != null) {
             all.addAll(scenarios.problems());
-            scenarios.failures().forEach(f -> all.add(new PolicyProblem(f.file(), f.line(), f.toString())));
+            scenarios.failures().forEach(f -> all.add(new PolicyProblem(f.file(), f.line(), f.diff())));
         }
         return all;
     }

@@ -85,8 +85,8 @@ class PolicyVersions {
         jdbc.update("insert into policy_version (number, content_hash, state, author, created_at, activated_at, based_on,"
                         + " description) values (?, ?, ?, ?, ?, ?, ?, ?)", number, bundle.contentHash(), state.name(),
                 author, utc(now), utc(activatedAt), basedOn, description);
-        bundle.files().forEach((path, content) ->
-                jdbc.update("insert into policy_file (version_number, path, content) values (?, ?, ?)", number, path, content));
+        bundle.files().forEach((path, content) -> jdbc.update(
+                "insert into policy_file (version_number, path, content) values (?, ?, ?)", number, path, content));
         return new PolicyVersion(number, bundle.contentHash(), state, author, now, activatedAt, basedOn, description);
     }
 

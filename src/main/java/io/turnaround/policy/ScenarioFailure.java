@@ -15,7 +15,12 @@ public record ScenarioFailure(String file, int line, String name, List<ScenarioD
     /** The scenario's place and name, then one line per differing field with the expected and the actual value. */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(file).append(':').append(line).append(" \"").append(name).append('"');
+        return file + ':' + line + ' ' + diff();
+    }
+
+    /** The scenario's name, then one line per differing field with the expected and the actual value. */
+    public String diff() {
+        StringBuilder text = new StringBuilder("\"").append(name).append('"');
         if (error != null) {
             text.append("\n  ").append(error);
         }

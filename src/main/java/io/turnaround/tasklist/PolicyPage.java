@@ -117,7 +117,8 @@ class PolicyPage {
         try {
             deployments.activate(number, migrateOpenTickets, user.getName());
             redirect.addFlashAttribute("message", "Version " + number + " is active: new tickets use it from now on"
-                    + (migrateOpenTickets ? "; open tickets whose SLA clock still runs were moved to it (see the audit log)." : "."));
+                    + (migrateOpenTickets ? "; open tickets whose SLA clock still runs were moved to it (see the audit log)."
+                    : "."));
         } catch (PolicyVersionConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

@@ -26,7 +26,8 @@ class PolicyActivationAcrossNodesOnPostgresIT {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyActivationAcrossNodesOnPostgresIT.class);
     private static final Duration WITHIN = Duration.ofSeconds(10);
-    private static final String SHOP_DOWN = "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Our shop is down\",\"body\":\"Since this morning\"}";
+    private static final String SHOP_DOWN = "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Our shop is down\","
+            + "\"body\":\"Since this morning\"}";
 
     @Test
     void aVersionActivatedOnOneNodeDecidesTheOthersTicketsWithinSeconds() throws Exception {

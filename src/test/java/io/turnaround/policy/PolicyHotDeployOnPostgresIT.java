@@ -65,7 +65,7 @@ class PolicyHotDeployOnPostgresIT {
             writeGoldScenarios(folder, "PT8H", "2026-06-03T18:00:00-07:00");
             Multipart change = new Multipart().field("description", "Gold answers within 8 business hours")
                     .file("files", "tiers.drl", read(folder, "rules/tiers.drl"))
-                    .file("files", "gold.yaml", read(folder, "rules/scenarios/gold.yaml"));
+                    .file("files", "test.yaml", read(folder, "rules/scenarios/test.yaml"));
             JsonNode draft = api.post("andy", "/api/policy/versions", change.bytes(), change.contentType()).body();
             assertThat(draft.at("/version/state").asText()).as(draft.toString()).isEqualTo("DRAFT");
             assertThat(draft.at("/version/basedOn").asInt()).isEqualTo(shipped);
@@ -146,14 +146,8 @@ class PolicyHotDeployOnPostgresIT {
     }
 
     /** The analyst's scenarios for this change, in place of the shipped ones. */
-    private static void writeGoldScenarios(Path folder, String target, String dueAt) throws IOException {
-        Path scenarios = folder.resolve("rules/scenarios");
-        try (Stream<Path> shipped = Files.list(scenarios)) {
-            for (Path file : shipped.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.writeString(scenarios.resolve("gold.yaml"), """
+    private static void writeGoldScenarios(Path folder, String target, String dueAt) {
+        PolicyFolders.replaceScenarios(folder, """
                 - name: Gold non-emergency on Wednesday at 10:00 Pacific
                   ticket:
                     tier: GOLD

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PolicyVersionAcrossRestartOnPostgresIT {
 
-    private static final String SHOP_DOWN = "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Our shop is down\",\"body\":\"Since this morning\"}";
+    private static final String SHOP_DOWN = "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Our shop is down\","
+            + "\"body\":\"Since this morning\"}";
 
     private final PostgresDatabase database = PostgresDatabase.create();
 

@@ -41,6 +41,24 @@ public final class PolicyFolders {
         }
     }
 
+    /**
+     * Puts the test's own scenarios in place of the shipped ones: a policy edited for a test promises what the
+     * test needs, and the server refuses a policy whose scenarios fail.
+     */
+    public static void replaceScenarios(Path root, String yaml) {
+        try {
+            Path scenarios = root.resolve("rules/scenarios");
+            try (Stream<Path> shipped = Files.list(scenarios)) {
+                for (Path file : (Iterable<Path>) shipped::iterator) {
+                    Files.delete(file);
+                }
+            }
+            Files.writeString(scenarios.resolve("test.yaml"), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The folder's rules/ and processes/ as a zip, the way an admin uploads a bundle. */
     public static byte[] zip(Path root) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -54,6 +54,11 @@ class SlaLadderOnPostgresIT {
                 "$d.escalate(Escalation.atPercent(50).notifyGroup(\"on-call\"));\n"
                         + "    $d.escalate(Escalation.atPercent(60).reassignTo(\"on-call\"));\n"
                         + "    $d.escalate(Escalation.atPercent(60).raisePriority());");
+        PolicyFolders.replaceScenarios(policy, """
+                - name: A Platinum emergency is due in 20 seconds, for this test
+                  ticket: {tier: PLATINUM, hosting: PARTNER, subject: Site is down, receivedAt: 2026-06-03T10:00:00Z}
+                  expect: {slaTarget: PT20S, slaDueAt: 2026-06-03T10:00:20Z}
+                """);
         EnginePersistence.configure();
         server = new SpringApplicationBuilder(TurnaroundApplication.class).run(concat(database.springArgs(),
                 "--server.port=0", "--jbpm.quartz.start-delay=1", "--turnaround.policy.directory=" + policy,
