@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 public class PolicyDeployments {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyDeployments.class);
+    private static final int MAX_DESCRIPTION = 500;
 
     private final PolicyVersions versions;
     private final ActivePolicy policy;
@@ -43,7 +44,10 @@ public class PolicyDeployments {
 
     /** A whole bundle, as a zip: stored, compiled and checked. */
     public UploadReport uploadZip(byte[] zip, String description, String actor) {
-        BundleArchive.Unpacked unpacked = refusedIfInvalid(actor, () -> BundleArchive.read(zip));
+        BundleArchive.Unpacked unpacked = refusedIfInvalid(actor, () -> {
+            requireShort(description);
+            return BundleArchive.read(zip);
+        });
         return store(unpacked.bundle(), null, description, actor, unpacked.ignored());
     }
 
@@ -55,6 +59,7 @@ public class PolicyDeployments {
     public UploadReport uploadFiles(Map<String, byte[]> files, List<String> removed, String description, String actor) {
         PolicyVersion base = policy.active();
         PolicyBundle bundle = refusedIfInvalid(actor, () -> {
+            requireShort(description);
             Map<String, String> changed = new TreeMap<>();
             files.forEach((name, bytes) -> {
                 String path = name.contains("/") ? name : PolicyFilePaths.forUpload(name);
@@ -66,6 +71,12 @@ public class PolicyDeployments {
             return versions.bundle(base.number()).with(changed, removed);
         });
         return store(bundle, base.number(), description, actor, List.of());
+    }
+
+    private static void requireShort(String description) {
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            throw new InvalidPolicyUploadException("the description has more than " + MAX_DESCRIPTION + " characters");
+        }
     }
 
     /** Reads an upload; one that is no bundle at all is refused, and the refusal goes into the audit log. */

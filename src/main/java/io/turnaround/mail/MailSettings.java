@@ -1,0 +1,46 @@
+package io.turnaround.mail;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Duration;
+
+/**
+ * {@code turnaround.mail.*}: who mail comes from, the hosting partner's address, the support mailbox and the outbox.
+ * The SMTP server is Spring's {@code spring.mail.*}.
+ *
+ * @param from           the address Turnaround's mail comes from (and replies go to)
+ * @param messageIdDomain the right-hand side of the Message-IDs Turnaround gives its mail
+ * @param hostingPartner the hosting partner's ticketing address, where its emergencies are forwarded
+ */
+@ConfigurationProperties("turnaround.mail")
+public record MailSettings(@DefaultValue("support@turnaround.example") String from,
+                           @DefaultValue("turnaround.example") String messageIdDomain,
+                           @DefaultValue("tickets@hosting-partner.example") String hostingPartner,
+                           @DefaultValue Inbound inbound,
+                           @DefaultValue Outbox outbox) {
+
+    /**
+     * The support mailbox. Read when {@code enabled}; IMAP IDLE where the server offers it, else every
+     * {@code pollEvery}. {@code protocol} is {@code imaps} (TLS) or {@code imap} (plain, for local servers).
+     */
+    public record Inbound(@DefaultValue("false") boolean enabled,
+                          @DefaultValue("imaps") String protocol,
+                          @DefaultValue("localhost") String host,
+                          @DefaultValue("993") int port,
+                          String username,
+                          String password,
+                          @DefaultValue("INBOX") String folder,
+                          @DefaultValue("PT30S") Duration pollEvery,
+                          @DefaultValue("10MB") DataSize maxAttachmentSize) {
+    }
+
+    /** The outbox sender: every {@code pollEvery}, retrying a failed mail after 1, 2, 4… times {@code firstRetryAfter}. */
+    public record Outbox(@DefaultValue("true") boolean enabled,
+                         @DefaultValue("PT1S") Duration pollEvery,
+                         @DefaultValue("8") int maxAttempts,
+                         @DefaultValue("PT30S") Duration firstRetryAfter,
+                         @DefaultValue("PT1H") Duration maxRetryAfter) {
+    }
+}
