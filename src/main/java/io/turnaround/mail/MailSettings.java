@@ -13,11 +13,14 @@ import java.time.Duration;
  * @param from           the address Turnaround's mail comes from (and replies go to)
  * @param messageIdDomain the right-hand side of the Message-IDs Turnaround gives its mail
  * @param hostingPartner the hosting partner's ticketing address, where its emergencies are forwarded
+ * @param partnerReference a regular expression finding the partner's own ticket reference in its reply's subject
+ *                       (group 1 if it has one)
  */
 @ConfigurationProperties("turnaround.mail")
 public record MailSettings(@DefaultValue("support@turnaround.example") String from,
                            @DefaultValue("turnaround.example") String messageIdDomain,
                            @DefaultValue("tickets@hosting-partner.example") String hostingPartner,
+                           @DefaultValue("#\\s*([A-Za-z0-9][A-Za-z0-9-]{2,39})") String partnerReference,
                            @DefaultValue Inbound inbound,
                            @DefaultValue Outbox outbox) {
 

@@ -5,13 +5,18 @@ import io.turnaround.policy.facts.WaitingOn;
 import io.turnaround.staff.Staff;
 import io.turnaround.ticket.Conversation;
 import io.turnaround.ticket.Ticket;
+import io.turnaround.ticket.TicketAttachment;
 import io.turnaround.ticket.TicketConflictException;
 import io.turnaround.ticket.TicketIntake;
 import io.turnaround.ticket.TicketLookup;
 import io.turnaround.ticket.TicketNotFoundException;
 import io.turnaround.ticket.TicketStatus;
 import io.turnaround.ticket.TicketWaits;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
@@ -54,6 +60,20 @@ class TicketPage {
         this.clock = clock;
     }
 
+    /** A file that came with the ticket's mail, as a download (never shown inline: it is the sender's content). */
+    @GetMapping("/tickets/{key}/attachments/{id}")
+    ResponseEntity<byte[]> attachment(@PathVariable String key, @PathVariable long id) {
+        Ticket ticket = tickets.find(key);
+        TicketAttachment file = conversation.attachmentsOf(ticket.id()).stream().filter(a -> a.id() == id).findFirst()
+                .orElseThrow(() -> new TicketNotFoundException(key + " attachment " + id));
+        byte[] content = conversation.attachment(ticket.id(), id)
+                .orElseThrow(() -> new TicketNotFoundException(key + " attachment " + id));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.filename(),
+                        StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(content);
+    }
+
     @GetMapping("/tickets/{key}")
     String show(@PathVariable String key, Authentication user, Model model) {
         Ticket ticket = tickets.find(key);
@@ -69,6 +89,7 @@ class TicketPage {
         model.addAttribute("hiddenTasks", open.size() - tasks.size());
         model.addAttribute("assignees", actions.assignees(tasks));
         model.addAttribute("messages", conversation.of(ticket.id()));
+        model.addAttribute("attachments", conversation.attachmentsOf(ticket.id()));
         model.addAttribute("categories", Category.values());
         model.addAttribute("slaSteps", tickets.slaSteps(ticket.id()));
         model.addAttribute("waits", WaitingOn.values());

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What staff write on a ticket. A reply to the customer is stored and queued in the outbox in one transaction,
@@ -17,13 +18,19 @@ import java.util.List;
 @Service
 public class Conversation {
 
+    /** What a message may hold (the column's size). */
+    static final int MAX_BODY = 20000;
+
     private final JdbcTemplate jdbc;
     private final Tickets tickets;
     private final TicketHistory history;
     private final Outbox outbox;
+    private final Attachments attachments;
     private final Clock clock;
 
-    Conversation(JdbcTemplate jdbc, Tickets tickets, TicketHistory history, Outbox outbox, Clock clock) {
+    Conversation(JdbcTemplate jdbc, Tickets tickets, TicketHistory history, Outbox outbox, Attachments attachments,
+                 Clock clock) {
+        this.attachments = attachments;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.tickets = tickets;
@@ -49,6 +56,23 @@ public class Conversation {
                 body, now);
         history.add(ticket.id(), now, author, "REPLY_QUEUED", "to " + ticket.sender() + ": " + abbreviate(body));
         return new TicketMessage(id, TicketMessage.Kind.REPLY, author, body, now, "QUEUED");
+    }
+
+    /** A mail from the customer or the hosting partner, added to the ticket it answers. */
+    TicketMessage received(long ticketId, TicketMessage.Kind kind, String from, String body, Instant at) {
+        String text = InboundMails.abbreviate(body, MAX_BODY);
+        long id = insert(ticketId, kind, from, text, at);
+        history.add(ticketId, at, from, kind == TicketMessage.Kind.PARTNER ? "PARTNER_REPLIED" : "CUSTOMER_REPLIED",
+                abbreviate(text.isBlank() ? "(no text)" : text));
+        return new TicketMessage(id, kind, from, text, at, null);
+    }
+
+    public List<TicketAttachment> attachmentsOf(long ticketId) {
+        return attachments.of(ticketId);
+    }
+
+    public Optional<byte[]> attachment(long ticketId, long attachmentId) {
+        return attachments.content(ticketId, attachmentId);
     }
 
     public List<TicketMessage> of(long ticketId) {

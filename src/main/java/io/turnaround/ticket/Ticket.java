@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * A support request as stored: what came in, what the policy decided and how its SLA clock ended.
- * {@code requestedCategory} is the category staff chose, which the rules take over the text's.
+ * {@code requestedCategory} is the category staff chose, which the rules take over the text's; the hosting partner's
+ * own reference and first answer are kept for tickets it handles.
  */
 public record Ticket(long id, String clientName, String sender, String subject, String body, Channel channel,
                      Instant receivedAt, TicketStatus status, Tier tier, Category category, String categoryReason,
@@ -20,7 +21,7 @@ public record Ticket(long id, String clientName, String sender, String subject, 
                      Instant slaStoppedAt, String slaOutcome, String assignee, Integer policyVersion,
                      Long processInstanceId, Instant createdAt, Instant updatedAt, Priority priority,
                      WaitingOn waitingOn, Instant slaPausedAt, Duration slaPaused, Set<WaitingOn> pausesWhileWaitingOn,
-                     Category requestedCategory) {
+                     Category requestedCategory, String partnerReference, Instant partnerRespondedAt) {
 
     public String key() {
         return TicketKey.of(id);

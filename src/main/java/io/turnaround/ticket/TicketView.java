@@ -16,12 +16,12 @@ record TicketView(String key, String client, Tier tier, String from, String subj
                   Instant receivedAt, Category category, Route route, String candidateGroup, Duration slaTarget,
                   String slaClock, Instant slaDueAt, Instant slaStoppedAt, String slaOutcome, TicketStatus status,
                   String assignee, Integer policyVersion, Priority priority, WaitingOn waitingOn, Instant slaPausedAt,
-                  Duration slaPaused, List<HistoryEntry> history) {
+                  Duration slaPaused, String partnerReference, Instant partnerRespondedAt, List<HistoryEntry> history) {
 
     static TicketView of(Ticket t, List<HistoryEntry> history) {
         return new TicketView(t.key(), t.clientName(), t.tier(), t.sender(), t.subject(), t.body(), t.channel().name(),
                 t.receivedAt(), t.category(), t.route(), t.candidateGroup(), t.slaTarget(), t.slaClock(), t.slaDueAt(),
                 t.slaStoppedAt(), t.slaOutcome(), t.status(), t.assignee(), t.policyVersion(), t.priority(), t.waitingOn(),
-                t.slaPausedAt(), t.slaPaused(), history);
+                t.slaPausedAt(), t.slaPaused(), t.partnerReference(), t.partnerRespondedAt(), history);
     }
 }

@@ -110,6 +110,13 @@ class Tickets {
                 ROW, limit);
     }
 
+    /** The hosting partner answered: its first answer and its own reference are kept, later ones do not move them. */
+    void partnerResponded(long id, String reference, Instant at) {
+        jdbc.update("update ticket set partner_reference = coalesce(partner_reference, ?),"
+                + " partner_responded_at = coalesce(partner_responded_at, ?), updated_at = ? where id = ?",
+                reference, utc(at), utc(at), id);
+    }
+
     /** The ticket waits on someone; false unless it was open or assigned. */
     boolean startWaiting(long id, WaitingOn on, Instant at) {
         return jdbc.update("update ticket set status = 'WAITING', waiting_on = ?, updated_at = ?"
@@ -199,7 +206,8 @@ class Tickets {
                 instant(rs, "created_at"), instant(rs, "updated_at"), Priority.valueOf(rs.getString("priority")),
                 enumOrNull(WaitingOn.class, rs.getString("waiting_on")), instant(rs, "sla_paused_at"),
                 Duration.ofSeconds(rs.getLong("sla_paused_seconds")), waits(rs.getString("pauses_while_waiting_on")),
-                enumOrNull(Category.class, rs.getString("requested_category")));
+                enumOrNull(Category.class, rs.getString("requested_category")), rs.getString("partner_reference"),
+                instant(rs, "partner_responded_at"));
     }
 
     static OffsetDateTime utc(Instant instant) {

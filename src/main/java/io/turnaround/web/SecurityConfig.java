@@ -49,6 +49,8 @@ class SecurityConfig {
                         .antMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .antMatchers("/actuator/**").hasRole("ADMIN")
                         .antMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole("INTAKE", "AGENT", "MANAGER", "ADMIN")
+                        .antMatchers(HttpMethod.POST, "/api/inbound/email").hasAnyRole("INTAKE", "ADMIN")
+                        .antMatchers("/api/inbound/email/**").hasAnyRole("MANAGER", "ADMIN")
                         .antMatchers(HttpMethod.POST, "/api/tickets/*/triage", "/api/tickets/*/notes",
                                 "/api/tickets/*/replies", "/api/tickets/*/category", "/api/tickets/*/waiting")
                         .hasAnyRole("AGENT", "MANAGER", "ADMIN")

@@ -1,0 +1,189 @@
+package io.turnaround.mail;
+
+import com.sun.mail.imap.IMAPFolder;
+import com.sun.mail.imap.IMAPMessage;
+import com.sun.mail.imap.IMAPStore;
+import io.turnaround.ticket.MailboxPosition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import javax.mail.FetchProfile;
+import javax.mail.Flags;
+import javax.mail.Folder;
+import javax.mail.Message;
+import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.UIDFolder;
+import javax.mail.search.FlagTerm;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads the support mailbox over IMAP: every message not yet flagged \Seen becomes a ticket or a reply, and is
+ * flagged only after that is committed. A crash in between leaves it unflagged; read again, intake recognises it by
+ * its UIDVALIDITY and UID and only flags it. Waits with IDLE where the server offers it, woken at least every
+ * {@code poll-every} (which is also the polling interval where it does not); reconnects with a growing pause.
+ */
+@Component
+@ConditionalOnProperty("turnaround.mail.inbound.enabled")
+class ImapMailbox implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ImapMailbox.class);
+    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
+
+    private final MailSettings.Inbound settings;
+    private final MailDelivery delivery;
+    private final Clock clock;
+    private final String mailbox;
+    private final ScheduledExecutorService waker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "mailbox-waker"));
+    private volatile boolean running;
+    private volatile IMAPFolder open;
+    private Thread reader;
+
+    ImapMailbox(MailSettings settings, MailDelivery delivery, Clock clock) {
+        this.settings = settings.inbound();
+        this.delivery = delivery;
+        this.clock = clock;
+        this.mailbox = this.settings.protocol() + "://" + this.settings.username() + "@" + this.settings.host() + ":"
+                + this.settings.port() + "/" + this.settings.folder();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        reader = daemon(this::readUntilStopped, "mailbox-reader");
+        reader.start();
+        long every = settings.pollEvery().toMillis();
+        waker.scheduleWithFixedDelay(this::wake, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        waker.shutdownNow();
+        wake();
+        reader.interrupt();
+        try {
+            reader.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void readUntilStopped() {
+        Duration pause = Duration.ofSeconds(1);
+        while (running) {
+            try {
+                readWhileConnected();
+                pause = Duration.ofSeconds(1);
+            } catch (MessagingException | IOException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.warn("Reading {} failed ({}); trying again in {} s", mailbox, e.toString(), pause.toSeconds());
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private void readWhileConnected() throws MessagingException, IOException {
+        Session session = Session.getInstance(properties());
+        try (IMAPStore store = (IMAPStore) session.getStore(settings.protocol())) {
+            store.connect(settings.host(), settings.port(), settings.username(), settings.password());
+            IMAPFolder folder = (IMAPFolder) store.getFolder(settings.folder());
+            folder.open(Folder.READ_WRITE);
+            open = folder;
+            boolean idle = store.hasCapability("IDLE");
+            log.info("Reading {} ({})", mailbox, idle ? "IDLE" : "polling every " + settings.pollEvery().toSeconds() + " s");
+            try {
+                while (running && folder.isOpen()) {
+                    takeNew(folder);
+                    if (idle) {
+                        folder.idle(true);
+                    } else {
+                        sleep(settings.pollEvery());
+                    }
+                }
+            } finally {
+                open = null;
+                if (folder.isOpen()) {
+                    folder.close(false);
+                }
+            }
+        }
+    }
+
+    /** Every message not yet flagged, in order; each is flagged once intake has committed it. */
+    private void takeNew(IMAPFolder folder) throws MessagingException, IOException {
+        long uidValidity = folder.getUIDValidity();
+        Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(FetchProfile.Item.ENVELOPE);
+        folder.fetch(unseen, profile);
+        for (Message message : unseen) {
+            if (!running) {
+                return;
+            }
+            // Reading the body must not flag the message: only a committed ticket does.
+            ((IMAPMessage) message).setPeek(true);
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            message.writeTo(raw);
+            Instant arrived = message.getReceivedDate() == null ? clock.instant() : message.getReceivedDate().toInstant();
+            delivery.deliver(raw.toByteArray(), new MailboxPosition(mailbox, uidValidity, folder.getUID(message)), arrived);
+            message.setFlag(Flags.Flag.SEEN, true);
+        }
+    }
+
+    /** Ends an IDLE wait (any command on the folder does), so new mail is looked for at least every poll-every. */
+    private void wake() {
+        IMAPFolder folder = open;
+        if (folder != null) {
+            try {
+                folder.getMessageCount();
+            } catch (MessagingException | IllegalStateException e) {
+                log.debug("Waking the mailbox reader: {}", e.toString());
+            }
+        }
+    }
+
+    private Properties properties() {
+        Properties p = new Properties();
+        String prefix = "mail." + settings.protocol() + ".";
+        p.setProperty(prefix + "connectiontimeout", "10000");
+        p.setProperty(prefix + "timeout", Long.toString(Math.max(60_000, settings.pollEvery().toMillis() * 3)));
+        p.setProperty(prefix + "writetimeout", "10000");
+        p.setProperty("mail.mime.decodetext.strict", "false");
+        return p;
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

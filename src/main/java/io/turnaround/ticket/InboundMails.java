@@ -1,0 +1,94 @@
+package io.turnaround.ticket;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The log of mail taken in, which also recognises a message seen before (by mailbox position or Message-ID). */
+@Repository
+class InboundMails {
+
+    private final JdbcTemplate jdbc;
+
+    InboundMails(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<MailOutcome> at(MailboxPosition position) {
+        return jdbc.query("select * from inbound_mail where mailbox = ? and uid_validity = ? and uid = ?",
+                (rs, n) -> outcome(rs.getLong("id"), rs.getString("outcome"), (Long) rs.getObject("ticket_id"),
+                        rs.getString("reason")), position.mailbox(), position.uidValidity(), position.uid())
+                .stream().findFirst();
+    }
+
+    Optional<MailOutcome> withMessageId(String messageId) {
+        return jdbc.query("select * from inbound_mail where message_id = ?",
+                (rs, n) -> outcome(rs.getLong("id"), rs.getString("outcome"), (Long) rs.getObject("ticket_id"),
+                        rs.getString("reason")), messageId).stream().findFirst();
+    }
+
+    /** The ticket a message of ours or of the customer's belongs to, by its Message-ID. */
+    Optional<Long> ticketOfMessage(String messageId) {
+        return jdbc.queryForList("select ticket_id from inbound_mail where message_id = ? and ticket_id is not null",
+                Long.class, messageId).stream().findFirst();
+    }
+
+    /**
+     * Records a message; the unique position and Message-ID make a second node taking the same message wait here
+     * until the first commits, then fail, so only one of them goes on.
+     */
+    long insert(MailboxPosition position, String messageId, Instant receivedAt, String sender, String subject,
+                MailOutcome.Kind outcome, String reason, byte[] raw) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement("insert into inbound_mail (mailbox, uid_validity, uid,"
+                    + " message_id, received_at, sender, subject, outcome, reason, raw) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"});
+            ps.setString(1, position == null ? null : position.mailbox());
+            ps.setObject(2, position == null ? null : position.uidValidity());
+            ps.setObject(3, position == null ? null : position.uid());
+            ps.setString(4, messageId);
+            ps.setObject(5, Tickets.utc(receivedAt));
+            ps.setString(6, abbreviate(sender, 320));
+            ps.setString(7, abbreviate(subject, 500));
+            ps.setString(8, outcome.name());
+            ps.setString(9, abbreviate(reason, 1000));
+            ps.setBytes(10, raw);
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    void linkTicket(long id, long ticketId) {
+        jdbc.update("update inbound_mail set ticket_id = ? where id = ?", ticketId, id);
+    }
+
+    /** Mail kept because it could not be read, newest first. */
+    List<UnreadableMail> unreadable(int limit) {
+        return jdbc.query("select id, mailbox, uid, received_at, sender, subject, reason from inbound_mail"
+                        + " where outcome = 'UNREADABLE' order by id desc limit ?",
+                (rs, n) -> new UnreadableMail(rs.getLong("id"), rs.getString("mailbox"), (Long) rs.getObject("uid"),
+                        Tickets.instant(rs, "received_at"), rs.getString("sender"), rs.getString("subject"),
+                        rs.getString("reason")), limit);
+    }
+
+    Optional<byte[]> raw(long id) {
+        return jdbc.query("select raw from inbound_mail where id = ? and raw is not null", (rs, n) -> rs.getBytes("raw"), id)
+                .stream().findFirst();
+    }
+
+    private MailOutcome outcome(long id, String outcome, Long ticketId, String reason) {
+        return new MailOutcome(id, MailOutcome.Kind.valueOf(outcome), ticketId == null ? null : TicketKey.of(ticketId),
+                reason, true);
+    }
+
+    static String abbreviate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

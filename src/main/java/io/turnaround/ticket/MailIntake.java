@@ -1,0 +1,178 @@
+package io.turnaround.ticket;
+
+import io.turnaround.policy.facts.Channel;
+import io.turnaround.policy.facts.WaitingOn;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Mail becomes tickets here, through the same intake as the API. Each message is one transaction: it is recorded
+ * with its mailbox position and Message-ID first, so the same message taken again (redelivered, read again after a
+ * crash before it was flagged, or by another node) finds its first outcome instead of making a second ticket.
+ * A reply is added to the ticket it answers and ends a wait on its writer; a machine's mail changes nothing.
+ */
+@Service
+public class MailIntake {
+
+    /** The longest body a ticket keeps (the API's limit); longer mail is cut there, and the ticket says so. */
+    static final int MAX_TICKET_BODY = 65536;
+    private static final String CUT = "\n\n[The message was longer; it was cut here.]";
+
+    private final InboundMails inbound;
+    private final MailThreads threads;
+    private final TicketIntake intake;
+    private final TicketWaits waits;
+    private final Tickets tickets;
+    private final Conversation conversation;
+    private final Attachments attachments;
+    private final TicketHistory history;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    MailIntake(InboundMails inbound, MailThreads threads, TicketIntake intake, TicketWaits waits, Tickets tickets,
+               Conversation conversation, Attachments attachments, TicketHistory history, JdbcTemplate jdbc, Clock clock) {
+        this.inbound = inbound;
+        this.threads = threads;
+        this.intake = intake;
+        this.waits = waits;
+        this.tickets = tickets;
+        this.conversation = conversation;
+        this.attachments = attachments;
+        this.history = history;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * What the mail settings say about whose mail is whose: our own address (mail from it is a loop), the domain of
+     * our Message-IDs, the hosting partner's address, the attachment limit and how to find the partner's reference.
+     */
+    public record Rules(String ownAddress, String messageIdDomain, String partnerAddress, long maxAttachmentBytes,
+                        Pattern partnerReference) {
+
+        boolean isPartner(String address) {
+            return address != null && address.equalsIgnoreCase(partnerAddress);
+        }
+    }
+
+    /** Takes in a readable mail; {@code position} is null for mail pushed over HTTP. */
+    @Transactional
+    public MailOutcome receive(IncomingMail mail, MailboxPosition position, Rules rules) {
+        Optional<MailOutcome> seen = seenBefore(position, mail.messageId());
+        if (seen.isPresent()) {
+            return seen.get();
+        }
+        Instant now = clock.instant();
+        Instant receivedAt = mail.receivedAt() == null || mail.receivedAt().isAfter(now) ? now : mail.receivedAt();
+        if (mail.automatic() != null || mail.from().equalsIgnoreCase(rules.ownAddress())) {
+            String reason = mail.automatic() != null ? mail.automatic() : "sent by Turnaround itself";
+            return record(mail, position, receivedAt, MailOutcome.Kind.IGNORED, reason, null);
+        }
+        Optional<Ticket> answered = threads.ticketFor(mail, rules);
+        if (answered.isPresent()) {
+            return reply(mail, position, receivedAt, answered.get(), rules);
+        }
+        long id = inbound.insert(position, mail.messageId(), receivedAt, mail.from(), mail.subject(),
+                MailOutcome.Kind.NEW_TICKET, null, null);
+        Ticket ticket = intake.receive(new NewTicket(mail.from(), subjectOf(mail), bodyOf(mail), Channel.EMAIL,
+                receivedAt, null), "mailbox");
+        inbound.linkTicket(id, ticket.id());
+        keepAttachments(ticket.id(), id, mail, rules, now);
+        return new MailOutcome(id, MailOutcome.Kind.NEW_TICKET, ticket.key(), null, false);
+    }
+
+    /** Keeps a message that could not be read as mail, whole, for staff to look at. */
+    @Transactional
+    public MailOutcome keepUnreadable(byte[] raw, MailboxPosition position, String reason) {
+        Optional<MailOutcome> seen = seenBefore(position, null);
+        if (seen.isPresent()) {
+            return seen.get();
+        }
+        long id = inbound.insert(position, null, clock.instant(), null, null, MailOutcome.Kind.UNREADABLE, reason, raw);
+        return new MailOutcome(id, MailOutcome.Kind.UNREADABLE, null, reason, false);
+    }
+
+    public List<UnreadableMail> unreadable(int limit) {
+        return inbound.unreadable(limit);
+    }
+
+    public Optional<byte[]> rawOf(long inboundMailId) {
+        return inbound.raw(inboundMailId);
+    }
+
+    private Optional<MailOutcome> seenBefore(MailboxPosition position, String messageId) {
+        Optional<MailOutcome> seen = position == null ? Optional.empty() : inbound.at(position);
+        return seen.isPresent() || messageId == null ? seen : inbound.withMessageId(messageId);
+    }
+
+    private MailOutcome reply(IncomingMail mail, MailboxPosition position, Instant receivedAt, Ticket ticket, Rules rules) {
+        boolean partner = rules.isPartner(mail.from());
+        MailOutcome.Kind kind = partner ? MailOutcome.Kind.PARTNER_REPLY : MailOutcome.Kind.CUSTOMER_REPLY;
+        MailOutcome outcome = record(mail, position, receivedAt, kind, null, ticket);
+        conversation.received(ticket.id(), partner ? TicketMessage.Kind.PARTNER : TicketMessage.Kind.CUSTOMER,
+                mail.from(), mail.body(), receivedAt);
+        keepAttachments(ticket.id(), outcome.inboundMailId(), mail, rules, receivedAt);
+        if (partner) {
+            partnerAnswered(ticket, mail, rules, receivedAt);
+        }
+        WaitingOn writer = partner ? WaitingOn.HOSTING_PARTNER : WaitingOn.CUSTOMER;
+        if (ticket.status() == TicketStatus.WAITING && ticket.waitingOn() == writer) {
+            waits.stopWaiting(ticket.key(), mail.from());
+        }
+        return outcome;
+    }
+
+    /** The partner's first answer: its own reference (from the subject) and how long it took since we forwarded. */
+    private void partnerAnswered(Ticket ticket, IncomingMail mail, Rules rules, Instant at) {
+        Matcher reference = rules.partnerReference().matcher(mail.subject() == null ? "" : mail.subject());
+        String ref = reference.find() ? reference.group(reference.groupCount() > 0 ? 1 : 0) : null;
+        tickets.partnerResponded(ticket.id(), ref, at);
+        if (ticket.partnerRespondedAt() == null) {
+            Optional<Instant> forwarded = jdbc.query("select coalesce(sent_at, created_at) as at from outbound_mail"
+                    + " where idempotency_key = ?", (rs, n) -> Tickets.instant(rs, "at"), "partner-" + ticket.id())
+                    .stream().findFirst();
+            history.add(ticket.id(), at, mail.from(), "PARTNER_RESPONSE_TIME", forwarded
+                    .map(f -> "the hosting partner answered " + Duration.between(f, at) + " after the forward")
+                    .orElse("the hosting partner answered; no forward of ours is on record")
+                    + (ref == null ? "" : "; its reference " + ref));
+        }
+    }
+
+    private MailOutcome record(IncomingMail mail, MailboxPosition position, Instant receivedAt, MailOutcome.Kind kind,
+                               String reason, Ticket ticket) {
+        long id = inbound.insert(position, mail.messageId(), receivedAt, mail.from(), mail.subject(), kind, reason, null);
+        if (ticket != null) {
+            inbound.linkTicket(id, ticket.id());
+        }
+        return new MailOutcome(id, kind, ticket == null ? null : ticket.key(), reason, false);
+    }
+
+    private void keepAttachments(long ticketId, long inboundMailId, IncomingMail mail, Rules rules, Instant at) {
+        if (mail.attachments().isEmpty()) {
+            return;
+        }
+        List<String> oversize = attachments.store(ticketId, inboundMailId, mail.attachments(), rules.maxAttachmentBytes(), at);
+        history.add(ticketId, at, mail.from(), "ATTACHMENTS", mail.attachments().size() + " file(s) received"
+                + (oversize.isEmpty() ? "" : "; not kept, over the " + rules.maxAttachmentBytes() + "-byte limit: "
+                + String.join(", ", oversize)));
+    }
+
+    private static String subjectOf(IncomingMail mail) {
+        String subject = mail.subject() == null || mail.subject().isBlank() ? "(no subject)" : mail.subject().strip();
+        return InboundMails.abbreviate(subject, 500);
+    }
+
+    private static String bodyOf(IncomingMail mail) {
+        String body = mail.body() == null ? "" : mail.body();
+        return body.length() <= MAX_TICKET_BODY ? body : body.substring(0, MAX_TICKET_BODY - CUT.length()) + CUT;
+    }
+}

@@ -1,0 +1,63 @@
+package io.turnaround.ticket;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which ticket a mail answers: one of our messages it refers to (In-Reply-To, References), else a ticket key in its
+ * subject. A sender must belong to the ticket (its sender, a contact of its client, the client's own hosting support
+ * or the hosting partner), so nobody adds to another client's ticket by writing its key.
+ */
+@Component
+class MailThreads {
+
+    private static final Pattern KEY = Pattern.compile("TCK-\\d{6,18}");
+
+    private final JdbcTemplate jdbc;
+    private final Tickets tickets;
+    private final InboundMails inbound;
+
+    MailThreads(JdbcTemplate jdbc, Tickets tickets, InboundMails inbound) {
+        this.jdbc = jdbc;
+        this.tickets = tickets;
+        this.inbound = inbound;
+    }
+
+    Optional<Ticket> ticketFor(IncomingMail mail, MailIntake.Rules rules) {
+        List<Long> candidates = new ArrayList<>();
+        for (String reference : mail.references()) {
+            String ownSuffix = "@" + rules.messageIdDomain();
+            if (reference.endsWith(ownSuffix)) {
+                String outboxKey = reference.substring(0, reference.length() - ownSuffix.length());
+                candidates.addAll(jdbc.queryForList("select ticket_id from outbound_mail where idempotency_key = ?"
+                        + " and ticket_id is not null", Long.class, outboxKey));
+            } else {
+                inbound.ticketOfMessage(reference).ifPresent(candidates::add);
+            }
+        }
+        Matcher key = KEY.matcher(mail.subject() == null ? "" : mail.subject());
+        while (key.find()) {
+            candidates.add(TicketKey.idOf(key.group()));
+        }
+        return candidates.stream().map(tickets::find).flatMap(Optional::stream)
+                .filter(t -> belongsTo(mail.from(), t, rules)).findFirst();
+    }
+
+    private boolean belongsTo(String sender, Ticket ticket, MailIntake.Rules rules) {
+        String from = sender.toLowerCase(Locale.ROOT);
+        if (from.equalsIgnoreCase(ticket.sender()) || rules.isPartner(from)) {
+            return true;
+        }
+        Integer known = jdbc.queryForObject("select count(*) from ticket t join client c on c.id = t.client_id"
+                + " where t.id = ? and (lower(c.hosting_contact) = ? or exists (select 1 from client_contact cc"
+                + " where cc.client_id = c.id and lower(cc.email) = ?))", Integer.class, ticket.id(), from, from);
+        return known != null && known > 0;
+    }
+}

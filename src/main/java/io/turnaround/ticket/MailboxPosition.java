@@ -1,0 +1,5 @@
+package io.turnaround.ticket;
+
+/** Where a message sits in a mailbox: unique as long as the folder keeps its UIDVALIDITY. */
+public record MailboxPosition(String mailbox, long uidValidity, long uid) {
+}

@@ -1,0 +1,85 @@
+package io.turnaround.mail;
+
+import io.turnaround.ticket.IncomingMail;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Reading raw mail: text, charsets, attachments, threads, and telling a machine's mail from a person's. */
+class MimeMailTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T18:00:00Z");
+
+    @Test
+    void aPlainMessageGivesSenderSubjectTextAndTheMessagesItAnswers() throws Exception {
+        IncomingMail mail = MimeMail.read(MailFixtures.plain("m1@client.example", "Gil Gold <Ops@Goldcrest.example>",
+                "Re: [TCK-000042] Login", "Still broken", "In-Reply-To: <reply-7@turnaround.example>",
+                "References: <m0@client.example> <reply-7@turnaround.example>"), NOW);
+
+        assertThat(mail.from()).isEqualTo("ops@goldcrest.example");
+        assertThat(mail.messageId()).isEqualTo("m1@client.example");
+        assertThat(mail.subject()).isEqualTo("Re: [TCK-000042] Login");
+        assertThat(mail.body().strip()).isEqualTo("Still broken");
+        assertThat(mail.references()).contains("reply-7@turnaround.example", "m0@client.example");
+        assertThat(mail.automatic()).isNull();
+    }
+
+    @Test
+    void latin1MailIsDecodedByItsDeclaredCharset() throws Exception {
+        IncomingMail mail = MimeMail.read(MailFixtures.latin1("m2@client.example", "ops@goldcrest.example"), NOW);
+
+        assertThat(mail.subject()).isEqualTo("Grüße");
+        assertThat(mail.body()).contains("Grüße aus Köln");
+    }
+
+    @Test
+    void mailInACharsetJavaDoesNotKnowIsStillRead() throws Exception {
+        byte[] raw = new String(MailFixtures.latin1("m3@client.example", "ops@goldcrest.example"), StandardCharsets.ISO_8859_1)
+                .replace("charset=ISO-8859-1", "charset=x-no-such-charset").getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(MimeMail.read(raw, NOW).body()).contains("Grüße aus Köln");
+    }
+
+    @Test
+    void htmlOnlyMailGivesItsTextWithoutMarkupOrScripts() throws Exception {
+        IncomingMail mail = MimeMail.read(MailFixtures.htmlOnly("m4@client.example", "ops@goldcrest.example"), NOW);
+
+        assertThat(mail.body()).contains("Users cannot log in").doesNotContain("<b>");
+    }
+
+    @Test
+    void attachmentsComeWithNameTypeAndContent() throws Exception {
+        IncomingMail mail = MimeMail.read(MailFixtures.withAttachment("m5@client.example", "ops@goldcrest.example",
+                "Invoice", "invoice.pdf", new byte[] {1, 2, 3}), NOW);
+
+        assertThat(mail.body()).contains("See the attached file.");
+        assertThat(mail.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.filename()).isEqualTo("invoice.pdf");
+            assertThat(a.contentType()).isEqualTo("application/pdf");
+            assertThat(a.content()).containsExactly(1, 2, 3);
+        });
+    }
+
+    @Test
+    void autoRepliesAndBouncesAreTheWorkOfMachines() throws Exception {
+        assertThat(MimeMail.read(MailFixtures.plain("m6@client.example", "ops@goldcrest.example", "Out of office",
+                "Back Monday", "Auto-Submitted: auto-replied"), NOW).automatic()).contains("Auto-Submitted");
+        assertThat(MimeMail.read(MailFixtures.plain("m7@client.example", "ops@goldcrest.example", "Re: your ticket",
+                "Thanks", "Auto-Submitted: no"), NOW).automatic()).isNull();
+        assertThat(MimeMail.read(MailFixtures.plain("m8@client.example", "ops@goldcrest.example", "Away", "Away",
+                "X-Autoreply: yes"), NOW).automatic()).isNotNull();
+        assertThat(MimeMail.read(MailFixtures.bounce("m9@mail.example"), NOW).automatic()).contains("delivery report");
+    }
+
+    @Test
+    void mailWithoutASenderOrWithABrokenStructureIsUnreadable() {
+        assertThatThrownBy(() -> MimeMail.read(MailFixtures.noSender("m10@x.example"), NOW))
+                .isInstanceOf(UnreadableMailException.class).hasMessageContaining("sender");
+        assertThatThrownBy(() -> MimeMail.read(MailFixtures.brokenMultipart("m11@x.example", "ops@goldcrest.example"), NOW))
+                .isInstanceOf(UnreadableMailException.class);
+    }
+}
