@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -37,20 +38,27 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a node and waits until it reports healthy. */
     public static ServerProcess start(PostgresDatabase database, String node) {
+        return start(database, node, new String[0]);
+    }
+
+    /** Starts a node with more Spring arguments ({@code --name=value}) and waits until it reports healthy. */
+    public static ServerProcess start(PostgresDatabase database, String node, String... arguments) {
         Path dir = Path.of("target", "nodes", node).toAbsolutePath();
         Path log = dir.resolve("server.log");
         int port = freePort();
         try {
             Files.createDirectories(dir);
             String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            ProcessBuilder builder = new ProcessBuilder(List.of(
+            List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-Dorg.kie.persistence.postgresql.useBytea=true", "-DuseText=true",
                     "-cp", classpath, "io.turnaround.TurnaroundApplication",
                     "--spring.profiles.active=postgres",
                     "--spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor},classpath:db/demo",
                     "--server.port=" + port, "--jbpm.quartz.start-delay=1",
-                    "--turnaround.policy.directory=" + Path.of("").toAbsolutePath()))
+                    "--turnaround.policy.directory=" + Path.of("").toAbsolutePath()));
+            command.addAll(List.of(arguments));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("TURNAROUND_DB_URL", database.url());
