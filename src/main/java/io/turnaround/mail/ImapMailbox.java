@@ -113,7 +113,10 @@ class ImapMailbox implements SmartLifecycle {
             log.info("Reading {} ({})", mailbox, idle ? "IDLE" : "polling every " + settings.pollEvery().toSeconds() + " s");
             try {
                 while (running && folder.isOpen()) {
-                    takeNew(folder);
+                    // Mail that arrived while a pass ran is taken by the next pass; only an empty pass waits.
+                    if (takeNew(folder) > 0) {
+                        continue;
+                    }
                     if (idle) {
                         folder.idle(true);
                     } else {
@@ -129,8 +132,8 @@ class ImapMailbox implements SmartLifecycle {
         }
     }
 
-    /** Every message not yet flagged, in order; each is flagged once intake has committed it. */
-    private void takeNew(IMAPFolder folder) throws MessagingException, IOException {
+    /** Every message not yet flagged, in order; each is flagged once intake has committed it. Returns how many. */
+    private int takeNew(IMAPFolder folder) throws MessagingException, IOException {
         long uidValidity = folder.getUIDValidity();
         Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
         FetchProfile profile = new FetchProfile();
@@ -139,7 +142,7 @@ class ImapMailbox implements SmartLifecycle {
         folder.fetch(unseen, profile);
         for (Message message : unseen) {
             if (!running) {
-                return;
+                break;
             }
             // Reading the body must not flag the message: only a committed ticket does.
             ((IMAPMessage) message).setPeek(true);
@@ -149,6 +152,7 @@ class ImapMailbox implements SmartLifecycle {
             delivery.deliver(raw.toByteArray(), new MailboxPosition(mailbox, uidValidity, folder.getUID(message)), arrived);
             message.setFlag(Flags.Flag.SEEN, true);
         }
+        return unseen.length;
     }
 
     /** Ends an IDLE wait (any command on the folder does), so new mail is looked for at least every poll-every. */
