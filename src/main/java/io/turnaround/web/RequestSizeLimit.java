@@ -14,12 +14,17 @@ import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 
-/** Refuses request bodies over 1 MiB before anything reads them (a ticket body is at most 64 KiB of text). */
+/**
+ * Refuses request bodies over 1 MiB before anything reads them (a ticket body is at most 64 KiB of text); a raw mail
+ * message pushed by a gateway may be up to 32 MiB, as mail servers commonly accept, attachments included.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
 
     static final long MAX_BYTES = 1024 * 1024;
+    static final long MAX_MAIL_BYTES = 32L * 1024 * 1024;
+    private static final String MAIL_PATH = "/api/inbound/email";
 
     private final ObjectMapper json;
 
@@ -30,11 +35,12 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > MAX_BYTES) {
+        long limit = MAIL_PATH.equals(request.getRequestURI()) ? MAX_MAIL_BYTES : MAX_BYTES;
+        if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(ApiErrors.PROBLEM_JSON.toString());
             json.writeValue(response.getOutputStream(), new Problem(HttpStatus.PAYLOAD_TOO_LARGE.getReasonPhrase(),
-                    413, "request body is larger than " + MAX_BYTES + " bytes", List.of()));
+                    413, "request body is larger than " + limit + " bytes", List.of()));
             return;
         }
         chain.doFilter(request, response);
