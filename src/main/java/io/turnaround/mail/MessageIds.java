@@ -1,0 +1,28 @@
+package io.turnaround.mail;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Message-ID of an outbound mail is made from its idempotency key: a mail sent again (after a crash between the
+ * SMTP server's acceptance and our marking it sent) carries the same Message-ID, so a receiver can drop the copy.
+ */
+public final class MessageIds {
+
+    private MessageIds() {
+    }
+
+    /** {@code <key@domain>}, the form of RFC 5322's msg-id; other characters than letters, digits, - and _ are encoded. */
+    public static String of(String idempotencyKey, String domain) {
+        StringBuilder id = new StringBuilder("<");
+        for (byte b : idempotencyKey.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+                id.append(c);
+            } else {
+                // '=' is allowed in a msg-id and never left as itself, so two keys never share a Message-ID.
+                id.append('=').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return id.append('@').append(domain).append('>').toString();
+    }
+}
