@@ -11,9 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The outbox table as the sender and staff use it. A sender claims a row with one conditional update before sending
@@ -46,11 +44,10 @@ public class OutboundMails {
         return jdbc.query("select " + COLUMNS + " from outbound_mail where id = ?", ROW, id).stream().findFirst();
     }
 
-    /** How many mails are in each state. */
-    public Map<MailStatus, Integer> counts() {
-        return jdbc.query("select status, count(*) as n from outbound_mail group by status",
-                (rs, n) -> Map.entry(MailStatus.valueOf(rs.getString("status")), rs.getInt("n"))).stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    /** How many mails wait to be sent (first tries and retries); the SENT ones, which pile up, are not counted. */
+    public int queued() {
+        Integer queued = jdbc.queryForObject("select count(*) from outbound_mail where status = 'QUEUED'", Integer.class);
+        return queued == null ? 0 : queued;
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Checks a policy folder (the one holding {@code rules/} and {@code processes/}) without a server, for analysts
  * and CI: it compiles the bundle, checks its mail templates, runs its scenarios, and asks the rules for every
- * tier × hosting × category so a gap shows before a ticket finds it. Exit status 0 when all is well, 1 when anything failed, 2 for a usage error.
+ * tier × hosting × category so a gap shows before a ticket finds it. Exit status 0 when all is well, 1 when anything
+ * failed, 2 for a usage error.
  */
 public final class PolicyCheck {
 

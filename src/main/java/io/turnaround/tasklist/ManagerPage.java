@@ -71,7 +71,7 @@ class ManagerPage {
         model.addAttribute("deadLetters", oversight.deadLetters());
         model.addAttribute("lateness", oversight.recentLateness());
         model.addAttribute("failedMail", mails.list(MailStatus.FAILED, FAILED_MAIL_SHOWN));
-        model.addAttribute("mailQueued", mails.counts().getOrDefault(MailStatus.QUEUED, 0));
+        model.addAttribute("mailQueued", mails.queued());
         return "manager";
     }
 
