@@ -39,11 +39,27 @@ public record MailSettings(@DefaultValue("support@turnaround.example") String fr
                           @DefaultValue("10MB") DataSize maxAttachmentSize) {
     }
 
-    /** The outbox sender: every {@code pollEvery}, retrying a failed mail after 1, 2, 4… times {@code firstRetryAfter}. */
+    /**
+     * The outbox sender: every {@code pollEvery}, retrying a failed mail after 1, 2, 4… times {@code firstRetryAfter}
+     * (at most {@code maxRetryAfter}); after {@code maxAttempts} it is FAILED. A node holds a row it claimed for
+     * {@code claimLease}, longer than any SMTP conversation, after which another node may take it over; each poll
+     * claims up to {@code batchSize} rows at a time.
+     */
     public record Outbox(@DefaultValue("true") boolean enabled,
                          @DefaultValue("PT1S") Duration pollEvery,
                          @DefaultValue("8") int maxAttempts,
                          @DefaultValue("PT30S") Duration firstRetryAfter,
-                         @DefaultValue("PT1H") Duration maxRetryAfter) {
+                         @DefaultValue("PT1H") Duration maxRetryAfter,
+                         @DefaultValue("PT5M") Duration claimLease,
+                         @DefaultValue("20") int batchSize) {
+
+        /** How long to wait after the {@code attempts}-th failed attempt: firstRetryAfter × 2^(attempts-1), capped. */
+        public Duration retryAfter(int attempts) {
+            Duration wait = firstRetryAfter;
+            for (int i = 1; i < attempts && wait.compareTo(maxRetryAfter) < 0; i++) {
+                wait = wait.multipliedBy(2);
+            }
+            return wait.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : wait;
+        }
     }
 }

@@ -11,6 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.annotation.PostConstruct;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,7 +128,9 @@ public class ActivePolicy {
             try {
                 rules = compile(version.number(), bundle);
             } catch (PolicyCompilationException e) {
-                return PolicyCheckResult.problems(e.problems());
+                List<PolicyProblem> problems = new ArrayList<>(e.problems());
+                problems.addAll(MailTemplates.problems(bundle));
+                return PolicyCheckResult.problems(problems);
             }
         }
         PolicyCheckResult result = PolicyChecks.run(bundle, rules);

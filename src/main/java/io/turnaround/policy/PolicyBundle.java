@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The files of one policy: DRL and calendars under {@code rules/} and BPMN under {@code processes/}, keyed by
- * their path relative to the bundle root, e.g. {@code rules/sla.drl}, {@code rules/calendars/pacific-office.calendar},
- * {@code rules/scenarios/gold.yaml}.
+ * The files of one policy: DRL, calendars, scenarios and mail templates under {@code rules/} and BPMN under
+ * {@code processes/}, keyed by their path relative to the bundle root, e.g. {@code rules/sla.drl},
+ * {@code rules/calendars/pacific-office.calendar}, {@code rules/scenarios/gold.yaml}, {@code rules/mail/acknowledgement.txt}.
  */
 public record PolicyBundle(SortedMap<String, String> files) {
 
@@ -54,7 +54,7 @@ public record PolicyBundle(SortedMap<String, String> files) {
         changed.forEach((path, content) -> {
             if (!isPolicyFile(path)) {
                 throw new InvalidPolicyUploadException(path + " is not a policy file: rules/*.drl, processes/*.bpmn,"
-                        + " rules/calendars/*.calendar or *.ics, rules/scenarios/*.yaml");
+                        + " rules/calendars/*.calendar or *.ics, rules/scenarios/*.yaml, rules/mail/*.txt");
             }
             result.put(path, content);
         });
@@ -84,7 +84,8 @@ public record PolicyBundle(SortedMap<String, String> files) {
 
     /** Whether a path relative to the bundle root is one of its files; anything else (a README, say) is not. */
     static boolean isPolicyFile(String path) {
-        return isEngineFile(path) || CalendarFiles.isCalendarFile(path) || isScenarioFile(path);
+        return isEngineFile(path) || CalendarFiles.isCalendarFile(path) || isScenarioFile(path)
+                || MailTemplates.isTemplateFile(path);
     }
 
     /** The analysts' scenarios: tickets and the decisions the policy must make for them. */

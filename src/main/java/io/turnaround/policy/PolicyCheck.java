@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Checks a policy folder (the one holding {@code rules/} and {@code processes/}) without a server, for analysts
- * and CI: it compiles the bundle, runs its scenarios, and asks the rules for every tier × hosting × category so a
- * gap shows before a ticket finds it. Exit status 0 when all is well, 1 when anything failed, 2 for a usage error.
+ * and CI: it compiles the bundle, checks its mail templates, runs its scenarios, and asks the rules for every
+ * tier × hosting × category so a gap shows before a ticket finds it. Exit status 0 when all is well, 1 when anything
+ * failed, 2 for a usage error.
  */
 public final class PolicyCheck {
 
@@ -76,6 +77,7 @@ public final class PolicyCheck {
                     bundle.calendars());
         } catch (PolicyCompilationException e) {
             e.problems().forEach(out::println);
+            MailTemplates.problems(bundle).forEach(out::println);
             ScenarioFiles.parse(bundle).problems().forEach(out::println);
             out.println("The policy does not compile (" + count(e.problems().size(), "problem")
                     + "); the scenarios did not run.");
@@ -89,7 +91,8 @@ public final class PolicyCheck {
             out.println(failure);
             out.println();
         }
-        List<PolicyProblem> gaps = result.problems();
+        result.problems().stream().filter(p -> p.file() != null).forEach(out::println);
+        List<PolicyProblem> gaps = result.gaps();
         gaps.forEach(gap -> out.println(gap.message()));
         int combinations = Tier.values().length * Hosting.values().length * Category.values().length;
         out.println(gaps.isEmpty()

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What checking a policy version found: compiler problems and gaps ({@code problems}), and the scenario report (null
- * when the bundle did not compile, so no scenario could run).
+ * What checking a policy version found: compiler problems, problems in other files (the mail templates) and gaps
+ * ({@code problems}; a gap names no file), and the scenario report (null when the bundle did not compile, so no
+ * scenario could run).
  */
 public record PolicyCheckResult(List<PolicyProblem> problems, ScenarioReport scenarios) {
 
@@ -35,7 +36,14 @@ public record PolicyCheckResult(List<PolicyProblem> problems, ScenarioReport sce
         if (scenarios == null) {
             return "does not compile: " + problems.size() + " problem(s)";
         }
-        return (problems.isEmpty() ? "compiles, decides every tier, hosting and category" : problems.size()
-                + " gap(s) in the decisions") + "; " + scenarios.summary();
+        long gaps = gaps().size();
+        long inFiles = problems.size() - gaps;
+        return (gaps == 0 ? "compiles, decides every tier, hosting and category" : gaps + " gap(s) in the decisions")
+                + (inFiles == 0 ? "" : "; " + inFiles + " problem(s) in the mail templates") + "; " + scenarios.summary();
+    }
+
+    /** The tier × hosting × category combinations the rules could not decide: the problems that name no file. */
+    public List<PolicyProblem> gaps() {
+        return problems.stream().filter(p -> p.file() == null).toList();
     }
 }

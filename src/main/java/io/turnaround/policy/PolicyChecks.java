@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * What a compiled policy must pass before it may decide tickets: a complete decision for every tier, hosting and
- * category, and every scenario of its bundle. The server runs it on each upload and activation; the command-line
- * check runs the same.
+ * category, its mail templates, and every scenario of its bundle. The server runs it on each upload and activation;
+ * the command-line check runs the same.
  */
 public final class PolicyChecks {
 
@@ -24,7 +24,9 @@ public final class PolicyChecks {
     }
 
     public static PolicyCheckResult run(PolicyBundle bundle, PolicyRules rules) {
-        return new PolicyCheckResult(gaps(rules), PolicyScenarios.run(bundle, rules));
+        List<PolicyProblem> problems = new ArrayList<>(MailTemplates.problems(bundle));
+        problems.addAll(gaps(rules));
+        return new PolicyCheckResult(problems, PolicyScenarios.run(bundle, rules));
     }
 
     /**

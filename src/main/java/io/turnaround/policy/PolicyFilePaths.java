@@ -21,7 +21,10 @@ final class PolicyFilePaths {
         if (name.endsWith(".yaml") || name.endsWith(".yml")) {
             return "rules/scenarios/" + name;
         }
-        throw new InvalidPolicyUploadException("'" + name + "' is not a policy file: upload .drl, .bpmn, .calendar, .ics"
-                + " or scenario .yaml files, or name the part after the file's path in the bundle");
+        if (name.endsWith(".txt")) {
+            return MailTemplateName.FOLDER + name;
+        }
+        throw new InvalidPolicyUploadException("'" + name + "' is not a policy file: upload .drl, .bpmn, .calendar, .ics,"
+                + " scenario .yaml or mail template .txt files, or name the part after the file's path in the bundle");
     }
 }

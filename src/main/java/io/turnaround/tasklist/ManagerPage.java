@@ -1,5 +1,7 @@
 package io.turnaround.tasklist;
 
+import io.turnaround.mail.MailStatus;
+import io.turnaround.mail.OutboundMails;
 import io.turnaround.staff.Staff;
 import io.turnaround.workflow.NoFailedTimerException;
 import io.turnaround.workflow.TaskActionRefusedException;
@@ -22,24 +24,28 @@ import java.util.TreeSet;
 
 /**
  * For managers: the escalations waiting for them, the tickets already breached and those at risk (nobody holds
- * their work yet), handing several tasks to one person at once, timers whose work keeps failing, and how late
- * SLA timers run.
+ * their work yet), handing several tasks to one person at once, timers whose work keeps failing, mail that could
+ * not be sent, and how late SLA timers run.
  */
 @Controller
 class ManagerPage {
 
     /** How many unassigned work tasks, soonest due first, are sorted into breached and at risk. */
     private static final int WATCHED = 500;
+    /** How many failed mails, newest first, the page lists (the API lists more). */
+    private static final int FAILED_MAIL_SHOWN = 100;
 
     private final TaskRows rows;
     private final TaskActions actions;
     private final SlaOversight oversight;
+    private final OutboundMails mails;
     private final Clock clock;
 
-    ManagerPage(TaskRows rows, TaskActions actions, SlaOversight oversight, Clock clock) {
+    ManagerPage(TaskRows rows, TaskActions actions, SlaOversight oversight, OutboundMails mails, Clock clock) {
         this.rows = rows;
         this.actions = actions;
         this.oversight = oversight;
+        this.mails = mails;
         this.clock = clock;
     }
 
@@ -64,7 +70,21 @@ class ManagerPage {
         model.addAttribute("returnTo", "/manager");
         model.addAttribute("deadLetters", oversight.deadLetters());
         model.addAttribute("lateness", oversight.recentLateness());
+        model.addAttribute("failedMail", mails.list(MailStatus.FAILED, FAILED_MAIL_SHOWN));
+        model.addAttribute("mailQueued", mails.queued());
         return "manager";
+    }
+
+    @PostMapping("/manager/mail/{id}/retry")
+    String retryMail(@PathVariable long id, RedirectAttributes redirect) {
+        switch (mails.retry(id, clock.instant())) {
+            case QUEUED_NOW -> redirect.addFlashAttribute("message", "Mail " + id + " is queued again and goes out"
+                    + " within seconds; if it fails again it comes back to this list after its retries.");
+            case NOT_FOUND -> redirect.addFlashAttribute("error", "There is no mail " + id + ".");
+            case ALREADY_SENT -> redirect.addFlashAttribute("error", "Mail " + id + " was sent already.");
+            case BEING_SENT -> redirect.addFlashAttribute("error", "Mail " + id + " is being sent right now.");
+        }
+        return "redirect:/manager#failed-mail";
     }
 
     @PostMapping("/manager/failed-timers/{processInstanceId}/retry")

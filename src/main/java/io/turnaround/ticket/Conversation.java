@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import io.turnaround.mail.MailKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * What staff write on a ticket. A reply to the customer is stored and queued in the outbox in one transaction,
- * so a reply is never shown as sent without being queued, nor queued twice.
+ * so a reply is never shown as sent without being queued, nor queued twice; it answers, as a mail, the
+ * acknowledgement its sender got.
  */
 @Service
 public class Conversation {
@@ -25,14 +27,16 @@ public class Conversation {
     private final Tickets tickets;
     private final TicketHistory history;
     private final Outbox outbox;
+    private final TicketMail mail;
     private final Attachments attachments;
     private final Clock clock;
 
-    Conversation(JdbcTemplate jdbc, Tickets tickets, TicketHistory history, Outbox outbox, Attachments attachments,
-                 Clock clock) {
+    Conversation(JdbcTemplate jdbc, Tickets tickets, TicketHistory history, Outbox outbox, TicketMail mail,
+                 Attachments attachments, Clock clock) {
         this.attachments = attachments;
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.mail = mail;
         this.tickets = tickets;
         this.history = history;
         this.clock = clock;
@@ -52,8 +56,8 @@ public class Conversation {
         Ticket ticket = tickets.byKey(key);
         Instant now = clock.instant();
         long id = insert(ticket.id(), TicketMessage.Kind.REPLY, author, body, now);
-        outbox.queue("reply-" + id, ticket.id(), id, ticket.sender(), "[" + ticket.key() + "] Re: " + ticket.subject(),
-                body, now);
+        outbox.queue(new Outbox.Mail(MailKind.REPLY, "reply-" + id, ticket.id(), id, ticket.sender(),
+                "[" + ticket.key() + "] Re: " + ticket.subject(), body, mail.threadOf(ticket.id())), now);
         history.add(ticket.id(), now, author, "REPLY_QUEUED", "to " + ticket.sender() + ": " + abbreviate(body));
         return new TicketMessage(id, TicketMessage.Kind.REPLY, author, body, now, "QUEUED");
     }

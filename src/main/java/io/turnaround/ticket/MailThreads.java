@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import io.turnaround.mail.MessageIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +34,8 @@ class MailThreads {
     Optional<Ticket> ticketFor(IncomingMail mail, MailIntake.Rules rules) {
         List<Long> candidates = new ArrayList<>();
         for (String reference : mail.references()) {
-            String ownSuffix = "@" + rules.messageIdDomain();
-            if (reference.endsWith(ownSuffix)) {
-                String outboxKey = reference.substring(0, reference.length() - ownSuffix.length());
+            String outboxKey = MessageIds.keyOf(reference, rules.messageIdDomain());
+            if (outboxKey != null) {
                 candidates.addAll(jdbc.queryForList("select ticket_id from outbound_mail where idempotency_key = ?"
                         + " and ticket_id is not null", Long.class, outboxKey));
             } else {

@@ -1,17 +1,21 @@
 package io.turnaround.ticket;
 
+import io.turnaround.mail.MailKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 
 /**
- * Mail waiting to leave, written in the transaction that caused it. The idempotency key names the cause (a reply,
- * an escalation rung and its recipient): queuing the same key twice keeps the first, so a retried cause never
- * sends twice.
+ * Mail waiting to leave, written in the transaction that caused it; the sender in {@code mail/} delivers it. The
+ * idempotency key names the cause (a reply, an escalation rung and its recipient, a ticket's acknowledgement):
+ * queuing the same key twice keeps the first, so a retried or repeated cause never sends twice.
  */
 @Repository
 class Outbox {
+
+    static final int MAX_SUBJECT = 500;
+    static final int MAX_BODY = 100_000;
 
     private final JdbcTemplate jdbc;
 
@@ -19,17 +23,34 @@ class Outbox {
         this.jdbc = jdbc;
     }
 
+    /**
+     * One mail to queue. {@code messageId} is the ticket message it carries (a reply), {@code inReplyTo} the
+     * Message-ID it answers, with its angle brackets (null: it starts a thread).
+     */
+    record Mail(MailKind kind, String idempotencyKey, long ticketId, Long messageId, String recipient, String subject,
+                String body, String inReplyTo) {
+    }
+
     /** Queues a mail; returns false if one with this key was already queued. */
-    boolean queue(String idempotencyKey, long ticketId, Long messageId, String recipient, String subject, String body,
-                  Instant now) {
-        Integer queued = jdbc.queryForObject("select count(*) from outbound_mail where idempotency_key = ?",
-                Integer.class, idempotencyKey);
-        if (queued != null && queued > 0) {
+    boolean queue(Mail mail, Instant now) {
+        if (isQueued(mail.idempotencyKey())) {
             return false;
         }
-        jdbc.update("insert into outbound_mail (idempotency_key, ticket_id, message_id, recipient, subject, body, status,"
-                        + " created_at, next_attempt_at) values (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)",
-                idempotencyKey, ticketId, messageId, recipient, subject, body, Tickets.utc(now), Tickets.utc(now));
+        jdbc.update("insert into outbound_mail (idempotency_key, kind, ticket_id, message_id, recipient, subject, body,"
+                        + " in_reply_to, status, created_at, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)",
+                mail.idempotencyKey(), mail.kind().name(), mail.ticketId(), mail.messageId(), mail.recipient(),
+                cut(mail.subject(), MAX_SUBJECT), cut(mail.body(), MAX_BODY), mail.inReplyTo(), Tickets.utc(now),
+                Tickets.utc(now));
         return true;
+    }
+
+    boolean isQueued(String idempotencyKey) {
+        Integer queued = jdbc.queryForObject("select count(*) from outbound_mail where idempotency_key = ?",
+                Integer.class, idempotencyKey);
+        return queued != null && queued > 0;
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -33,16 +33,18 @@ public class TicketIntake {
     private final TicketHistory history;
     private final ActivePolicy policy;
     private final Workflow workflow;
+    private final TicketMail mail;
     private final Clock clock;
 
     TicketIntake(Clients clients, ClientHolidays clientHolidays, Tickets tickets, TicketHistory history, ActivePolicy policy,
-                 Workflow workflow, Clock clock) {
+                 Workflow workflow, TicketMail mail, Clock clock) {
         this.clients = clients;
         this.clientHolidays = clientHolidays;
         this.tickets = tickets;
         this.history = history;
         this.policy = policy;
         this.workflow = workflow;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -55,6 +57,7 @@ public class TicketIntake {
             long id = tickets.insert(null, request, receivedAt, TicketStatus.TRIAGE, null, null, now);
             history.add(id, now, receivedBy, "RECEIVED", "via " + request.channel() + " from unknown sender "
                     + request.from() + "; waiting for triage");
+            mail.awaitingTriage(id, policy.active().number(), now);
             return tickets.find(id).orElseThrow();
         }
         PolicyVersion version = policy.active();
@@ -199,5 +202,6 @@ public class TicketIntake {
                 + " (" + decision.getCategoryReason() + ") -> " + decision.getRoute() + " for " + decision.getCandidateGroup()
                 + ", " + decision.getSlaTarget() + " on the " + decision.getSlaClock().label() + " clock, due " + dueAt
                 + (pausedSoFar.isZero() ? "" : " (after " + pausedSoFar + " paused)"));
+        mail.decided(id, now);
     }
 }

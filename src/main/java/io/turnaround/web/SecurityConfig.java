@@ -56,6 +56,7 @@ class SecurityConfig {
                         .hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .antMatchers(HttpMethod.DELETE, "/api/tickets/*/waiting").hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .antMatchers("/api/sla/**").hasAnyRole("MANAGER", "ADMIN")
+                        .antMatchers("/api/mail/outbox/**", "/api/mail/outbox").hasAnyRole("MANAGER", "ADMIN")
                         .antMatchers("/api/tickets/**", "/api/tickets").hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN")
                         .antMatchers("/api/tasks/**", "/api/tasks").hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .antMatchers(HttpMethod.POST, "/api/policy/versions/*/activation", "/api/policy/rollback")

@@ -84,6 +84,19 @@ class PolicyCheckTest {
     }
 
     @Test
+    void aMailTemplateWithAnUnknownPlaceholderFailsWithItsFileAndLine() {
+        Path folder = PolicyFolders.copyOfShipped();
+        PolicyFolders.edit(folder, "rules/mail/partner-forward.txt", "Received:  {receivedAt}", "Received:  {receivedOn}");
+
+        int status = check(folder.toString());
+
+        assertThat(status).isEqualTo(PolicyCheck.FAILED);
+        assertThat(output()).containsPattern("(?m)^rules/mail/partner-forward\\.txt:\\d+: unknown placeholder \\{receivedOn}; ")
+                .contains("Every tier x hosting x category (32 combinations) gets a complete decision.")
+                .endsWith("Policy check FAILED\n");
+    }
+
+    @Test
     void aTierWithNoPlanIsReportedAsAGapForEachOfItsCombinations() {
         Path folder = PolicyFolders.copyOfShipped();
         PolicyFolders.edit(folder, "rules/tiers.drl", "TicketFacts(tier == Tier.PLATINUM)",

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Nothing bad reaches customers: broken DRL, broken BPMN, a failing scenario, an upload that is no zip or is too
- * large are each refused with a message that says what and where, and the active version stays active.
+ * Nothing bad reaches customers: broken DRL, broken BPMN, a failing scenario, a broken mail template, an upload that is
+ * no zip or is too large are each refused with a message that says what and where, and the active version stays active.
  */
 class PolicyUploadRejectionOnPostgresIT {
 
@@ -94,6 +94,22 @@ class PolicyUploadRejectionOnPostgresIT {
         Api.Response activation = api.post("admin", "/api/policy/versions/" + rejected + "/activation", "{}");
         assertThat(activation.status()).isEqualTo(409);
         assertThat(activation.body().get("detail").asText()).contains("rejected");
+        assertActiveUnchanged();
+    }
+
+    @Test
+    void aMailTemplateWithAnUnknownPlaceholderIsRejectedWithItsFileAndLine() {
+        Multipart form = new Multipart().file("files", "acknowledgement.txt",
+                "Subject: [{ticketKey}] Received\n\nDue by {slaDueAt}, {clientname}.\n");
+
+        Api.Response upload = api.post("andy", "/api/policy/versions", form.bytes(), form.contentType());
+
+        assertThat(upload.status()).isEqualTo(422);
+        assertThat(upload.body().get("problems")).anySatisfy(p -> {
+            assertThat(p.get("file").asText()).isEqualTo("rules/mail/acknowledgement.txt");
+            assertThat(p.get("line").asInt()).isEqualTo(3);
+            assertThat(p.get("message").asText()).startsWith("unknown placeholder {clientname};");
+        });
         assertActiveUnchanged();
     }
 

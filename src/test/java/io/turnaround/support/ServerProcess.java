@@ -133,7 +133,7 @@ public final class ServerProcess implements AutoCloseable {
      * for listening is handed out again to outgoing connections (the nodes' own database connections), which
      * took one before the node could listen on it.
      */
-    private static int freePort() {
+    public static int freePort() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
             try (ServerSocket socket = new ServerSocket(port)) {

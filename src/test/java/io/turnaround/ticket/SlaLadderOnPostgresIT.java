@@ -155,7 +155,8 @@ class SlaLadderOnPostgresIT {
         assertThat(api.get("hana", "/api/tasks?group=hosting-liaison").text()).doesNotContain(key);
         assertThat(api.get("maria", "/api/tasks?group=support-managers").text()).contains(key).contains("Resolve SLA breach");
         // The 50 % warning went to the liaison queue, the page and the 80 % warning to on-call, which then had the work.
-        assertThat(jdbc.queryForList("select recipient from outbound_mail where ticket_id = ? order by id", String.class, id))
+        assertThat(jdbc.queryForList("select recipient from outbound_mail where ticket_id = ? and kind = 'SLA_WARNING'"
+                + " order by id", String.class, id))
                 .containsExactly("hana@staff.example", "oscar@staff.example", "oscar@staff.example");
 
         JsonNode lateness = api.get("admin", "/actuator/metrics/turnaround.sla.escalation.lateness").body();

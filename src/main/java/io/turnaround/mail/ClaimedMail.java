@@ -1,0 +1,6 @@
+package io.turnaround.mail;
+
+/** An outbox row a sender has claimed for one attempt, with all it needs to send it. */
+record ClaimedMail(long id, String idempotencyKey, MailKind kind, String recipient, String subject, String body,
+                   String inReplyTo, int attempts) {
+}

@@ -1,0 +1,48 @@
+package io.turnaround.mail;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Clock;
+import java.util.List;
+
+/** The outbox for managers and admins: mail by state (the FAILED ones wait for someone), and sending one again. */
+@RestController
+@RequestMapping("/api/mail/outbox")
+class OutboxController {
+
+    private final OutboundMails mails;
+    private final Clock clock;
+
+    OutboxController(OutboundMails mails, Clock clock) {
+        this.mails = mails;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    List<OutboundMail> list(@RequestParam(defaultValue = "FAILED") MailStatus status,
+                            @RequestParam(defaultValue = "100") int limit) {
+        return mails.list(status, Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /** Queues the mail for the next poll with a fresh count of attempts; 409 if it was sent or is being sent. */
+    @PostMapping("/{id}/retry")
+    ResponseEntity<OutboundMail> retry(@PathVariable long id) {
+        switch (mails.retry(id, clock.instant())) {
+            case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no outbound mail " + id);
+            case ALREADY_SENT -> throw new ResponseStatusException(HttpStatus.CONFLICT, "mail " + id + " was sent already");
+            case BEING_SENT -> throw new ResponseStatusException(HttpStatus.CONFLICT, "mail " + id
+                    + " is being sent right now");
+            default -> {
+                return ResponseEntity.accepted().body(mails.find(id).orElseThrow());
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package io.turnaround.mail;
+
+import com.sun.mail.smtp.SMTPAddressFailedException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.AddressException;
+import javax.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Delivers the outbox over SMTP ({@code spring.mail.*}): every {@code turnaround.mail.outbox.poll-every} it claims the
+ * queued mail that is due, sends each with the Message-ID made from its idempotency key, and marks it SENT, or counts
+ * the failure and tries again later (1, 2, 4… times {@code first-retry-after}) until it is FAILED and waits for staff.
+ * Any number of nodes may run it on one database: a row is sent only by the node that claimed it.
+ */
+@Component
+class OutboxSender {
+
+    static final String SENT_METRIC = "turnaround.mail.sent";
+    static final String FAILED_METRIC = "turnaround.mail.failed";
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private static final int MAX_ERROR = 2000;
+
+    private final OutboundMails mails;
+    private final MailSettings settings;
+    private final ObjectProvider<JavaMailSender> smtp;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    OutboxSender(OutboundMails mails, MailSettings settings, ObjectProvider<JavaMailSender> smtp, MeterRegistry meters,
+                 Clock clock) {
+        this.mails = mails;
+        this.settings = settings;
+        this.smtp = smtp;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void sayWhetherMailLeaves() {
+        if (!settings.outbox().enabled()) {
+            log.info("The outbox sender is off (turnaround.mail.outbox.enabled=false): mail stays queued");
+        } else if (smtp.getIfAvailable() == null) {
+            log.warn("No SMTP server is configured (spring.mail.host): mail stays queued in the outbox until one is");
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${turnaround.mail.outbox.poll-every:PT1S}",
+            initialDelayString = "${turnaround.mail.outbox.poll-every:PT1S}")
+    void poll() {
+        if (settings.outbox().enabled()) {
+            sendDue();
+        }
+    }
+
+    /** Claims and sends the mail that is due, batch after batch, until none is left for this node; returns how many went. */
+    int sendDue() {
+        JavaMailSender sender = smtp.getIfAvailable();
+        if (sender == null) {
+            return 0;
+        }
+        MailSettings.Outbox outbox = settings.outbox();
+        int sent = 0;
+        while (true) {
+            Instant now = clock.instant();
+            List<Long> due = mails.due(now, outbox.batchSize());
+            int claimed = 0;
+            for (long id : due) {
+                String claim = UUID.randomUUID().toString();
+                Optional<ClaimedMail> mail = mails.claim(id, claim, now, now.plus(outbox.claimLease()));
+                if (mail.isPresent()) {
+                    claimed++;
+                    sent += deliver(sender, mail.get(), claim) ? 1 : 0;
+                }
+            }
+            if (due.size() < outbox.batchSize() || claimed == 0) {
+                return sent;
+            }
+        }
+    }
+
+    private boolean deliver(JavaMailSender sender, ClaimedMail mail, String claim) {
+        try {
+            sender.send(message(sender, mail));
+        } catch (MessagingException | RuntimeException e) {
+            failed(mail, claim, e);
+            return false;
+        }
+        if (!mails.sent(mail.id(), claim, clock.instant())) {
+            log.warn("Mail {} was sent after its claim ran out; another node may send it too, with the same Message-ID",
+                    mail.idempotencyKey());
+        }
+        Counter.builder(SENT_METRIC).description("Mail the SMTP server accepted").tag("kind", mail.kind().name())
+                .register(meters).increment();
+        return true;
+    }
+
+    /**
+     * The Message-ID is the idempotency key's: if we crash after the SMTP server took the mail but before it is marked
+     * SENT, the mail goes again with the same Message-ID, and the receiving side can drop the copy.
+     */
+    private MimeMessage message(JavaMailSender sender, ClaimedMail mail) throws MessagingException {
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        helper.setFrom(settings.from());
+        helper.setTo(mail.recipient());
+        helper.setSubject(mail.subject());
+        helper.setText(mail.body(), false);
+        message.setHeader("Message-ID", MessageIds.of(mail.idempotencyKey(), settings.messageIdDomain()));
+        if (mail.inReplyTo() != null) {
+            message.setHeader("In-Reply-To", mail.inReplyTo());
+            message.setHeader("References", mail.inReplyTo());
+        }
+        if (mail.kind().autoSubmitted() != null) {
+            message.setHeader("Auto-Submitted", mail.kind().autoSubmitted());
+        }
+        return message;
+    }
+
+    private void failed(ClaimedMail mail, String claim, Exception e) {
+        Instant now = clock.instant();
+        boolean givingUp = mail.attempts() >= settings.outbox().maxAttempts() || permanent(e);
+        Instant retryAt = givingUp ? null : now.plus(settings.outbox().retryAfter(mail.attempts()));
+        String error = e.getMessage() == null ? e.toString() : e.getMessage();
+        mails.failed(mail.id(), claim, error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR), now, retryAt);
+        Counter.builder(FAILED_METRIC).description("Attempts to send mail that failed")
+                .tag("kind", mail.kind().name()).tag("outcome", givingUp ? "given-up" : "will-retry")
+                .register(meters).increment();
+        if (givingUp) {
+            log.warn("Mail {} to {} FAILED after {} attempt(s), staff can retry it: {}", mail.idempotencyKey(),
+                    mail.recipient(), mail.attempts(), error);
+        } else {
+            log.info("Mail {} to {} failed (attempt {}), next try at {}: {}", mail.idempotencyKey(), mail.recipient(),
+                    mail.attempts(), retryAt, error);
+        }
+    }
+
+    /** A bad address, or one the server refuses for good (5xx), does not get better by waiting. */
+    static boolean permanent(Throwable e) {
+        if (e instanceof MailSendException send) {
+            return send.getFailedMessages().values().stream().anyMatch(OutboxSender::permanent)
+                    || e.getCause() != null && permanent(e.getCause());
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AddressException
+                    || t instanceof SMTPAddressFailedException refused && refused.getReturnCode() >= 500) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
