@@ -3,9 +3,12 @@ package io.turnaround.tasklist;
 import io.turnaround.mail.MailStatus;
 import io.turnaround.mail.OutboundMails;
 import io.turnaround.staff.Staff;
+import io.turnaround.ticket.MailIntake;
 import io.turnaround.workflow.NoFailedTimerException;
 import io.turnaround.workflow.TaskActionRefusedException;
 import io.turnaround.workflow.TaskNotFoundException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,9 +42,12 @@ class ManagerPage {
     private final TaskActions actions;
     private final SlaOversight oversight;
     private final OutboundMails mails;
+    private final MailIntake mailIntake;
     private final Clock clock;
 
-    ManagerPage(TaskRows rows, TaskActions actions, SlaOversight oversight, OutboundMails mails, Clock clock) {
+    ManagerPage(TaskRows rows, TaskActions actions, SlaOversight oversight, OutboundMails mails, MailIntake mailIntake,
+                Clock clock) {
+        this.mailIntake = mailIntake;
         this.rows = rows;
         this.actions = actions;
         this.oversight = oversight;
@@ -72,7 +78,17 @@ class ManagerPage {
         model.addAttribute("lateness", oversight.recentLateness());
         model.addAttribute("failedMail", mails.list(MailStatus.FAILED, FAILED_MAIL_SHOWN));
         model.addAttribute("mailQueued", mails.queued());
+        model.addAttribute("unreadableMail", mailIntake.unreadable(FAILED_MAIL_SHOWN));
         return "manager";
+    }
+
+    /** The raw message, as a download: it is whatever someone sent, never shown inline. */
+    @GetMapping(value = "/manager/unreadable-mail/{id}", produces = "message/rfc822")
+    ResponseEntity<byte[]> unreadable(@PathVariable long id) {
+        return mailIntake.rawOf(id).map(raw -> ResponseEntity.ok()
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"unreadable-" + id + ".eml\"")
+                        .header("X-Content-Type-Options", "nosniff").body(raw))
+                .orElse(ResponseEntity.notFound().build());
     }
 
     @PostMapping("/manager/mail/{id}/retry")

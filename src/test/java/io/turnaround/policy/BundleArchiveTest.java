@@ -63,10 +63,11 @@ class BundleArchiveTest {
 
     @Test
     void aSingleFileGoesWhereItsExtensionBelongs() {
-        assertThat(List.of("tiers.drl", "support-ticket.bpmn", "office.calendar", "us.ics", "gold.yaml").stream()
-                .map(PolicyFilePaths::forUpload)).containsExactly("rules/tiers.drl", "processes/support-ticket.bpmn",
-                "rules/calendars/office.calendar", "rules/calendars/us.ics", "rules/scenarios/gold.yaml");
-        assertThatThrownBy(() -> PolicyFilePaths.forUpload("notes.txt")).isInstanceOf(InvalidPolicyUploadException.class);
+        assertThat(List.of("tiers.drl", "support-ticket.bpmn", "office.calendar", "us.ics", "gold.yaml",
+                "acknowledgement.txt").stream().map(PolicyFilePaths::forUpload)).containsExactly("rules/tiers.drl",
+                "processes/support-ticket.bpmn", "rules/calendars/office.calendar", "rules/calendars/us.ics",
+                "rules/scenarios/gold.yaml", "rules/mail/acknowledgement.txt");
+        assertThatThrownBy(() -> PolicyFilePaths.forUpload("notes.docx")).isInstanceOf(InvalidPolicyUploadException.class);
     }
 
     private static byte[] zip(Map<String, String> files) {

@@ -142,7 +142,7 @@ class SlaLadderOnPostgresIT {
                 received.plusSeconds(20));
         for (Map<String, Object> rung : rungs) {
             Duration lateness = Duration.between(instant(rung.get("due_at")), instant(rung.get("fired_at")));
-            assertThat(lateness).as("lateness of rung %s", rung.get("rung")).isBetween(Duration.ZERO, Duration.ofMillis(2500));
+            assertThat(lateness).as("lateness of rung %s", rung.get("rung")).isBetween(Duration.ZERO, Duration.ofSeconds(5));
         }
 
         JsonNode ticket = api.get("maria", "/api/tickets/" + key).body();
@@ -163,7 +163,8 @@ class SlaLadderOnPostgresIT {
         assertThat(lateness.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(6);
         JsonNode recent = api.get("maria", "/api/sla/lateness").body();
         assertThat(recent.get("count").asInt()).isGreaterThanOrEqualTo(6);
-        assertThat(Duration.parse(recent.get("p99").asText())).isLessThan(Duration.ofMillis(2500));
+        // A bound for a loaded two-core test machine; the lateness itself is measured by TimerLatenessBenchmark.
+        assertThat(Duration.parse(recent.get("p99").asText())).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
