@@ -1,7 +1,6 @@
 package io.turnaround.mail;
 
 import com.sun.mail.imap.IMAPFolder;
-import com.sun.mail.imap.IMAPMessage;
 import com.sun.mail.imap.IMAPStore;
 import io.turnaround.ticket.MailboxPosition;
 import org.slf4j.Logger;
@@ -23,6 +22,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,6 +40,8 @@ class ImapMailbox implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ImapMailbox.class);
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
+    private static final int BATCH = 25;
+    private static final long BATCH_BYTES = 16L * 1024 * 1024;
 
     private final MailSettings.Inbound settings;
     private final MailDelivery delivery;
@@ -132,27 +134,50 @@ class ImapMailbox implements SmartLifecycle {
         }
     }
 
-    /** Every message not yet flagged, in order; each is flagged once intake has committed it. Returns how many. */
+    /**
+     * Every message not yet flagged, in order and in batches: a batch's messages are fetched whole in one command, each
+     * is taken in (and committed) in turn, then the batch is flagged in one command. A crash before the flag only
+     * means those messages are read again and recognised. Returns how many messages there were.
+     */
     private int takeNew(IMAPFolder folder) throws MessagingException, IOException {
         long uidValidity = folder.getUIDValidity();
         Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
-        FetchProfile profile = new FetchProfile();
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        profile.add(FetchProfile.Item.ENVELOPE);
-        folder.fetch(unseen, profile);
-        for (Message message : unseen) {
-            if (!running) {
-                break;
+        FetchProfile sizes = new FetchProfile();
+        sizes.add(UIDFolder.FetchProfileItem.UID);
+        sizes.add(FetchProfile.Item.SIZE);
+        folder.fetch(unseen, sizes);
+        for (int start = 0; start < unseen.length && running; ) {
+            int end = batchEnd(unseen, start);
+            Message[] batch = Arrays.copyOfRange(unseen, start, end);
+            FetchProfile whole = new FetchProfile();
+            whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+            whole.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+            folder.fetch(batch, whole);
+            for (Message message : batch) {
+                ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                message.writeTo(raw);
+                Instant arrived = message.getReceivedDate() == null ? clock.instant() : message.getReceivedDate().toInstant();
+                delivery.deliver(raw.toByteArray(), new MailboxPosition(mailbox, uidValidity, folder.getUID(message)),
+                        arrived);
             }
-            // Reading the body must not flag the message: only a committed ticket does.
-            ((IMAPMessage) message).setPeek(true);
-            ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            message.writeTo(raw);
-            Instant arrived = message.getReceivedDate() == null ? clock.instant() : message.getReceivedDate().toInstant();
-            delivery.deliver(raw.toByteArray(), new MailboxPosition(mailbox, uidValidity, folder.getUID(message)), arrived);
-            message.setFlag(Flags.Flag.SEEN, true);
+            folder.setFlags(batch, new Flags(Flags.Flag.SEEN), true);
+            start = end;
         }
         return unseen.length;
+    }
+
+    /** Up to BATCH messages and BATCH_BYTES in memory at once; a larger message goes alone. */
+    private static int batchEnd(Message[] messages, int start) throws MessagingException {
+        long bytes = 0;
+        int end = start;
+        while (end < messages.length && end - start < BATCH) {
+            bytes += Math.max(0, messages[end].getSize());
+            if (end > start && bytes > BATCH_BYTES) {
+                break;
+            }
+            end++;
+        }
+        return end;
     }
 
     /** Ends an IDLE wait (any command on the folder does), so new mail is looked for at least every poll-every. */
@@ -173,6 +198,8 @@ class ImapMailbox implements SmartLifecycle {
         p.setProperty(prefix + "connectiontimeout", "10000");
         p.setProperty(prefix + "timeout", Long.toString(Math.max(60_000, settings.pollEvery().toMillis() * 3)));
         p.setProperty(prefix + "writetimeout", "10000");
+        // Fetching a body must not flag the message: only a committed ticket does.
+        p.setProperty(prefix + "peek", "true");
         p.setProperty("mail.mime.decodetext.strict", "false");
         return p;
     }
