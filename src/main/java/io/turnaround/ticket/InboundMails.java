@@ -1,6 +1,7 @@
 package io.turnaround.ticket;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
@@ -14,6 +15,14 @@ import java.util.Optional;
 @Repository
 class InboundMails {
 
+    /** What became of a message taken in before (its raw bytes, kept for unreadable mail, are not read here). */
+    private static final String SEEN = "select id, outcome, ticket_id, reason from inbound_mail ";
+    private static final RowMapper<MailOutcome> SEEN_BEFORE = (rs, n) -> {
+        Long ticketId = (Long) rs.getObject("ticket_id");
+        return new MailOutcome(rs.getLong("id"), MailOutcome.Kind.valueOf(rs.getString("outcome")),
+                ticketId == null ? null : TicketKey.of(ticketId), rs.getString("reason"), true);
+    };
+
     private final JdbcTemplate jdbc;
 
     InboundMails(JdbcTemplate jdbc) {
@@ -21,19 +30,15 @@ class InboundMails {
     }
 
     Optional<MailOutcome> at(MailboxPosition position) {
-        return jdbc.query("select * from inbound_mail where mailbox = ? and uid_validity = ? and uid = ?",
-                (rs, n) -> outcome(rs.getLong("id"), rs.getString("outcome"), (Long) rs.getObject("ticket_id"),
-                        rs.getString("reason")), position.mailbox(), position.uidValidity(), position.uid())
-                .stream().findFirst();
+        return jdbc.query(SEEN + "where mailbox = ? and uid_validity = ? and uid = ?", SEEN_BEFORE, position.mailbox(),
+                position.uidValidity(), position.uid()).stream().findFirst();
     }
 
     Optional<MailOutcome> withMessageId(String messageId) {
-        return jdbc.query("select * from inbound_mail where message_id = ?",
-                (rs, n) -> outcome(rs.getLong("id"), rs.getString("outcome"), (Long) rs.getObject("ticket_id"),
-                        rs.getString("reason")), messageId).stream().findFirst();
+        return jdbc.query(SEEN + "where message_id = ?", SEEN_BEFORE, messageId).stream().findFirst();
     }
 
-    /** The ticket a message of ours or of the customer's belongs to, by its Message-ID. */
+    /** The ticket a mail we took in belongs to, by its Message-ID. */
     Optional<Long> ticketOfMessage(String messageId) {
         return jdbc.queryForList("select ticket_id from inbound_mail where message_id = ? and ticket_id is not null",
                 Long.class, messageId).stream().findFirst();
@@ -81,11 +86,6 @@ class InboundMails {
     Optional<byte[]> raw(long id) {
         return jdbc.query("select raw from inbound_mail where id = ? and raw is not null", (rs, n) -> rs.getBytes("raw"), id)
                 .stream().findFirst();
-    }
-
-    private MailOutcome outcome(long id, String outcome, Long ticketId, String reason) {
-        return new MailOutcome(id, MailOutcome.Kind.valueOf(outcome), ticketId == null ? null : TicketKey.of(ticketId),
-                reason, true);
     }
 
     static String abbreviate(String text, int max) {
