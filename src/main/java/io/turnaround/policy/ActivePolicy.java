@@ -1,7 +1,10 @@
 package io.turnaround.policy;
 
 import io.turnaround.policy.facts.Decision;
+import io.turnaround.policy.facts.HoursCharge;
+import io.turnaround.policy.facts.Plan;
 import io.turnaround.policy.facts.TicketFacts;
+import io.turnaround.policy.facts.Tier;
 import io.turnaround.workflow.Workflow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,6 +119,20 @@ public class ActivePolicy {
     public PolicyDecision decideWith(PolicyVersion version, TicketFacts facts) {
         Decision decision = rulesOf(version).decide(facts);
         return PolicyDecision.of(decision, version.number());
+    }
+
+    /** The plan the active version gives a tier: prices, included hours, rate, chat hours. */
+    public Plan plan(Tier tier) {
+        Plan plan = rulesOf(active).plan(tier);
+        if (plan == null) {
+            throw new IllegalStateException("policy version " + active.number() + " gives tier " + tier + " no plan");
+        }
+        return plan;
+    }
+
+    /** Charges the work by the active version's rules: how much the included hours cover, and the rate for the rest. */
+    public HoursCharge price(HoursCharge charge) {
+        return rulesOf(active).price(charge);
     }
 
     /**

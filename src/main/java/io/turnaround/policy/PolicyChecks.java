@@ -3,9 +3,12 @@ package io.turnaround.policy;
 import io.turnaround.policy.facts.Category;
 import io.turnaround.policy.facts.Channel;
 import io.turnaround.policy.facts.Hosting;
+import io.turnaround.policy.facts.HoursCharge;
 import io.turnaround.policy.facts.TicketFacts;
 import io.turnaround.policy.facts.Tier;
+import io.turnaround.policy.facts.WorkKind;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +23,16 @@ public final class PolicyChecks {
     /** When the completeness check's tickets arrive: Wednesday 2026-11-18, 10:00 Pacific, in business hours. */
     static final Instant COMPLETENESS_RECEIVED_AT = Instant.parse("2026-11-18T18:00:00Z");
 
+    /** Where the shipped policy prices work; a pricing gap is reported against it. */
+    static final String PRICING_FILE = "rules/entitlements.drl";
+
     private PolicyChecks() {
     }
 
     public static PolicyCheckResult run(PolicyBundle bundle, PolicyRules rules) {
         List<PolicyProblem> problems = new ArrayList<>(MailTemplates.problems(bundle));
         problems.addAll(gaps(rules));
+        problems.addAll(unpricedWork(rules));
         return new PolicyCheckResult(problems, PolicyScenarios.run(bundle, rules));
     }
 
@@ -48,6 +55,22 @@ public final class PolicyChecks {
                     } catch (RuntimeException crash) {
                         gaps.add(new PolicyProblem(null, 0, ticket + "the rules failed: " + crash.getMessage()));
                     }
+                }
+            }
+        }
+        return gaps;
+    }
+
+    /** Each tier × kind of work the pricing rules cannot charge: logged time would have no price. */
+    static List<PolicyProblem> unpricedWork(PolicyRules rules) {
+        List<PolicyProblem> gaps = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            for (WorkKind kind : WorkKind.values()) {
+                try {
+                    rules.price(new HoursCharge(tier, kind, Duration.ofHours(1), Duration.ZERO));
+                } catch (RuntimeException e) {
+                    gaps.add(new PolicyProblem(PRICING_FILE, 0, "one hour of " + kind + " for the " + tier
+                            + " tier cannot be charged: " + e.getMessage()));
                 }
             }
         }

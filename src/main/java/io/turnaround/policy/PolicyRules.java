@@ -1,12 +1,21 @@
 package io.turnaround.policy;
 
+import io.turnaround.policy.facts.Channel;
 import io.turnaround.policy.facts.Decision;
+import io.turnaround.policy.facts.Hosting;
+import io.turnaround.policy.facts.HoursCharge;
+import io.turnaround.policy.facts.Plan;
 import io.turnaround.policy.facts.TicketFacts;
+import io.turnaround.policy.facts.Tier;
 import io.turnaround.sla.NamedCalendars;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieSession;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rules of one compiled policy version, evaluated without the process engine: the same
@@ -17,8 +26,12 @@ public final class PolicyRules {
     /** The ruleflow group of every decision rule; the BPMN business-rule task {@code decidePolicy} activates it. */
     public static final String RULEFLOW_GROUP = "ticket-policy";
 
+    /** The ruleflow group that charges logged time and quoted hours (rules/entitlements.drl). */
+    public static final String PRICING_GROUP = "hours-pricing";
+
     private final KieBase kieBase;
     private final NamedCalendars calendars;
+    private final Map<Tier, Plan> plans = new ConcurrentHashMap<>();
 
     private PolicyRules(KieBase kieBase, NamedCalendars calendars) {
         this.kieBase = kieBase;
@@ -50,5 +63,59 @@ public final class PolicyRules {
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * The plan the rules give a tier. A plan rule depends on the tier alone, so the rules are asked once per tier with a
+     * request that says nothing else; null if no rule gives that tier a plan.
+     */
+    public Plan plan(Tier tier) {
+        Plan plan = plans.get(tier);
+        if (plan == null) {
+            plan = planFromRules(tier);
+            if (plan != null) {
+                plans.put(tier, plan);
+            }
+        }
+        return plan;
+    }
+
+    private Plan planFromRules(Tier tier) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            Decision decision = new Decision(calendars);
+            session.insert(new TicketFacts(tier, Hosting.PARTNER, "", "", Channel.EMAIL, Instant.EPOCH, null));
+            session.insert(decision);
+            session.getAgenda().getAgendaGroup(RULEFLOW_GROUP).setFocus();
+            session.fireAllRules();
+            return decision.getPlan();
+        } catch (RuntimeException e) {
+            // Rules that fail on a request with no text cannot have made the plan either: say which tier lacks it.
+            throw new IllegalStateException("the policy gives tier " + tier + " no plan: " + e.getMessage(), e);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** Charges the work by the rules of the pricing group, next to the plan of its tier; throws if no rule priced it. */
+    public HoursCharge price(HoursCharge charge) {
+        Plan plan = plan(charge.getTier());
+        if (plan == null) {
+            throw new IllegalStateException("the policy gives tier " + charge.getTier() + " no plan, so " + charge
+                    + " cannot be priced");
+        }
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.insert(plan);
+            session.insert(charge);
+            session.getAgenda().getAgendaGroup(PRICING_GROUP).setFocus();
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        if (!charge.isPriced()) {
+            throw new IllegalStateException("no rule of the ruleflow group " + PRICING_GROUP + " priced " + charge);
+        }
+        return charge;
     }
 }
