@@ -11,8 +11,9 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 
+/** The clients and their contacts. */
 @Repository
-class Clients {
+public class Clients {
 
     private final JdbcTemplate jdbc;
 
@@ -26,20 +27,20 @@ class Clients {
                 Clients::map, normalized(email)).stream().findFirst();
     }
 
-    Optional<Client> findByTicket(long ticketId) {
+    public Optional<Client> findByTicket(long ticketId) {
         return jdbc.query("select c.* from client c join ticket t on t.client_id = c.id where t.id = ?", Clients::map,
                 ticketId).stream().findFirst();
     }
 
-    Optional<Client> find(long id) {
+    public Optional<Client> find(long id) {
         return jdbc.query("select * from client where id = ?", Clients::map, id).stream().findFirst();
     }
 
-    /** Makes the address a contact of the client; the caller has checked it is no other client's. */
     void changeTier(long clientId, Tier tier) {
         jdbc.update("update client set tier = ? where id = ?", tier.name(), clientId);
     }
 
+    /** Makes the address a contact of the client; the caller has checked it is no other client's. */
     void addContact(long clientId, String email) {
         jdbc.update("insert into client_contact (email, client_id) select ?, ? where not exists"
                 + " (select 1 from client_contact where email = ?)", normalized(email), clientId, normalized(email));
@@ -48,7 +49,7 @@ class Clients {
     private static Client map(ResultSet rs, int row) throws SQLException {
         return new Client(rs.getLong("id"), rs.getString("name"), Tier.valueOf(rs.getString("tier")),
                 Hosting.valueOf(rs.getString("hosting")), rs.getString("hosting_contact"),
-                ZoneId.of(rs.getString("time_zone")));
+                ZoneId.of(rs.getString("time_zone")), rs.getBigDecimal("licensing_fee"));
     }
 
     private static String normalized(String email) {
