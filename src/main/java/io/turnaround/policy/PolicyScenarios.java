@@ -1,7 +1,5 @@
 package io.turnaround.policy;
 
-import io.turnaround.policy.facts.Decision;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,18 +31,21 @@ public final class PolicyScenarios {
 
     /** The scenario's failure, or null when it passes. */
     private static ScenarioFailure run(Scenario scenario, PolicyRules rules) {
-        Decision decision;
+        List<ScenarioDifference> differences;
         try {
-            decision = rules.decide(scenario.ticket());
+            differences = scenario.check().differences(rules);
         } catch (IncompleteDecisionException gap) {
             return failure(scenario, List.of(), "the policy made no complete decision: nothing set for "
                     + String.join(", ", gap.missing()) + " (every tier needs a plan rule, every category a route and an SLA rule)");
         } catch (RuntimeException crash) {
             // A rule's consequence that throws (say a bad duration in tiers.drl) is the policy's fault, shown in one line.
-            return failure(scenario, List.of(), "the rules failed on this ticket: " + rootMessage(crash));
+            return failure(scenario, List.of(), "the rules failed on this " + subject(scenario) + ": " + rootMessage(crash));
         }
-        List<ScenarioDifference> differences = scenario.expect().differences(decision);
         return differences.isEmpty() ? null : failure(scenario, differences, null);
+    }
+
+    private static String subject(Scenario scenario) {
+        return scenario.check() instanceof Scenario.Charges ? "charge" : "ticket";
     }
 
     private static ScenarioFailure failure(Scenario scenario, List<ScenarioDifference> differences, String error) {

@@ -2,6 +2,29 @@ package io.turnaround.policy;
 
 import io.turnaround.policy.facts.TicketFacts;
 
-/** One analyst-written scenario: a ticket and what the policy must decide for it; {@code line} is where it starts. */
-record Scenario(String file, int line, String name, TicketFacts ticket, ScenarioExpectation expect) {
+import java.util.List;
+
+/** One analyst-written scenario: a question to the rules and what they must answer; {@code line} is where it starts. */
+record Scenario(String file, int line, String name, Check check) {
+
+    /** What a scenario asks the rules, and how their answer differs from what it expects (empty when it passes). */
+    interface Check {
+        List<ScenarioDifference> differences(PolicyRules rules);
+    }
+
+    /** A ticket and the decision the rules must make for it. */
+    record Decides(TicketFacts ticket, ScenarioExpectation expect) implements Check {
+        @Override
+        public List<ScenarioDifference> differences(PolicyRules rules) {
+            return expect.differences(rules.decide(ticket));
+        }
+    }
+
+    /** Work to charge and how the pricing rules must charge it. */
+    record Charges(ChargeScenario.Work work, ChargeScenario.Expectation expect) implements Check {
+        @Override
+        public List<ScenarioDifference> differences(PolicyRules rules) {
+            return expect.differences(rules.price(work.charge()));
+        }
+    }
 }

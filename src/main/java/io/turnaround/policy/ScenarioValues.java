@@ -2,6 +2,7 @@ package io.turnaround.policy;
 
 import io.turnaround.policy.facts.SlaClock;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -104,6 +105,19 @@ final class ScenarioValues {
             return Duration.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new BadValue("'" + text + "' is not an ISO-8601 duration like PT30M, PT12H or PT48H");
+        }
+    }
+
+    /** An amount of US dollars, like {@code 100} or {@code 5600.00}; at most two decimals. */
+    static BigDecimal money(String text) throws BadValue {
+        try {
+            BigDecimal dollars = new BigDecimal(text.strip().replace("$", "").replace(",", ""));
+            if (dollars.scale() > 2 || dollars.signum() < 0) {
+                throw new NumberFormatException();
+            }
+            return dollars;
+        } catch (NumberFormatException e) {
+            throw new BadValue("'" + text + "' is not an amount of dollars like 100 or 5600.00");
         }
     }
 

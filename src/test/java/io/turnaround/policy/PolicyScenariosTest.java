@@ -192,13 +192,65 @@ class PolicyScenariosTest {
 
         assertThat(report.problems()).extracting(PolicyProblem::toString).containsExactly(
                 "rules/scenarios/parts.yaml:4: a scenario needs a name that says the behaviour it pins down",
-                "rules/scenarios/parts.yaml:6: scenario 'No ticket' has no ticket: give at least its tier, hosting and receivedAt",
+                "rules/scenarios/parts.yaml:6: scenario 'No ticket' has no ticket: give at least its tier, hosting and"
+                        + " receivedAt (or a charge: its tier, kind and work)",
                 "rules/scenarios/parts.yaml:8: scenario 'No expect' has no expect: give any of category, route,"
                         + " candidateGroup, slaTarget, slaClock, slaDueAt",
                 "rules/scenarios/parts.yaml:11: the ticket needs a tier: one of BRONZE, SILVER, GOLD, PLATINUM",
                 "rules/scenarios/parts.yaml:13: another scenario in this file is already named 'Fine' (line 1)");
         assertThat(report.passed()).isEqualTo(1);
         assertThat(report.summary()).isEqualTo("1 scenario: 1 passed, 0 failed, 5 problems in the scenario files");
+    }
+
+    @Test
+    void aRateTheAnalystChangedFailsTheChargeScenariosWithTheRateAndAmountThatChanged() {
+        PolicyBundle changed = shippedBundleWith("rules/tiers.drl",
+                drl -> drl.replace(".includedHoursPerMonth(80).hourlyRate(\"80.00\")", ".includedHoursPerMonth(80).hourlyRate(\"90.00\")"));
+
+        ScenarioReport report = PolicyScenarios.run(changed, rulesOf(changed, "0.0.1-platinum-90"));
+
+        ScenarioFailure quote = failure(report, "A Platinum quote of 100 hours with 30 hours left costs 70 hours at $80");
+        assertThat(quote.file()).isEqualTo("rules/scenarios/hours.yaml");
+        assertThat(quote.differences()).containsExactly(new ScenarioDifference("rate", "80", "90.00"),
+                new ScenarioDifference("amount", "5600.00", "6300.00"));
+        assertThat(report.failures()).extracting(ScenarioFailure::name).allMatch(name -> name.contains("Platinum")
+                || name.contains("to the cent"));
+    }
+
+    @Test
+    void aChargeScenarioIsReadAsStrictlyAsATicketScenario() {
+        ScenarioReport report = run(Map.of("rules/scenarios/charges.yaml", """
+                - name: Fine
+                  charge: {tier: SILVER, kind: development, work: PT7H}
+                  expect: {included: PT5H, billable: PT2H, rate: 100, amount: "$200.00"}
+                - name: Wrong amount
+                  charge: {tier: SILVER, kind: TRAINING, work: PT7H, includedUsedBefore: PT1H}
+                  expect: {amount: 200}
+                - name: Bad values
+                  charge: {tier: SILVER, kind: SUPPORT, work: 7 hours}
+                  expect: {rate: cheap, amount: 1.005}
+                - name: Both
+                  ticket: {tier: GOLD, hosting: PARTNER, receivedAt: 2026-06-03T10:00:00-07:00}
+                  charge: {tier: GOLD, kind: TRAINING, work: PT1H}
+                  expect: {included: PT1H}
+                - name: Expects nothing
+                  charge: {tier: GOLD, kind: TRAINING, work: PT1H}
+                  expect: {}
+                """));
+
+        assertThat(report.passed()).isEqualTo(1);
+        assertThat(report.failures()).singleElement().satisfies(f -> assertThat(f.differences())
+                .containsExactly(new ScenarioDifference("amount", "200", "300.00")));
+        assertThat(report.problems()).extracting(PolicyProblem::toString).containsExactly(
+                "rules/scenarios/charges.yaml:8: kind: 'SUPPORT' is not a kind of work; use one of TRAINING, DEVELOPMENT,"
+                        + " CUSTOM_WORK",
+                "rules/scenarios/charges.yaml:8: work: '7 hours' is not an ISO-8601 duration like PT30M, PT12H or PT48H",
+                "rules/scenarios/charges.yaml:9: rate: 'cheap' is not an amount of dollars like 100 or 5600.00",
+                "rules/scenarios/charges.yaml:9: amount: '1.005' is not an amount of dollars like 100 or 5600.00",
+                "rules/scenarios/charges.yaml:10: scenario 'Both' has both a ticket and a charge: a scenario asks about"
+                        + " one of them",
+                "rules/scenarios/charges.yaml:16: scenario 'Expects nothing' expects nothing: give any of included,"
+                        + " billable, rate, amount");
     }
 
     @Test
