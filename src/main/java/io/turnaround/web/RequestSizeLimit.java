@@ -8,15 +8,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import javax.servlet.FilterChain;
+import javax.servlet.ReadListener;
 import javax.servlet.ServletException;
+import javax.servlet.ServletInputStream;
 import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * Refuses request bodies over 1 MiB before anything reads them (a ticket body is at most 64 KiB of text); a raw mail
- * message pushed by a gateway may be up to 32 MiB, as mail servers commonly accept, attachments included.
+ * message pushed by a gateway may be up to 32 MiB, as mail servers commonly accept, attachments included. A body
+ * sent without a length (chunked) is counted as it is read and refused once it passes the limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -43,6 +51,86 @@ class RequestSizeLimit extends OncePerRequestFilter {
                     413, "request body is larger than " + limit + " bytes", List.of()));
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request.getContentLengthLong() < 0 ? new CountedBody(request, limit) : request, response);
+    }
+
+    /** Thrown while reading a body of unknown length that passed the limit; {@link ApiErrors} answers 413. */
+    static final class BodyTooLargeException extends IOException {
+        BodyTooLargeException(long limit) {
+            super("request body is larger than " + limit + " bytes");
+        }
+    }
+
+    /** A request whose body stream fails once more than {@code limit} bytes were read from it. */
+    private static final class CountedBody extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream counted;
+
+        CountedBody(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (counted == null) {
+                counted = new CountedStream(super.getInputStream(), limit);
+            }
+            return counted;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(),
+                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+        }
+    }
+
+    private static final class CountedStream extends ServletInputStream {
+        private final ServletInputStream body;
+        private final long limit;
+        private long read;
+
+        CountedStream(ServletInputStream body, long limit) {
+            this.body = body;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = body.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = body.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) throws BodyTooLargeException {
+            read += n;
+            if (read > limit) {
+                throw new BodyTooLargeException(limit);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return body.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return body.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            body.setReadListener(listener);
+        }
     }
 }

@@ -226,6 +226,22 @@ class TicketApiIT {
     }
 
     @Test
+    void aBodySentWithoutALengthIsCountedAndRefusedPastTheLimit() throws Exception {
+        long before = jdbc.queryForObject("select count(*) from ticket", Long.class);
+        String big = "{\"from\":\"ops@goldcrest.example\",\"subject\":\"s\",\"body\":\"" + "x".repeat(1_100_000) + "\"}";
+        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/tickets"))
+                        .header("Authorization", Api.basic("intake")).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body()).contains("request body is larger than 1048576 bytes");
+        assertThat(jdbc.queryForObject("select count(*) from ticket", Long.class)).isEqualTo(before);
+    }
+
+    @Test
     void everyEndpointNeedsAStaffAccountWithTheRightRole() {
         assertThat(api.get(null, "/api/tickets").status()).isEqualTo(401);
         assertThat(api.get("intake", "/api/tasks").status()).isEqualTo(403);
