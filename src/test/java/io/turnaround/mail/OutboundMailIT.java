@@ -3,16 +3,12 @@ package io.turnaround.mail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.turnaround.support.Api;
+import io.turnaround.support.ServerTestBase;
 import io.turnaround.support.Smtp;
 import io.turnaround.support.StaffPages;
-import io.turnaround.workflow.EnginePersistence;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,11 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "turnaround.mail.outbox.max-attempts=3",
         "turnaround.mail.outbox.first-retry-after=PT0.4S",
         "turnaround.mail.outbox.max-retry-after=PT2S"})
-class OutboundMailIT {
-
-    static {
-        EnginePersistence.configure();
-    }
+class OutboundMailIT extends ServerTestBase {
 
     @RegisterExtension
     static final GreenMailExtension smtp = Smtp.server();
@@ -54,17 +46,6 @@ class OutboundMailIT {
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry properties) {
         properties.add("spring.mail.port", () -> Smtp.port(smtp));
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
     }
 
     @Test

@@ -1,11 +1,9 @@
 package io.turnaround.staff;
 
 import io.turnaround.support.Api;
-import io.turnaround.workflow.EnginePersistence;
-import org.junit.jupiter.api.BeforeEach;
+import io.turnaround.support.ServerTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.web.server.LocalServerPort;
 
 import static io.turnaround.support.Api.basic;
 import static io.turnaround.support.Api.bearer;
@@ -14,22 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** API tokens: made with a password, shown once, accepted as the same staff member, and dead once revoked. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:tokens;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1")
-class ApiTokenIT {
-
-    static {
-        EnginePersistence.configure();
-    }
+class ApiTokenIT extends ServerTestBase {
 
     private static final String TICKET = "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Login fails\",\"body\":\"since noon\"}";
-
-    @LocalServerPort
-    int port;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
 
     @Test
     void aTokenActsAsItsOwnerWithTheOwnersRoles() {

@@ -2,41 +2,22 @@ package io.turnaround.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.turnaround.support.Api;
-import io.turnaround.workflow.EnginePersistence;
-import org.junit.jupiter.api.BeforeEach;
+import io.turnaround.support.ServerTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A client's own holidays over HTTP: who may read and replace them, bad input, and their effect on the SLA. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:holidays;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1")
-class ClientHolidaysIT {
-
-    static {
-        EnginePersistence.configure();
-    }
+class ClientHolidaysIT extends ServerTestBase {
 
     private static final String CHRISTMAS_ICS = String.join("\r\n",
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN",
             "BEGIN:VEVENT", "UID:xmas@test", "DTSTAMP:20250101T000000Z", "DTSTART;VALUE=DATE:20201225",
             "RRULE:FREQ=YEARLY", "SUMMARY:Christmas Day", "END:VEVENT",
             "END:VCALENDAR", "");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
 
     private long clientNamed(String name) {
         return jdbc.queryForObject("select id from client where name = ?", Long.class, name);

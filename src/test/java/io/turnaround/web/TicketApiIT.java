@@ -2,37 +2,18 @@ package io.turnaround.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.turnaround.support.Api;
-import io.turnaround.workflow.EnginePersistence;
-import org.junit.jupiter.api.BeforeEach;
+import io.turnaround.support.ServerTestBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The REST API on the embedded database with its demo data: contracts, bad input and permissions. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:api;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1")
-class TicketApiIT {
-
-    static {
-        EnginePersistence.configure();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
+class TicketApiIT extends ServerTestBase {
 
     @Test
     void theDryRunAndACreatedTicketAgree() {
