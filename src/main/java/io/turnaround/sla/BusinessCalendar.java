@@ -107,27 +107,9 @@ public final class BusinessCalendar implements Serializable {
         }
         TreeMap<Instant, Instant> spans = closedSpans();
         for (LocalDate date : dates) {
-            addMerged(spans, date.atStartOfDay(datesZone).toInstant(), date.plusDays(1).atStartOfDay(datesZone).toInstant());
+            ClosedSpans.add(spans, date.atStartOfDay(datesZone).toInstant(), date.plusDays(1).atStartOfDay(datesZone).toInstant());
         }
         return new BusinessCalendar(zone, aroundTheClock, copyWeek(), new TreeSet<>(holidays), spans);
-    }
-
-    private static void addMerged(TreeMap<Instant, Instant> spans, Instant start, Instant end) {
-        Map.Entry<Instant, Instant> before = spans.floorEntry(start);
-        if (before != null && !before.getValue().isBefore(start)) {
-            start = before.getKey();
-            end = later(end, before.getValue());
-        }
-        Map.Entry<Instant, Instant> next;
-        while ((next = spans.ceilingEntry(start)) != null && !next.getKey().isAfter(end)) {
-            end = later(end, next.getValue());
-            spans.remove(next.getKey());
-        }
-        spans.put(start, end);
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 
     public ZoneId zone() {
@@ -248,32 +230,7 @@ public final class BusinessCalendar implements Serializable {
                     : ZonedDateTime.of(day, window.closes(), zone).toInstant();
             intervals.add(new Interval(start, end));
         }
-        return withoutClosedSpans(intervals);
-    }
-
-    private List<Interval> withoutClosedSpans(List<Interval> intervals) {
-        TreeMap<Instant, Instant> spans = closed;
-        if (spans == null || spans.isEmpty()) {
-            return intervals;
-        }
-        List<Interval> open = new ArrayList<>();
-        for (Interval interval : intervals) {
-            Instant cursor = interval.start();
-            Instant first = spans.floorKey(cursor);
-            for (Map.Entry<Instant, Instant> span : spans.tailMap(first == null ? cursor : first, true).entrySet()) {
-                if (!span.getKey().isBefore(interval.end())) {
-                    break;
-                }
-                if (span.getKey().isAfter(cursor)) {
-                    open.add(new Interval(cursor, span.getKey()));
-                }
-                cursor = later(cursor, span.getValue());
-            }
-            if (cursor.isBefore(interval.end())) {
-                open.add(new Interval(cursor, interval.end()));
-            }
-        }
-        return open;
+        return ClosedSpans.remove(intervals, closed);
     }
 
     private TreeMap<Instant, Instant> closedSpans() {
@@ -292,6 +249,6 @@ public final class BusinessCalendar implements Serializable {
                 + (closed == null || closed.isEmpty() ? "" : " closed " + closed);
     }
 
-    private record Interval(Instant start, Instant end) {
+    record Interval(Instant start, Instant end) {
     }
 }
