@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -52,6 +53,11 @@ class ChatAvailabilityIT {
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         JsonNode body = answer.body();
+        assertThat(names(body)).as("every field, null or not")
+                .containsExactly("client", "clientName", "tier", "policyVersion", "at", "channels", "chat", "message");
+        assertThat(names(body.get("chat")))
+                .containsExactly("offered", "open", "zone", "opensAt", "opensAtLocal", "closesAt", "closesAtLocal");
+        assertThat(body.get("client").asLong()).isEqualTo(clientId("Goldcrest Live"));
         assertThat(body.get("clientName").asText()).isEqualTo("Goldcrest Live");
         assertThat(body.get("tier").asText()).isEqualTo("GOLD");
         assertThat(body.get("at").asText()).isEqualTo(SATURDAY_NOON);
@@ -190,6 +196,12 @@ class ChatAvailabilityIT {
 
     private static long idOf(String key) {
         return Long.parseLong(key.substring("TCK-".length()));
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static List<String> texts(JsonNode array) {
