@@ -123,9 +123,14 @@ public class ActivePolicy {
 
     /** The plan the active version gives a tier: prices, included hours, rate, chat hours. */
     public Plan plan(Tier tier) {
-        Plan plan = rulesOf(active).plan(tier);
+        return plan(active, tier);
+    }
+
+    /** The plan a stored version gives a tier, e.g. the version that decides a ticket: its chat hours judge the channel. */
+    public Plan plan(PolicyVersion version, Tier tier) {
+        Plan plan = rulesOf(version).plan(tier);
         if (plan == null) {
-            throw new IllegalStateException("policy version " + active.number() + " gives tier " + tier + " no plan");
+            throw new IllegalStateException("policy version " + version.number() + " gives tier " + tier + " no plan");
         }
         return plan;
     }

@@ -11,14 +11,15 @@ import java.util.Set;
  */
 public enum MailTemplateName {
 
+    // {channelNote} speaks to the sender (why a chat message was taken as email): only their acknowledgement knows it.
     ACKNOWLEDGEMENT("acknowledgement.txt", "the acknowledgement to a known client's sender", Stage.DECIDED,
-            List.of(Set.of("slaTarget", "slaDueAt"))),
+            List.of("channelNote"), List.of(Set.of("slaTarget", "slaDueAt"))),
     ACKNOWLEDGEMENT_TRIAGE("acknowledgement-triage.txt", "the acknowledgement to an unknown sender (ticket in triage)",
-            Stage.RECEIVED, List.of()),
+            Stage.RECEIVED, List.of(), List.of()),
     PARTNER_FORWARD("partner-forward.txt", "the forward of a hosting-partner emergency to the partner", Stage.DECIDED,
-            List.of(Set.of("body"))),
+            List.of(), List.of(Set.of("body"))),
     CLIENT_HOSTING("client-hosting.txt", "the notice to a self-hosted client's hosting contact", Stage.DECIDED,
-            List.of(Set.of("body")));
+            List.of(), List.of(Set.of("body")));
 
     public static final String FOLDER = "rules/mail/";
 
@@ -31,12 +32,15 @@ public enum MailTemplateName {
     private final String file;
     private final String purpose;
     private final Stage stage;
+    private final List<String> ownPlaceholders;
     private final List<Set<String>> requiredAnyOf;
 
-    MailTemplateName(String file, String purpose, Stage stage, List<Set<String>> requiredAnyOf) {
+    MailTemplateName(String file, String purpose, Stage stage, List<String> ownPlaceholders,
+                     List<Set<String>> requiredAnyOf) {
         this.file = file;
         this.purpose = purpose;
         this.stage = stage;
+        this.ownPlaceholders = ownPlaceholders;
         this.requiredAnyOf = requiredAnyOf;
     }
 
@@ -55,6 +59,7 @@ public enum MailTemplateName {
         if (stage == Stage.DECIDED) {
             names.addAll(DECIDED);
         }
+        names.addAll(ownPlaceholders);
         return names;
     }
 

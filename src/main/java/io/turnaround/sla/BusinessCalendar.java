@@ -12,11 +12,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * A working-time calendar: weekly opening windows and holidays in one IANA time zone.
@@ -29,6 +32,8 @@ public final class BusinessCalendar implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int MAX_DAYS_SEARCHED = 3 * 366;
+    /** How far ahead an opening is looked for: over a year, so a year's holiday list cannot hide the next one. */
+    static final int OPENING_SEARCH_DAYS = 400;
 
     private final ZoneId zone;
     private final boolean aroundTheClock;
@@ -107,27 +112,9 @@ public final class BusinessCalendar implements Serializable {
         }
         TreeMap<Instant, Instant> spans = closedSpans();
         for (LocalDate date : dates) {
-            addMerged(spans, date.atStartOfDay(datesZone).toInstant(), date.plusDays(1).atStartOfDay(datesZone).toInstant());
+            ClosedSpans.add(spans, date.atStartOfDay(datesZone).toInstant(), date.plusDays(1).atStartOfDay(datesZone).toInstant());
         }
         return new BusinessCalendar(zone, aroundTheClock, copyWeek(), new TreeSet<>(holidays), spans);
-    }
-
-    private static void addMerged(TreeMap<Instant, Instant> spans, Instant start, Instant end) {
-        Map.Entry<Instant, Instant> before = spans.floorEntry(start);
-        if (before != null && !before.getValue().isBefore(start)) {
-            start = before.getKey();
-            end = later(end, before.getValue());
-        }
-        Map.Entry<Instant, Instant> next;
-        while ((next = spans.ceilingEntry(start)) != null && !next.getKey().isAfter(end)) {
-            end = later(end, next.getValue());
-            spans.remove(next.getKey());
-        }
-        spans.put(start, end);
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 
     public ZoneId zone() {
@@ -232,6 +219,46 @@ public final class BusinessCalendar implements Serializable {
                 .anyMatch(i -> !instant.isBefore(i.start()) && instant.isBefore(i.end()));
     }
 
+    /**
+     * The first instant at or after {@code from} at which the calendar is open: {@code from} itself while open.
+     * Empty if it does not open within {@value #OPENING_SEARCH_DAYS} days (no hours, or holidays all the way).
+     */
+    public Optional<Instant> nextOpening(Instant from) {
+        if (countsEveryMinute()) {
+            return Optional.of(from);
+        }
+        return openSpans(from).findFirst().map(open -> open.start().isBefore(from) ? from : open.start());
+    }
+
+    /**
+     * The instant the calendar next closes at or after {@code from}: the end of the open time {@code from} falls in,
+     * or, while closed, of the next open time. Windows that touch (a night shift over midnight) are one open time.
+     * Empty if it does not close within {@value #OPENING_SEARCH_DAYS} days of {@code from} (the 24/7 clock).
+     */
+    public Optional<Instant> nextClosing(Instant from) {
+        if (countsEveryMinute()) {
+            return Optional.empty();
+        }
+        Instant closing = null;
+        for (Iterator<Interval> spans = openSpans(from).iterator(); spans.hasNext(); ) {
+            Interval open = spans.next();
+            if (closing != null && open.start().isAfter(closing)) {
+                break;
+            }
+            closing = open.end();
+        }
+        Instant horizon = from.atZone(zone).toLocalDate().plusDays(OPENING_SEARCH_DAYS).atStartOfDay(zone).toInstant();
+        return closing == null || !closing.isBefore(horizon) ? Optional.empty() : Optional.of(closing);
+    }
+
+    /** The open intervals that end after {@code from}, in order, over the next {@value #OPENING_SEARCH_DAYS} days. */
+    private Stream<Interval> openSpans(Instant from) {
+        LocalDate first = from.atZone(zone).toLocalDate();
+        return Stream.iterate(first, day -> day.plusDays(1)).limit(OPENING_SEARCH_DAYS)
+                .flatMap(day -> openIntervals(day).stream())
+                .filter(open -> open.end().isAfter(from) && open.start().isBefore(open.end()));
+    }
+
     private List<Interval> openIntervals(LocalDate day) {
         if (holidays.contains(day)) {
             return List.of();
@@ -248,32 +275,7 @@ public final class BusinessCalendar implements Serializable {
                     : ZonedDateTime.of(day, window.closes(), zone).toInstant();
             intervals.add(new Interval(start, end));
         }
-        return withoutClosedSpans(intervals);
-    }
-
-    private List<Interval> withoutClosedSpans(List<Interval> intervals) {
-        TreeMap<Instant, Instant> spans = closed;
-        if (spans == null || spans.isEmpty()) {
-            return intervals;
-        }
-        List<Interval> open = new ArrayList<>();
-        for (Interval interval : intervals) {
-            Instant cursor = interval.start();
-            Instant first = spans.floorKey(cursor);
-            for (Map.Entry<Instant, Instant> span : spans.tailMap(first == null ? cursor : first, true).entrySet()) {
-                if (!span.getKey().isBefore(interval.end())) {
-                    break;
-                }
-                if (span.getKey().isAfter(cursor)) {
-                    open.add(new Interval(cursor, span.getKey()));
-                }
-                cursor = later(cursor, span.getValue());
-            }
-            if (cursor.isBefore(interval.end())) {
-                open.add(new Interval(cursor, interval.end()));
-            }
-        }
-        return open;
+        return ClosedSpans.remove(intervals, closed);
     }
 
     private TreeMap<Instant, Instant> closedSpans() {
@@ -292,6 +294,6 @@ public final class BusinessCalendar implements Serializable {
                 + (closed == null || closed.isEmpty() ? "" : " closed " + closed);
     }
 
-    private record Interval(Instant start, Instant end) {
+    record Interval(Instant start, Instant end) {
     }
 }

@@ -84,7 +84,7 @@ public class MailIntake {
         long id = inbound.insert(position, mail.messageId(), receivedAt, mail.from(), mail.subject(),
                 MailOutcome.Kind.NEW_TICKET, null, null);
         Ticket ticket = intake.receive(new NewTicket(mail.from(), subjectOf(mail), bodyOf(mail), Channel.EMAIL,
-                receivedAt, null), "mailbox");
+                receivedAt, null), "mailbox").ticket();
         inbound.linkTicket(id, ticket.id());
         keepAttachments(ticket.id(), id, mail, rules, now);
         return new MailOutcome(id, MailOutcome.Kind.NEW_TICKET, ticket.key(), null, false);

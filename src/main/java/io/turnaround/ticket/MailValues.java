@@ -29,8 +29,11 @@ final class MailValues {
         return values;
     }
 
-    /** What is known once the policy has decided; moments in the client's time zone. */
-    static Map<String, String> decided(Ticket ticket, Client client) {
+    /**
+     * What is known once the policy has decided; moments in the client's time zone. {@code channelNote} is empty
+     * unless the request was not taken on the channel it came by.
+     */
+    static Map<String, String> decided(Ticket ticket, Client client, String channelNote) {
         Map<String, String> values = received(ticket, client.timeZone());
         values.put("clientName", client.name());
         values.put("tier", capitalized(ticket.tier().name()));
@@ -38,6 +41,7 @@ final class MailValues {
         values.put("slaTarget", duration(ticket.slaTarget()));
         values.put("slaClock", clock(ticket.slaClock()));
         values.put("slaDueAt", when(ticket.slaDueAt(), client.timeZone()));
+        values.put("channelNote", channelNote == null ? "" : channelNote);
         return values;
     }
 

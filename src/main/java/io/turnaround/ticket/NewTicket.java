@@ -20,4 +20,9 @@ public record NewTicket(@NotBlank @Email @Size(max = 320) String from,
     public NewTicket {
         channel = channel == null ? Channel.API : channel;
     }
+
+    /** The same request taken as an email, e.g. a chat message that came outside the plan's chat hours. */
+    NewTicket asEmail() {
+        return new NewTicket(from, subject, body, Channel.EMAIL, receivedAt, category);
+    }
 }

@@ -48,8 +48,10 @@ class TicketController {
 
     @PostMapping
     ResponseEntity<TicketView> create(@Valid @RequestBody NewTicket request, Authentication user) {
-        Ticket ticket = intake.receive(request, user.getName());
-        return ResponseEntity.created(URI.create("/api/tickets/" + ticket.key())).body(TicketView.of(ticket, null));
+        TicketIntake.Received received = intake.receive(request, user.getName());
+        Ticket ticket = received.ticket();
+        return ResponseEntity.created(URI.create("/api/tickets/" + ticket.key()))
+                .body(TicketView.of(ticket, null).withNotice(received.notice()));
     }
 
     @PostMapping("/{key}/triage")

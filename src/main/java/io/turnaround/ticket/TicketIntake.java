@@ -48,8 +48,16 @@ public class TicketIntake {
         this.clock = clock;
     }
 
+    /** A stored ticket and, when its request was not taken as sent (chat outside its hours), what the customer is told. */
+    public record Received(Ticket ticket, String notice) {
+    }
+
+    /**
+     * Stores and starts a request. A known client's chat request outside its plan's chat hours (judged when it was
+     * received, by the version that decides it) is never refused: it is taken as email, and the customer told why.
+     */
     @Transactional
-    public Ticket receive(NewTicket request, String receivedBy) {
+    public Received receive(NewTicket request, String receivedBy) {
         Instant now = clock.instant();
         Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt();
         Optional<Client> client = clients.findByContact(request.from());
@@ -58,16 +66,30 @@ public class TicketIntake {
             history.add(id, now, receivedBy, "RECEIVED", "via " + request.channel() + " from unknown sender "
                     + request.from() + "; waiting for triage");
             mail.awaitingTriage(id, policy.active().number(), now);
-            return tickets.find(id).orElseThrow();
+            return new Received(tickets.find(id).orElseThrow(), null);
         }
         PolicyVersion version = policy.active();
         Client c = client.get();
-        long id = tickets.insert(c.id(), request, receivedAt, TicketStatus.OPEN, c.tier(), version.number(), now);
+        Optional<ChatWindow> closedChat = closedChat(c, version, request.channel(), receivedAt);
+        NewTicket taken = closedChat.isPresent() ? request.asEmail() : request;
+        long id = tickets.insert(c.id(), taken, receivedAt, TicketStatus.OPEN, c.tier(), version.number(), now);
         history.add(id, now, receivedBy, "RECEIVED", "via " + request.channel() + " from " + request.from()
                 + " (" + c.name() + ", " + c.tier() + ", hosting " + c.hosting() + ")");
-        startWork(id, version, factsOf(c, request.subject(), request.body(), request.channel(), receivedAt,
-                request.category()), now);
-        return tickets.find(id).orElseThrow();
+        closedChat.ifPresent(chat -> history.add(id, now, "policy v" + version.number(), "CHANNEL_CHANGED",
+                chat.takenAsEmail()));
+        String notice = closedChat.map(ChatWindow::customerNote).orElse(null);
+        startWork(id, version, factsOf(c, taken.subject(), taken.body(), taken.channel(), receivedAt,
+                taken.category()), notice, now);
+        return new Received(tickets.find(id).orElseThrow(), notice);
+    }
+
+    /** The plan's chat window when a chat request arrived outside it (or the plan has none); empty otherwise. */
+    private Optional<ChatWindow> closedChat(Client c, PolicyVersion version, Channel channel, Instant receivedAt) {
+        if (channel != Channel.CHAT) {
+            return Optional.empty();
+        }
+        ChatWindow window = ChatWindow.of(policy.plan(version, c.tier()), receivedAt);
+        return window.open() ? Optional.empty() : Optional.of(window);
     }
 
     /**
@@ -94,7 +116,7 @@ public class TicketIntake {
         history.add(id, now, triagedBy, "TRIAGED", "linked to " + c.name() + " (" + c.tier() + ", hosting "
                 + c.hosting() + ")" + (triage.addSenderAsContact() ? "; " + ticket.sender() + " is now its contact" : ""));
         startWork(id, version, factsOf(c, ticket.subject(), ticket.body(), ticket.channel(), ticket.receivedAt(),
-                triage.category()), now);
+                triage.category()), null, now);
         return tickets.find(id).orElseThrow();
     }
 
@@ -176,7 +198,7 @@ public class TicketIntake {
         StartedTicket started = workflow.restartTicket(PolicyVersion.kjarVersionOf(ticket.policyVersion()), kjarVersion,
                 ticket.processInstanceId(), ticket.key(), factsOf(c, ticket.subject(), ticket.body(), ticket.channel(),
                         ticket.receivedAt(), category), pausedSoFar);
-        recordDecision(ticket.id(), toVersion, category, started, pausedSoFar, now);
+        recordDecision(ticket.id(), toVersion, category, started, pausedSoFar, null, now);
         if (ticket.slaPausedAt() != null) {
             workflow.pauseSla(kjarVersion, started.processInstanceId(), ticket.slaPausedAt());
         }
@@ -188,13 +210,14 @@ public class TicketIntake {
                 clientHolidays.forPolicy(c));
     }
 
-    private void startWork(long id, PolicyVersion version, TicketFacts facts, Instant now) {
+    /** {@code channelNote}: what the acknowledgement tells the customer about the channel, or null. */
+    private void startWork(long id, PolicyVersion version, TicketFacts facts, String channelNote, Instant now) {
         StartedTicket started = workflow.startTicket(version.kjarVersion(), TicketKey.of(id), facts);
-        recordDecision(id, version.number(), facts.getRequestedCategory(), started, Duration.ZERO, now);
+        recordDecision(id, version.number(), facts.getRequestedCategory(), started, Duration.ZERO, channelNote, now);
     }
 
     private void recordDecision(long id, int policyVersion, Category requestedCategory, StartedTicket started,
-                                Duration pausedSoFar, Instant now) {
+                                Duration pausedSoFar, String channelNote, Instant now) {
         Decision decision = started.decision();
         Instant dueAt = SlaLadder.afterPause(decision.getCalendar(), decision.getSlaDueAt(), pausedSoFar);
         tickets.recordDecision(id, started.processInstanceId(), policyVersion, requestedCategory, decision, dueAt, now);
@@ -202,6 +225,6 @@ public class TicketIntake {
                 + " (" + decision.getCategoryReason() + ") -> " + decision.getRoute() + " for " + decision.getCandidateGroup()
                 + ", " + decision.getSlaTarget() + " on the " + decision.getSlaClock().label() + " clock, due " + dueAt
                 + (pausedSoFar.isZero() ? "" : " (after " + pausedSoFar + " paused)"));
-        mail.decided(id, now);
+        mail.decided(id, channelNote, now);
     }
 }

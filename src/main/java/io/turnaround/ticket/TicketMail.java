@@ -68,11 +68,12 @@ class TicketMail {
     /**
      * The policy decided the ticket (first, after triage, or again): the sender gets the acknowledgement with the
      * promise, and the route's forward goes out. A re-decision queues only what had not been queued before.
+     * {@code channelNote} (or null) tells the sender why their chat message was taken as email.
      */
-    void decided(long ticketId, Instant now) {
+    void decided(long ticketId, String channelNote, Instant now) {
         Ticket ticket = tickets.find(ticketId).orElseThrow();
         Client client = clients.findByTicket(ticketId).orElseThrow();
-        Map<String, String> values = MailValues.decided(ticket, client);
+        Map<String, String> values = MailValues.decided(ticket, client, channelNote);
         int version = ticket.policyVersion();
         if (acknowledges(ticket)) {
             queue(ticket, version, MailTemplateName.ACKNOWLEDGEMENT, MailKind.ACKNOWLEDGEMENT, "ack-" + ticketId,

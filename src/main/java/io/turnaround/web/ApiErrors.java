@@ -35,6 +35,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 
 import javax.validation.ConstraintViolationException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -102,7 +103,8 @@ class ApiErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Problem> mismatch(MethodArgumentTypeMismatchException e) {
         Class<?> type = e.getRequiredType();
-        String expected = type != null && type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants()) : "valid";
+        String expected = type != null && type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants())
+                : type == Instant.class ? "an ISO-8601 instant like 2026-11-28T20:00:00Z" : "valid";
         return problem(HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' is invalid",
                 List.of(new Problem.FieldProblem(e.getName(), "'" + e.getValue() + "' is not " + expected)));
     }

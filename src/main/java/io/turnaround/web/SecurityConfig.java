@@ -67,6 +67,8 @@ class SecurityConfig {
                         .hasAnyRole("ANALYST", "ADMIN", "MANAGER")
                         .antMatchers("/api/policy/**", "/api/policy").hasAnyRole("ANALYST", "ADMIN", "MANAGER", "AGENT")
                         .antMatchers(HttpMethod.PUT, "/api/clients/*/tier").hasRole("ADMIN")
+                        // A chat front-end (an INTAKE token) asks before it offers chat; agents answer customers' questions.
+                        .antMatchers(HttpMethod.GET, "/api/clients/*/channels").hasAnyRole("INTAKE", "AGENT", "MANAGER", "ADMIN")
                         .antMatchers("/api/clients/**").hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("turnaround").authenticationEntryPoint((request, response, e) -> {

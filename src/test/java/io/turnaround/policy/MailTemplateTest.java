@@ -71,6 +71,17 @@ class MailTemplateTest {
     }
 
     @Test
+    void onlyTheSendersAcknowledgementKnowsTheChannelNote() {
+        String forward = MailTemplateName.PARTNER_FORWARD.path();
+
+        assertThat(MailTemplates.problems(shippedWith(ACK, "Subject: [{ticketKey}] Got it\n\n{channelNote}\nDue by {slaDueAt}.\n")))
+                .isEmpty();
+        assertThat(MailTemplates.problems(shippedWith(forward, "Subject: [{ticketKey}] Emergency\n\n{body}\n{channelNote}\n")))
+                .extracting(PolicyProblem::toString).singleElement().asString()
+                .startsWith(forward + ":4: unknown placeholder {channelNote}; ");
+    }
+
+    @Test
     void aMissingTemplateAndAnUnknownFileAreReported() {
         Map<String, String> files = new TreeMap<>(PolicyFixtures.shippedBundle().files());
         files.remove(MailTemplateName.PARTNER_FORWARD.path());
