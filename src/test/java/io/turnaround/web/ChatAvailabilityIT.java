@@ -2,13 +2,10 @@ package io.turnaround.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.turnaround.support.Api;
-import io.turnaround.workflow.EnginePersistence;
-import org.junit.jupiter.api.BeforeEach;
+import io.turnaround.support.ServerTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,27 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:chat;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1")
-class ChatAvailabilityIT {
-
-    static {
-        EnginePersistence.configure();
-    }
+class ChatAvailabilityIT extends ServerTestBase {
 
     /** Saturday 2026-11-28, 12:00 Pacific (PST). */
     private static final String SATURDAY_NOON = "2026-11-28T20:00:00Z";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     Clock clock;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
 
     @Test
     void aGoldClientOnSaturdayIsToldChatOpensMondayAtEightPacific() {
