@@ -65,7 +65,7 @@ class StatementController {
     }
 
     /** The file name carries ids and the month only: a client's name is its own text. */
-    private static ResponseEntity<byte[]> download(MonthlyStatement s, String extension, MediaType type, byte[] body) {
+    static ResponseEntity<byte[]> download(MonthlyStatement s, String extension, MediaType type, byte[] body) {
         String filename = "statement-client-" + s.clientId() + "-" + s.month() + "." + extension;
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())

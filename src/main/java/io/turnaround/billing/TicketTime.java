@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** Staff log time on a ticket; it counts for the ticket's client, in the month it was worked in the client's zone. */
@@ -43,6 +44,21 @@ public class TicketTime {
 
     /** The entry as logged, how the policy charged it within its month, and that month for the client afterwards. */
     public record Logged(TimeEntry entry, PricedEntry charged, HoursMonth month) {
+    }
+
+    /** What the ticket page shows: the ticket's entries and, once it has a client, the client's current month. */
+    public record Section(List<TimeEntry> entries, Client client, HoursMonth month, HoursFormat format) {
+
+        public List<WorkKind> kinds() {
+            return List.of(WorkKind.values());
+        }
+    }
+
+    public Section section(Ticket ticket) {
+        List<TimeEntry> entries = log.ofTicket(ticket.id());
+        return clients.findByTicket(ticket.id())
+                .map(c -> new Section(entries, c, bank.month(c, HoursBank.monthOf(c, clock.instant())), new HoursFormat(c.timeZone())))
+                .orElseGet(() -> new Section(entries, null, null, new HoursFormat(ZoneOffset.UTC)));
     }
 
     public List<TimeEntry> ofTicket(Ticket ticket) {
