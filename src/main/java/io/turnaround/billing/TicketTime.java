@@ -74,6 +74,10 @@ public class TicketTime {
     /** When work on a day (in the client's zone) counts as done: now for today, noon for another day. */
     public Instant workedOn(Client client, LocalDate day) {
         LocalDate today = LocalDate.now(clock.withZone(client.timeZone()));
+        if (day != null && day.isAfter(today)) {
+            throw new InvalidHoursRequestException("date", day + " is still to come for " + client.name()
+                    + " (today is " + today + " in " + client.timeZone() + ")");
+        }
         return day == null || day.equals(today) ? clock.instant()
                 : day.atTime(LocalTime.NOON).atZone(client.timeZone()).toInstant();
     }
