@@ -1,5 +1,6 @@
 package io.turnaround.tasklist;
 
+import io.turnaround.billing.TicketTime;
 import io.turnaround.policy.facts.Category;
 import io.turnaround.policy.facts.WaitingOn;
 import io.turnaround.staff.Staff;
@@ -48,9 +49,10 @@ class TicketPage {
     private final TaskRows rows;
     private final TaskActions actions;
     private final Clock clock;
+    private final TicketTime time;
 
     TicketPage(TicketLookup tickets, TicketIntake intake, TicketWaits waits, Conversation conversation, TaskRows rows,
-               TaskActions actions, Clock clock) {
+               TaskActions actions, Clock clock, TicketTime time) {
         this.tickets = tickets;
         this.intake = intake;
         this.waits = waits;
@@ -58,6 +60,7 @@ class TicketPage {
         this.rows = rows;
         this.actions = actions;
         this.clock = clock;
+        this.time = time;
     }
 
     /** A file that came with the ticket's mail, as a download (never shown inline: it is the sender's content). */
@@ -93,6 +96,7 @@ class TicketPage {
         model.addAttribute("categories", Category.values());
         model.addAttribute("slaSteps", tickets.slaSteps(ticket.id()));
         model.addAttribute("waits", WaitingOn.values());
+        model.addAttribute("time", time.section(ticket));
         return "ticket";
     }
 

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -34,6 +35,11 @@ public class Clients {
 
     public Optional<Client> find(long id) {
         return jdbc.query("select * from client where id = ?", Clients::map, id).stream().findFirst();
+    }
+
+    /** Every client, by name: a short list (the company's customers). */
+    public List<Client> all() {
+        return jdbc.query("select * from client order by name, id", Clients::map);
     }
 
     void changeTier(long clientId, Tier tier) {

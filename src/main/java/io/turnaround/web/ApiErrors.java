@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.turnaround.billing.InvalidHoursRequestException;
 import io.turnaround.policy.InvalidPolicyUploadException;
 import io.turnaround.policy.PolicyVersionConflictException;
 import io.turnaround.policy.PolicyVersionNotFoundException;
@@ -145,6 +146,11 @@ class ApiErrors {
     ResponseEntity<Problem> invalidHolidays(InvalidHolidaysException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems().stream()
                 .map(p -> new Problem.FieldProblem(p.where(), p.message())).collect(Collectors.toList()));
+    }
+
+    @ExceptionHandler(InvalidHoursRequestException.class)
+    ResponseEntity<Problem> invalidHours(InvalidHoursRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(new Problem.FieldProblem(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(InvalidPolicyUploadException.class)

@@ -55,6 +55,7 @@ class SecurityConfig {
                                 "/api/tickets/*/replies", "/api/tickets/*/category", "/api/tickets/*/waiting")
                         .hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .antMatchers(HttpMethod.DELETE, "/api/tickets/*/waiting").hasAnyRole("AGENT", "MANAGER", "ADMIN")
+                        .antMatchers(HttpMethod.POST, "/api/tickets/*/time").hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .antMatchers("/api/sla/**").hasAnyRole("MANAGER", "ADMIN")
                         .antMatchers("/api/mail/outbox/**", "/api/mail/outbox").hasAnyRole("MANAGER", "ADMIN")
                         .antMatchers("/api/tickets/**", "/api/tickets").hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN")
@@ -87,6 +88,8 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .antMatchers("/login", "/static/**", "/webjars/**", "/favicon.ico").permitAll()
                         .antMatchers("/manager/**").hasAnyRole("MANAGER", "ADMIN")
+                        .antMatchers("/clients/**", "/clients").hasAnyRole("MANAGER", "ADMIN")
+                        .antMatchers(HttpMethod.POST, "/tickets/*/time").hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .antMatchers(HttpMethod.POST, "/policy/versions/*/activation").hasRole("ADMIN")
                         .antMatchers(HttpMethod.POST, "/policy/**").hasAnyRole("ANALYST", "ADMIN")
                         .antMatchers("/policy/**", "/policy").hasAnyRole("ANALYST", "MANAGER", "ADMIN")

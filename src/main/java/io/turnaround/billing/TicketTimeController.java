@@ -1,0 +1,62 @@
+package io.turnaround.billing;
+
+import io.turnaround.policy.facts.WorkKind;
+import io.turnaround.ticket.Ticket;
+import io.turnaround.ticket.TicketLookup;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Time logged on a ticket: agents, managers and admins log it; whoever reads the ticket reads it. */
+@RestController
+@RequestMapping("/api/tickets/{key}/time")
+class TicketTimeController {
+
+    private final TicketLookup tickets;
+    private final TicketTime time;
+
+    TicketTimeController(TicketLookup tickets, TicketTime time) {
+        this.tickets = tickets;
+        this.time = time;
+    }
+
+    /** {@code duration} (PT1H30M, 1:30) or {@code minutes}, not both; {@code workedAt} defaults to now. */
+    record LogTime(String duration, Integer minutes, WorkKind kind, Instant workedAt, String note, Long taskId,
+                   Long quoteId) {
+
+        Duration work() {
+            if (duration != null && minutes != null) {
+                throw new InvalidHoursRequestException("minutes", "give duration or minutes, not both");
+            }
+            if (minutes != null && (minutes < 1 || minutes > NewTimeEntry.MOST_PER_ENTRY.toMinutes())) {
+                throw new InvalidHoursRequestException("minutes", "minutes must be from 1 to "
+                        + NewTimeEntry.MOST_PER_ENTRY.toMinutes() + ": " + minutes);
+            }
+            return minutes != null ? Duration.ofMinutes(minutes)
+                    : duration == null ? null : WorkDuration.parse("duration", duration);
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<HoursJson.Logged> log(@PathVariable String key, @RequestBody LogTime body, Authentication user) {
+        Ticket ticket = tickets.find(key);
+        TicketTime.Logged logged = time.log(ticket, new TicketTime.Request(body.kind(), body.work(), body.workedAt(),
+                body.note(), body.taskId(), body.quoteId()), user.getName());
+        return ResponseEntity.status(HttpStatus.CREATED).body(HoursJson.Logged.of(logged));
+    }
+
+    @GetMapping
+    List<HoursJson.LoggedTime> list(@PathVariable String key) {
+        return time.ofTicket(tickets.find(key)).stream().map(HoursJson.LoggedTime::of).toList();
+    }
+}

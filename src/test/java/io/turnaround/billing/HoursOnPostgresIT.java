@@ -1,0 +1,225 @@
+package io.turnaround.billing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.turnaround.TurnaroundApplication;
+import io.turnaround.support.Api;
+import io.turnaround.support.PostgresDatabase;
+import io.turnaround.support.StaffFixtures;
+import io.turnaround.workflow.EnginePersistence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Logging time and reading hours and statements over HTTP, on PostgreSQL: months in the client's time zone, the
+ * Silver plan's included hours and rate, downloads, bad input and who may do what.
+ */
+class HoursOnPostgresIT {
+
+    private static final PostgresDatabase database = PostgresDatabase.create();
+    private static ConfigurableApplicationContext server;
+    private static Api api;
+    private static int port;
+    private static long silverline;
+    private static String ticket;
+
+    @BeforeAll
+    static void startServer() {
+        EnginePersistence.configure();
+        String[] args = Arrays.copyOf(database.springArgs(), database.springArgs().length + 1);
+        args[args.length - 1] = "--server.port=0";
+        server = new SpringApplicationBuilder(TurnaroundApplication.class).run(args);
+        port = ((ServletWebServerApplicationContext) server).getWebServer().getPort();
+        api = new Api(port);
+        StaffFixtures.addStaff(server, "ivy", "INTAKE");
+        StaffFixtures.addStaff(server, "alice", "AGENT", "support-desk");
+        StaffFixtures.addStaff(server, "andy", "ANALYST");
+        StaffFixtures.addStaff(server, "maria", "MANAGER", "support-managers");
+        StaffFixtures.addClient(server, "Silverline Media", "SILVER", "PARTNER", "help@silverline.example");
+        JdbcTemplate jdbc = server.getBean(JdbcTemplate.class);
+        jdbc.update("update client set time_zone = 'America/New_York', licensing_fee = 400.00 where name = 'Silverline Media'");
+        silverline = jdbc.queryForObject("select id from client where name = 'Silverline Media'", Long.class);
+        // The quote table arrives with the custom-quote feature; a stand-in gives quote_id a foreign key to break.
+        jdbc.execute("create table quote_stand_in (id bigint primary key)");
+        jdbc.execute("alter table time_entry add constraint time_entry_quote_stand_in foreign key (quote_id)"
+                + " references quote_stand_in (id)");
+        ticket = newTicket("help@silverline.example");
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static String newTicket(String from) {
+        Api.Response created = api.post("ivy", "/api/tickets",
+                "{\"from\":\"" + from + "\",\"subject\":\"Train our editors\",\"body\":\"Two sessions please\"}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.body().get("key").asText();
+    }
+
+    private static Api.Response log(String user, String key, String json) {
+        return api.post(user, "/api/tickets/" + key + "/time", json);
+    }
+
+    @Test
+    void timeCountsInTheMonthItWasWorkedInTheClientsZone() {
+        // New York: 23:30 on Oct 31 (EDT) is 03:30 UTC on Nov 1; 00:30 on Nov 1 is 04:30 UTC.
+        Api.Response october = log("alice", ticket,
+                "{\"duration\":\"PT1H\",\"kind\":\"TRAINING\",\"workedAt\":\"2026-11-01T03:30:00Z\",\"note\":\"late session\"}");
+        Api.Response november = log("alice", ticket,
+                "{\"minutes\":30,\"kind\":\"TRAINING\",\"workedAt\":\"2026-11-01T04:30:00Z\"}");
+
+        assertThat(october.status()).as(october.text()).isEqualTo(201);
+        assertThat(october.body().at("/month/month").asText()).isEqualTo("2026-10");
+        assertThat(october.body().at("/entry/loggedBy").asText()).isEqualTo("alice");
+        assertThat(october.body().at("/entry/ticket").asText()).isEqualTo(ticket);
+        assertThat(november.body().at("/month/month").asText()).isEqualTo("2026-11");
+
+        JsonNode oct = api.get("maria", "/api/clients/" + silverline + "/hours?month=2026-10").body();
+        JsonNode nov = api.get("maria", "/api/clients/" + silverline + "/hours?month=2026-11").body();
+        assertThat(oct.get("entries").findValuesAsText("id")).containsExactly(october.body().at("/entry/id").asText());
+        assertThat(oct.at("/entries/0/workedOn").asText()).isEqualTo("2026-10-31");
+        assertThat(oct.get("from").asText()).isEqualTo("2026-10-01T04:00:00Z");
+        assertThat(oct.get("to").asText()).isEqualTo("2026-11-01T04:00:00Z");
+        assertThat(nov.get("entries").findValuesAsText("id")).contains(november.body().at("/entry/id").asText())
+                .doesNotContain(october.body().at("/entry/id").asText());
+        assertThat(api.get("alice", "/api/tickets/" + ticket + "/time").body().findValuesAsText("id"))
+                .contains(october.body().at("/entry/id").asText(), november.body().at("/entry/id").asText());
+    }
+
+    @Test
+    void aSilverClientsSevenHoursAreFiveIncludedAndTwoBilledAtOneHundred() throws Exception {
+        log("alice", ticket, "{\"duration\":\"4:00\",\"kind\":\"DEVELOPMENT\",\"workedAt\":\"2026-09-10T14:00:00Z\"}");
+        Api.Response second = log("maria", ticket,
+                "{\"minutes\":180,\"kind\":\"DEVELOPMENT\",\"workedAt\":\"2026-09-11T14:00:00Z\",\"note\":\"=1+1, \\\"quoted\\\"\"}");
+
+        assertThat(second.status()).as(second.text()).isEqualTo(201);
+        assertThat(second.body().get("included").asText()).isEqualTo("PT1H");
+        assertThat(second.body().get("billable").asText()).isEqualTo("PT2H");
+        assertThat(second.body().at("/month/includedLeft").asText()).isEqualTo("PT0S");
+
+        String client = "/api/clients/" + silverline;
+        JsonNode september = api.get("maria", client + "/hours?month=2026-09").body();
+        assertThat(september.get("includedUsed").asText()).isEqualTo("PT5H");
+        assertThat(september.get("billable").asText()).isEqualTo("PT2H");
+        assertThat(september.get("billed").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(september.at("/entries/1/rate").decimalValue()).isEqualByComparingTo("100");
+        assertThat(september.at("/entries/1/amount").decimalValue()).isEqualByComparingTo("200");
+
+        JsonNode statement = api.get("maria", client + "/statements/2026-09").body();
+        assertThat(statement.get("subscription").decimalValue()).isEqualByComparingTo("2500");
+        assertThat(statement.get("licensingFee").decimalValue()).isEqualByComparingTo("400");
+        assertThat(statement.get("hoursAmount").decimalValue()).isEqualByComparingTo("200");
+        assertThat(statement.get("total").decimalValue()).isEqualByComparingTo("3100");
+
+        JsonNode history = api.get("maria", client + "/hours/history?from=2026-08&to=2026-11").body();
+        assertThat(history.get("months").findValuesAsText("month")).containsExactly("2026-08", "2026-09", "2026-10", "2026-11");
+        assertThat(history.at("/months/1/billed").decimalValue()).isEqualByComparingTo("200");
+
+        HttpResponse<byte[]> csv = download("maria", client + "/statements/2026-09.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
+                .isEqualTo("attachment; filename=\"statement-client-" + silverline + "-2026-09.csv\"");
+        List<List<String>> rows = StatementDocumentsTest.parse(csv.body());
+        assertThat(rows.stream().filter(r -> r.get(0).equals("Total")).findFirst().orElseThrow().get(10)).isEqualTo("3100.00");
+        assertThat(rows.stream().filter(r -> r.get(0).equals("Entry")).map(r -> r.get(3)))
+                .containsExactly("", "'=1+1, \"quoted\"");
+
+        HttpResponse<byte[]> pdf = download("maria", client + "/statements/2026-09.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        assertThat(StatementDocumentsTest.text(pdf.body())).contains("Silverline Media").contains("Total $3,100.00")
+                .contains("$200.00");
+    }
+
+    @ParameterizedTest(name = "{0} -> 400 on {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        {"duration":"abc","kind":"TRAINING"}                           | duration
+        {"duration":"PT25H","kind":"TRAINING"}                         | duration
+        {"duration":"PT90S","kind":"TRAINING"}                         | duration
+        {"kind":"TRAINING"}                                            | duration
+        {"minutes":0,"kind":"TRAINING"}                                | minutes
+        {"minutes":30,"duration":"PT30M","kind":"TRAINING"}            | minutes
+        {"minutes":"many","kind":"TRAINING"}                           | minutes
+        {"minutes":30}                                                 | kind
+        {"minutes":30,"kind":"SLEEPING"}                               | kind
+        {"minutes":30,"kind":"TRAINING","workedAt":"yesterday"}        | workedAt
+        {"minutes":30,"kind":"TRAINING","workedAt":"2999-01-01T00:00:00Z"} | workedAt
+        {"minutes":30,"kind":"TRAINING","colour":"red"}                | colour
+        {"minutes":30,"kind":"CUSTOM_WORK","quoteId":999}              | quoteId
+        {"minutes":30,"kind":"CUSTOM_WORK","taskId":-1}                | taskId
+        """)
+    void badTimeIsA400NamingTheFieldAndNothingIsLogged(String json, String field) {
+        int before = api.get("alice", "/api/tickets/" + ticket + "/time").body().size();
+
+        Api.Response response = log("alice", ticket, json);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.body().at("/errors/0/field").asText()).isEqualTo(field);
+        assertThat(api.get("alice", "/api/tickets/" + ticket + "/time").body().size()).isEqualTo(before);
+    }
+
+    @Test
+    void longNotesUnknownTicketsTicketsInTriageAndBadMonthsAreRefusedClearly() {
+        String longNote = "x".repeat(1001);
+        assertThat(log("alice", ticket, "{\"minutes\":5,\"kind\":\"TRAINING\",\"note\":\"" + longNote + "\"}")
+                .body().at("/errors/0/field").asText()).isEqualTo("note");
+        assertThat(log("alice", "TCK-999999", "{\"minutes\":5,\"kind\":\"TRAINING\"}").status()).isEqualTo(404);
+        Api.Response triage = log("alice", newTicket("stranger@nowhere.example"), "{\"minutes\":5,\"kind\":\"TRAINING\"}");
+        assertThat(triage.status()).isEqualTo(409);
+        assertThat(triage.body().get("detail").asText()).contains("no client yet");
+
+        String client = "/api/clients/" + silverline;
+        assertThat(api.get("maria", client + "/hours?month=2026-13").body().at("/errors/0/field").asText()).isEqualTo("month");
+        assertThat(api.get("maria", client + "/hours?month=1999-12").body().at("/errors/0/field").asText()).isEqualTo("month");
+        assertThat(api.get("maria", client + "/statements/november").status()).isEqualTo(400);
+        assertThat(api.get("maria", client + "/statements/2026-13.csv").status()).isEqualTo(400);
+        assertThat(api.get("maria", client + "/hours/history?from=2026-11&to=2026-01").body().at("/errors/0/field").asText())
+                .isEqualTo("from");
+        assertThat(api.get("maria", client + "/hours/history?from=2000-01&to=2026-01").status()).isEqualTo(400);
+        assertThat(api.get("maria", "/api/clients/999999/statements/2026-09").status()).isEqualTo(404);
+    }
+
+    @Test
+    void agentsLogTimeButOnlyManagersAndAdminsSeeTheMoney() throws Exception {
+        String client = "/api/clients/" + silverline;
+        assertThat(log("andy", ticket, "{\"minutes\":5,\"kind\":\"TRAINING\"}").status()).as("analysts log no time").isEqualTo(403);
+        assertThat(api.get("andy", "/api/tickets/" + ticket + "/time").status()).isEqualTo(200);
+        for (String path : List.of(client + "/hours", client + "/hours/history", client + "/statements/2026-09")) {
+            assertThat(api.get("alice", path).status()).as("agent " + path).isEqualTo(403);
+            assertThat(api.get(null, path).status()).as("nobody " + path).isEqualTo(401);
+            assertThat(api.get("maria", path).status()).as("manager " + path).isEqualTo(200);
+        }
+        assertThat(download("alice", client + "/statements/2026-09.pdf").statusCode()).isEqualTo(403);
+        assertThat(download(null, client + "/statements/2026-09.csv").statusCode()).isEqualTo(401);
+        assertThat(log(null, ticket, "{\"minutes\":5,\"kind\":\"TRAINING\"}").status()).isEqualTo(401);
+    }
+
+    private static HttpResponse<byte[]> download(String user, String path) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (user != null) {
+            request.header("Authorization", Api.basic(user));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
