@@ -161,6 +161,7 @@ class HoursOnPostgresIT {
         {"minutes":0,"kind":"TRAINING"}                                | minutes
         {"minutes":30,"duration":"PT30M","kind":"TRAINING"}            | minutes
         {"minutes":"many","kind":"TRAINING"}                           | minutes
+        {"minutes":1.5,"kind":"TRAINING"}                              | minutes
         {"minutes":30}                                                 | kind
         {"minutes":30,"kind":"SLEEPING"}                               | kind
         {"minutes":30,"kind":"TRAINING","workedAt":"yesterday"}        | workedAt
