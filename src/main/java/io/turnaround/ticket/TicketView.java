@@ -10,18 +10,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** A ticket as the API returns it; {@code history} only on the single-ticket view. */
+/** A ticket as the API returns it; {@code history} and {@code quotes} only on the single-ticket view. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TicketView(String key, String client, Tier tier, String from, String subject, String body, String channel,
                   Instant receivedAt, Category category, Route route, String candidateGroup, Duration slaTarget,
                   String slaClock, Instant slaDueAt, Instant slaStoppedAt, String slaOutcome, TicketStatus status,
                   String assignee, Integer policyVersion, Priority priority, WaitingOn waitingOn, Instant slaPausedAt,
-                  Duration slaPaused, String partnerReference, Instant partnerRespondedAt, List<HistoryEntry> history) {
+                  Duration slaPaused, String partnerReference, Instant partnerRespondedAt, List<HistoryEntry> history,
+                  List<?> quotes) {
 
     static TicketView of(Ticket t, List<HistoryEntry> history) {
+        return of(t, history, null);
+    }
+
+    /** The single-ticket view with its custom-work quotes (as the quote feature shows them). */
+    static TicketView of(Ticket t, List<HistoryEntry> history, List<?> quotes) {
         return new TicketView(t.key(), t.clientName(), t.tier(), t.sender(), t.subject(), t.body(), t.channel().name(),
                 t.receivedAt(), t.category(), t.route(), t.candidateGroup(), t.slaTarget(), t.slaClock(), t.slaDueAt(),
                 t.slaStoppedAt(), t.slaOutcome(), t.status(), t.assignee(), t.policyVersion(), t.priority(), t.waitingOn(),
-                t.slaPausedAt(), t.slaPaused(), t.partnerReference(), t.partnerRespondedAt(), history);
+                t.slaPausedAt(), t.slaPaused(), t.partnerReference(), t.partnerRespondedAt(), history, quotes);
     }
 }
