@@ -12,6 +12,7 @@ import io.turnaround.ticket.TicketJournal;
 import io.turnaround.ticket.TicketKey;
 import io.turnaround.ticket.TicketLookup;
 import io.turnaround.workflow.QuoteSteps;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -29,14 +30,18 @@ class QuoteDesk implements QuoteSteps {
 
     private final Quotes quotes;
     private final QuoteMail mail;
-    private final HoursBank hours;
-    private final ActivePolicy policy;
+    private final ObjectProvider<HoursBank> hours;
+    private final ObjectProvider<ActivePolicy> policy;
     private final TicketLookup tickets;
     private final Clients clients;
     private final TicketJournal journal;
 
-    QuoteDesk(Quotes quotes, QuoteMail mail, HoursBank hours, ActivePolicy policy, TicketLookup tickets, Clients clients,
-              TicketJournal journal) {
+    /**
+     * The policy is looked up when a quote is priced, not when the desk is made: the engine needs the desk before the
+     * policy can be loaded, and the policy needs the engine.
+     */
+    QuoteDesk(Quotes quotes, QuoteMail mail, ObjectProvider<HoursBank> hours, ObjectProvider<ActivePolicy> policy,
+              TicketLookup tickets, Clients clients, TicketJournal journal) {
         this.quotes = quotes;
         this.mail = mail;
         this.hours = hours;
@@ -56,8 +61,8 @@ class QuoteDesk implements QuoteSteps {
         Client client = clients.findByTicket(ticket.id()).orElseThrow(() -> new IllegalStateException(
                 ticket.key() + " has no client to quote"));
         Duration work = QuoteEstimates.work(estimate.hours());
-        int version = policy.active().number();
-        HoursCharge charge = hours.price(client, WorkKind.CUSTOM_WORK, work, estimate.at());
+        int version = policy.getObject().active().number();
+        HoursCharge charge = hours.getObject().price(client, WorkKind.CUSTOM_WORK, work, estimate.at());
         long id = quotes.insert(new Quotes.NewQuote(ticket.id(), estimate.processInstanceId(),
                 QuoteEstimates.description(estimate.description()), work, charge.getIncluded(), charge.getBillable(),
                 charge.getRate(), charge.amount(), version, estimate.at(), estimate.expiresAt()));
