@@ -8,6 +8,7 @@ import io.turnaround.policy.facts.WorkKind;
 import io.turnaround.support.Api;
 import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.StaffFixtures;
+import io.turnaround.support.StaffPages;
 import io.turnaround.ticket.TicketKey;
 import io.turnaround.workflow.EnginePersistence;
 import org.junit.jupiter.api.AfterAll;
@@ -142,12 +143,20 @@ class CustomQuoteOnPostgresIT {
     }
 
     @Test
-    void declinedQuoteEndsTheWorkAndAnExpiredLinkIsRefused() {
+    void salesQuotesOnTheTicketPageAndADeclinedQuoteEndsTheWorkWhileAnExpiredLinkIsRefused() {
         String key = customWorkTicket();
         long taskId = estimateTask(key);
         api.post("sam", "/api/tasks/" + taskId + "/claim", null);
-        JsonNode quote = api.post("sam", "/api/tasks/" + taskId + "/estimate",
-                "{\"hours\": 12.5, \"description\": \"A new dashboard tile\"}").body();
+        StaffPages sam = StaffPages.signIn(port, "sam");
+        assertThat(sam.get("/tickets/" + key)).contains("Quotes", "Price and send the quote");
+
+        HttpResponse<String> sent = sam.post("/tickets/" + key + "/quotes/estimate", "taskId=" + taskId
+                + "&hours=12.5&description=A+new+dashboard+tile");
+
+        assertThat(sent.statusCode()).isEqualTo(302);
+        String page = sam.get("/tickets/" + key);
+        assertThat(page).contains("A new dashboard tile", "12.50 h", "$0.00", "SENT").doesNotContain("Price and send");
+        JsonNode quote = api.get("sam", "/api/tickets/" + key + "/quotes").body().get(0);
         long quoteId = quote.get("id").asLong();
         Client client = new Client();
 
