@@ -11,7 +11,9 @@ public enum MailKind {
     /** An emergency of a self-hosted client, to the client's own hosting contact. */
     CLIENT_HOSTING,
     /** An SLA ladder warning to staff. */
-    SLA_WARNING;
+    SLA_WARNING,
+    /** A custom-work quote to the client, or its reminder, with the link to accept or decline it. */
+    QUOTE;
 
     /**
      * The RFC 3834 {@code Auto-Submitted} header value, so that vacation responders and other robots do not answer

@@ -19,7 +19,12 @@ public enum MailTemplateName {
     PARTNER_FORWARD("partner-forward.txt", "the forward of a hosting-partner emergency to the partner", Stage.DECIDED,
             List.of(), List.of(Set.of("body"))),
     CLIENT_HOSTING("client-hosting.txt", "the notice to a self-hosted client's hosting contact", Stage.DECIDED,
-            List.of(), List.of(Set.of("body")));
+            List.of(), List.of(Set.of("body"))),
+    // A quote mail must carry its price and the link the client answers through.
+    QUOTE("quote.txt", "the custom-work quote to the client", Stage.QUOTED,
+            List.of(), List.of(Set.of("quoteLink"), Set.of("amount"))),
+    QUOTE_REMINDER("quote-reminder.txt", "the reminder of an unanswered quote", Stage.QUOTED,
+            List.of(), List.of(Set.of("quoteLink")));
 
     public static final String FOLDER = "rules/mail/";
 
@@ -27,7 +32,11 @@ public enum MailTemplateName {
     private static final List<String> DECIDED = List.of("clientName", "tier", "category", "slaTarget", "slaClock",
             "slaDueAt");
 
-    private enum Stage { RECEIVED, DECIDED }
+    /** What a quote's mail knows: the ticket's key, subject and sender, the client, and the quote itself. */
+    private static final List<String> QUOTED = List.of("ticketKey", "subject", "sender", "clientName", "tier",
+            "description", "hours", "includedHours", "billableHours", "hourlyRate", "amount", "expiresAt", "quoteLink");
+
+    private enum Stage { RECEIVED, DECIDED, QUOTED }
 
     private final String file;
     private final String purpose;
@@ -55,6 +64,9 @@ public enum MailTemplateName {
 
     /** The placeholders it may use, in a stable order for messages. */
     public Set<String> placeholders() {
+        if (stage == Stage.QUOTED) {
+            return new LinkedHashSet<>(QUOTED);
+        }
         Set<String> names = new LinkedHashSet<>(RECEIVED);
         if (stage == Stage.DECIDED) {
             names.addAll(DECIDED);

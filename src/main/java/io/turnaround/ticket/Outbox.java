@@ -12,7 +12,7 @@ import java.time.Instant;
  * queuing the same key twice keeps the first, so a retried or repeated cause never sends twice.
  */
 @Repository
-class Outbox {
+public class Outbox {
 
     static final int MAX_SUBJECT = 500;
     static final int MAX_BODY = 100_000;
@@ -27,12 +27,12 @@ class Outbox {
      * One mail to queue. {@code messageId} is the ticket message it carries (a reply), {@code inReplyTo} the
      * Message-ID it answers, with its angle brackets (null: it starts a thread).
      */
-    record Mail(MailKind kind, String idempotencyKey, long ticketId, Long messageId, String recipient, String subject,
+    public record Mail(MailKind kind, String idempotencyKey, long ticketId, Long messageId, String recipient, String subject,
                 String body, String inReplyTo) {
     }
 
     /** Queues a mail; returns false if one with this key was already queued. */
-    boolean queue(Mail mail, Instant now) {
+    public boolean queue(Mail mail, Instant now) {
         if (isQueued(mail.idempotencyKey())) {
             return false;
         }

@@ -36,10 +36,12 @@ class TicketController {
     private final TicketHistory history;
     private final Conversation conversation;
     private final TicketWaits waits;
+    private final TicketQuotes quotes;
 
     TicketController(TicketIntake intake, Tickets tickets, TicketHistory history, Conversation conversation,
-                     TicketWaits waits) {
+                     TicketWaits waits, TicketQuotes quotes) {
         this.intake = intake;
+        this.quotes = quotes;
         this.waits = waits;
         this.tickets = tickets;
         this.history = history;
@@ -103,7 +105,7 @@ class TicketController {
     @GetMapping("/{key}")
     TicketView get(@PathVariable String key) {
         Ticket ticket = tickets.byKey(key);
-        return TicketView.of(ticket, history.of(ticket.id()));
+        return TicketView.of(ticket, history.of(ticket.id()), quotes.of(ticket.id()));
     }
 
     @GetMapping

@@ -11,8 +11,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A ticket as the API returns it; {@code history} only on the single-ticket view, {@code notice} only in the answer to
- * a new request that was not taken as sent (a chat message outside the plan's chat hours, taken as email).
+ * A ticket as the API returns it; {@code history} and {@code quotes} only on the single-ticket view, {@code notice}
+ * only in the answer to a new request that was not taken as sent (a chat message outside the plan's chat hours, taken
+ * as email).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TicketView(String key, String client, Tier tier, String from, String subject, String body, String channel,
@@ -20,18 +21,23 @@ record TicketView(String key, String client, Tier tier, String from, String subj
                   String slaClock, Instant slaDueAt, Instant slaStoppedAt, String slaOutcome, TicketStatus status,
                   String assignee, Integer policyVersion, Priority priority, WaitingOn waitingOn, Instant slaPausedAt,
                   Duration slaPaused, String partnerReference, Instant partnerRespondedAt, List<HistoryEntry> history,
-                  String notice) {
+                  List<?> quotes, String notice) {
 
     static TicketView of(Ticket t, List<HistoryEntry> history) {
+        return of(t, history, null);
+    }
+
+    /** The single-ticket view with its custom-work quotes (as the quote feature shows them). */
+    static TicketView of(Ticket t, List<HistoryEntry> history, List<?> quotes) {
         return new TicketView(t.key(), t.clientName(), t.tier(), t.sender(), t.subject(), t.body(), t.channel().name(),
                 t.receivedAt(), t.category(), t.route(), t.candidateGroup(), t.slaTarget(), t.slaClock(), t.slaDueAt(),
                 t.slaStoppedAt(), t.slaOutcome(), t.status(), t.assignee(), t.policyVersion(), t.priority(), t.waitingOn(),
-                t.slaPausedAt(), t.slaPaused(), t.partnerReference(), t.partnerRespondedAt(), history, null);
+                t.slaPausedAt(), t.slaPaused(), t.partnerReference(), t.partnerRespondedAt(), history, quotes, null);
     }
 
     TicketView withNotice(String text) {
         return new TicketView(key, client, tier, from, subject, body, channel, receivedAt, category, route, candidateGroup,
                 slaTarget, slaClock, slaDueAt, slaStoppedAt, slaOutcome, status, assignee, policyVersion, priority, waitingOn,
-                slaPausedAt, slaPaused, partnerReference, partnerRespondedAt, history, text);
+                slaPausedAt, slaPaused, partnerReference, partnerRespondedAt, history, quotes, text);
     }
 }

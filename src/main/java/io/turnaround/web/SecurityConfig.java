@@ -81,6 +81,19 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * A client's custom-work quote, opened from the link in the quote mail: no sign-in, the link's signed token is the
+     * permission. Only the quote page and its two answers; CSRF tokens on the answer forms.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain customerQuotes(HttpSecurity http) throws Exception {
+        http.requestMatchers(m -> m.antMatchers(HttpMethod.GET, "/quotes/*")
+                        .antMatchers(HttpMethod.POST, "/quotes/*/accept", "/quotes/*/decline"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
     /** The staff pages: form sign-in, a session, CSRF tokens on every form. */
     @Bean
     @Order(2)
@@ -94,7 +107,7 @@ class SecurityConfig {
                         .antMatchers(HttpMethod.POST, "/policy/**").hasAnyRole("ANALYST", "ADMIN")
                         .antMatchers("/policy/**", "/policy").hasAnyRole("ANALYST", "MANAGER", "ADMIN")
                         .antMatchers(HttpMethod.POST, "/tickets/*/notes", "/tickets/*/replies", "/tickets/*/category",
-                                "/tickets/*/waiting", "/tasks/**")
+                                "/tickets/*/waiting", "/tickets/*/quotes/estimate", "/tasks/**")
                         .hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .anyRequest().hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false))

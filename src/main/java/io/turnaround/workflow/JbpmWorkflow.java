@@ -35,6 +35,7 @@ class JbpmWorkflow implements Workflow {
     private final TaskIdentities identities;
     private final PolicyCalendars calendars;
     private final TimerFailures failures;
+    private final JbpmQuoteWorkflow quotes;
 
     /**
      * The work item handlers the BPMN names are taken as arguments although only jBPM calls them: they must exist
@@ -43,13 +44,14 @@ class JbpmWorkflow implements Workflow {
      */
     JbpmWorkflow(DeploymentService deployments, ProcessService processes, UserTaskService tasks,
                  TaskIdentities identities, PolicyCalendars calendars, TimerFailures failures,
-                 List<WorkItemHandler> handlers) {
+                 JbpmQuoteWorkflow quotes, List<WorkItemHandler> handlers) {
         this.deployments = deployments;
         this.processes = processes;
         this.tasks = tasks;
         this.identities = identities;
         this.calendars = calendars;
         this.failures = failures;
+        this.quotes = quotes;
     }
 
     static String deploymentId(String policyVersion) {
@@ -156,6 +158,11 @@ class JbpmWorkflow implements Workflow {
     @Override
     public void complete(long taskId, String user) {
         act(taskId, () -> {
+            // An estimate without its hours would leave the quote process nothing to price.
+            if (quotes.isEstimate(taskId)) {
+                throw new TaskActionRefusedException("task " + taskId + " is a custom-work estimate: give the hours and"
+                        + " a description (POST /api/tasks/" + taskId + "/estimate, or the form on the ticket page)", false);
+            }
             tasks.completeAutoProgress(taskId, user, Map.of());
             return null;
         });

@@ -92,7 +92,21 @@ class MailTemplateTest {
                         + " written from it",
                 "rules/mail/acknowledgment.txt: no mail is written from this file; the templates are"
                         + " rules/mail/acknowledgement.txt, rules/mail/acknowledgement-triage.txt,"
-                        + " rules/mail/partner-forward.txt, rules/mail/client-hosting.txt");
+                        + " rules/mail/partner-forward.txt, rules/mail/client-hosting.txt, rules/mail/quote.txt,"
+                        + " rules/mail/quote-reminder.txt");
+    }
+
+    @Test
+    void aQuoteMailMustCarryItsLinkAndPriceAndKnowsOnlyTheQuotesPlaceholders() {
+        String path = MailTemplateName.QUOTE.path();
+
+        assertThat(MailTemplates.problems(shippedWith(path, "Subject: [{ticketKey}] Your quote\n\n{hours} hours, due"
+                + " {slaDueAt}.\n"))).extracting(PolicyProblem::toString).containsExactly(
+                path + ":3: unknown placeholder {slaDueAt}; the custom-work quote to the client knows {ticketKey},"
+                        + " {subject}, {sender}, {clientName}, {tier}, {description}, {hours}, {includedHours},"
+                        + " {billableHours}, {hourlyRate}, {amount}, {expiresAt}, {quoteLink}",
+                path + ": the custom-work quote to the client must use {quoteLink}",
+                path + ": the custom-work quote to the client must use {amount}");
     }
 
     @Test

@@ -129,7 +129,7 @@ class SupportTicketProcessTest {
         EMERGENCY     | PARTNER | HOSTING_PARTNER | hosting-liaison  | Confirm the hosting partner picked up the emergency
         EMERGENCY     | SELF    | CLIENT_HOSTING  | hosting-liaison  | Alert the client's hosting support and track the emergency
         NON_EMERGENCY | PARTNER | SUPPORT_DESK    | support-desk     | Address and assign the request
-        CUSTOM_WORK   | PARTNER | CUSTOM_QUOTE    | sales            | Prepare a custom-work quote
+        CUSTOM_WORK   | PARTNER | CUSTOM_QUOTE    | sales            | Estimate the custom work
         TRAINING      | SELF    | TRAINING        | training         | Schedule the training or development hours
         """)
     void eachRouteReachesItsGroupsTask(Category category, Hosting hosting, Route route, String group, String taskName) {

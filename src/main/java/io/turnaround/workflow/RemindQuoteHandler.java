@@ -1,0 +1,36 @@
+package io.turnaround.workflow;
+
+import org.kie.api.runtime.process.WorkItem;
+import org.kie.api.runtime.process.WorkItemHandler;
+import org.kie.api.runtime.process.WorkItemManager;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** Runs the BPMN task {@code RemindQuote} in the reminder timer's transaction. */
+@Component(QuoteProcess.REMIND)
+class RemindQuoteHandler implements WorkItemHandler {
+
+    private final QuoteSteps steps;
+    private final TimerFailures failures;
+    private final Clock clock;
+
+    RemindQuoteHandler(QuoteSteps steps, TimerFailures failures, Clock clock) {
+        this.steps = steps;
+        this.failures = failures;
+        this.clock = clock;
+    }
+
+    @Override
+    public void executeWorkItem(WorkItem workItem, WorkItemManager manager) {
+        steps.remind(((Number) workItem.getParameter(QuoteProcess.QUOTE_ID)).longValue(), clock.instant());
+        failures.clear(workItem.getProcessInstanceId());
+        manager.completeWorkItem(workItem.getId(), Map.of());
+    }
+
+    @Override
+    public void abortWorkItem(WorkItem workItem, WorkItemManager manager) {
+        // Nothing to undo: the reminder commits with the timer's transaction or not at all.
+    }
+}
