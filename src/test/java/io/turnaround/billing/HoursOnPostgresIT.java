@@ -55,10 +55,6 @@ class HoursOnPostgresIT {
         JdbcTemplate jdbc = server.getBean(JdbcTemplate.class);
         jdbc.update("update client set time_zone = 'America/New_York', licensing_fee = 400.00 where name = 'Silverline Media'");
         silverline = jdbc.queryForObject("select id from client where name = 'Silverline Media'", Long.class);
-        // The quote table arrives with the custom-quote feature; a stand-in gives quote_id a foreign key to break.
-        jdbc.execute("create table quote_stand_in (id bigint primary key)");
-        jdbc.execute("alter table time_entry add constraint time_entry_quote_stand_in foreign key (quote_id)"
-                + " references quote_stand_in (id)");
         ticket = newTicket("help@silverline.example");
     }
 
