@@ -5,8 +5,11 @@ import io.turnaround.ticket.Client;
 import io.turnaround.ticket.Clients;
 import io.turnaround.ticket.Ticket;
 import io.turnaround.ticket.TicketConflictException;
+import io.turnaround.ticket.TicketJournal;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 /** Staff log time on a ticket; it counts for the ticket's client, in the month it was worked in the client's zone. */
 @Service
@@ -25,16 +29,19 @@ public class TicketTime {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     static final int MAX_NOTE = 1000;
+    static final int MAX_REASON = 500;
 
     private final TimeLog log;
     private final Clients clients;
     private final HoursBank bank;
+    private final TicketJournal journal;
     private final Clock clock;
 
-    TicketTime(TimeLog log, Clients clients, HoursBank bank, Clock clock) {
+    TicketTime(TimeLog log, Clients clients, HoursBank bank, TicketJournal journal, Clock clock) {
         this.log = log;
         this.clients = clients;
         this.bank = bank;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -82,6 +89,7 @@ public class TicketTime {
                 : day.atTime(LocalTime.NOON).atZone(client.timeZone()).toInstant();
     }
 
+    @Transactional
     public Logged log(Ticket ticket, Request request, String user) {
         Client client = clientOf(ticket);
         Instant now = clock.instant();
@@ -112,9 +120,44 @@ public class TicketTime {
             }
             throw e;
         }
+        journal.record(ticket.id(), now, user, "TIME_LOGGED", describe(id, entry.kind(), entry.work(), workedAt, client)
+                + (note == null ? "" : ": " + note));
         HoursMonth month = bank.month(client, YearMonth.from(workedAt.atZone(client.timeZone())));
         PricedEntry charged = month.entries().stream().filter(p -> p.entry().id() == id).findFirst().orElseThrow();
         return new Logged(charged.entry(), charged, month);
+    }
+
+    /**
+     * Withdraws a mistaken entry of the ticket: it stays in the log but no longer counts. Whoever logged it may, and
+     * so may those who see the clients' money ({@code mayWithdrawAnyones}); the ticket's history says who, and why.
+     */
+    @Transactional
+    public TimeEntry withdraw(Ticket ticket, long entryId, String reason, String user, boolean mayWithdrawAnyones) {
+        TimeEntry entry = log.standing(entryId).filter(e -> Long.valueOf(ticket.id()).equals(e.ticketId()))
+                .orElseThrow(() -> new TimeEntryNotFoundException(ticket.key(), entryId));
+        if (!mayWithdrawAnyones && !entry.loggedBy().equals(user)) {
+            throw new AccessDeniedException(entry.loggedBy() + " logged time entry " + entryId
+                    + "; only they or a manager may withdraw it");
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > MAX_REASON) {
+            throw new InvalidHoursRequestException("reason", "at most " + MAX_REASON + " characters");
+        }
+        Instant now = clock.instant();
+        if (!log.withdraw(entryId, user, now, why)) {
+            throw new TimeEntryNotFoundException(ticket.key(), entryId);
+        }
+        Client client = clientOf(ticket);
+        journal.record(ticket.id(), now, user, "TIME_WITHDRAWN", describe(entryId, entry.kind(), entry.work(),
+                entry.workedAt(), client) + ", logged by " + entry.loggedBy() + (why == null ? "" : "; reason: " + why));
+        return entry;
+    }
+
+    /** E.g. {@code entry 7: 1:30 of development worked 2026-11-03 10:00 (America/New_York)}. */
+    private static String describe(long id, WorkKind kind, Duration work, Instant workedAt, Client client) {
+        HoursFormat format = new HoursFormat(client.timeZone());
+        return "entry " + id + ": " + format.time(work) + " of " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + " worked " + format.local(workedAt) + " (" + client.timeZone() + ")";
     }
 
     private static void requirePositive(String field, Long id) {

@@ -1,16 +1,19 @@
 package io.turnaround.billing;
 
 import io.turnaround.policy.facts.WorkKind;
+import io.turnaround.staff.Staff;
 import io.turnaround.ticket.Ticket;
 import io.turnaround.ticket.TicketLookup;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
@@ -58,5 +61,13 @@ class TicketTimeController {
     @GetMapping
     List<HoursJson.LoggedTime> list(@PathVariable String key) {
         return time.ofTicket(tickets.find(key)).stream().map(HoursJson.LoggedTime::of).toList();
+    }
+
+    /** Withdraws a mistaken entry (it stays in the log, no longer counting); {@code reason} goes to the history. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> withdraw(@PathVariable String key, @PathVariable long id,
+                                  @RequestParam(required = false) String reason, Authentication user) {
+        time.withdraw(tickets.find(key), id, reason, user.getName(), Staff.of(user).seesAllQueues());
+        return ResponseEntity.noContent().build();
     }
 }

@@ -14,8 +14,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
-/** The time log: append-only; balances and statements are computed from it. */
+/**
+ * The time log: entries are added, and a mistaken one is withdrawn (kept, with who withdrew it and why) rather than
+ * changed or deleted; balances and statements are computed from the entries that stand.
+ */
 @Repository
 public class TimeLog {
 
@@ -49,15 +53,29 @@ public class TimeLog {
     /** The client's entries worked in [from, to), in the order they were worked. */
     public List<TimeEntry> between(long clientId, Instant from, Instant to) {
         return jdbc.query("select * from time_entry where client_id = ? and worked_at >= ? and worked_at < ?"
-                + " order by worked_at, id", TimeLog::map, clientId, utc(from), utc(to));
+                + " and withdrawn_at is null order by worked_at, id", TimeLog::map, clientId, utc(from), utc(to));
     }
 
     public List<TimeEntry> ofTicket(long ticketId) {
-        return jdbc.query("select * from time_entry where ticket_id = ? order by worked_at, id", TimeLog::map, ticketId);
+        return jdbc.query("select * from time_entry where ticket_id = ? and withdrawn_at is null"
+                + " order by worked_at, id", TimeLog::map, ticketId);
     }
 
     public List<TimeEntry> ofQuote(long quoteId) {
-        return jdbc.query("select * from time_entry where quote_id = ? order by worked_at, id", TimeLog::map, quoteId);
+        return jdbc.query("select * from time_entry where quote_id = ? and withdrawn_at is null"
+                + " order by worked_at, id", TimeLog::map, quoteId);
+    }
+
+    /** The entry if it stands (is not withdrawn). */
+    public Optional<TimeEntry> standing(long id) {
+        return jdbc.query("select * from time_entry where id = ? and withdrawn_at is null", TimeLog::map, id)
+                .stream().findFirst();
+    }
+
+    /** Withdraws a standing entry; false if it was withdrawn meanwhile (by someone else, or a second click). */
+    public boolean withdraw(long id, String by, Instant at, String reason) {
+        return jdbc.update("update time_entry set withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ?"
+                + " where id = ? and withdrawn_at is null", utc(at), by, reason, id) == 1;
     }
 
     private static TimeEntry map(ResultSet rs, int row) throws SQLException {

@@ -3,12 +3,15 @@ package io.turnaround.tasklist;
 import io.turnaround.billing.HoursFormat;
 import io.turnaround.billing.InvalidHoursRequestException;
 import io.turnaround.billing.TicketTime;
+import io.turnaround.billing.TimeEntryNotFoundException;
 import io.turnaround.billing.WorkDuration;
 import io.turnaround.policy.facts.WorkKind;
+import io.turnaround.staff.Staff;
 import io.turnaround.ticket.Client;
 import io.turnaround.ticket.Ticket;
 import io.turnaround.ticket.TicketConflictException;
 import io.turnaround.ticket.TicketLookup;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,6 +52,19 @@ class TicketTimeForm {
                     + " from the included hours, " + f.time(logged.charged().billable()) + " billable.");
         } catch (InvalidHoursRequestException | TicketConflictException e) {
             redirect.addFlashAttribute("error", "Time not logged: " + e.getMessage());
+        }
+        return "redirect:/tickets/" + ticket.key() + "#time";
+    }
+
+    @PostMapping("/tickets/{key}/time/{id}/withdrawal")
+    String withdraw(@PathVariable String key, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
+                    Authentication user, RedirectAttributes redirect) {
+        Ticket ticket = tickets.find(key);
+        try {
+            time.withdraw(ticket, id, reason, user.getName(), Staff.of(user).seesAllQueues());
+            redirect.addFlashAttribute("message", "Time entry " + id + " withdrawn: it no longer counts.");
+        } catch (InvalidHoursRequestException | TimeEntryNotFoundException | AccessDeniedException e) {
+            redirect.addFlashAttribute("error", "Not withdrawn: " + e.getMessage());
         }
         return "redirect:/tickets/" + ticket.key() + "#time";
     }

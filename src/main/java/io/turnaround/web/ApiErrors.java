@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.turnaround.billing.InvalidHoursRequestException;
+import io.turnaround.billing.TimeEntryNotFoundException;
 import io.turnaround.policy.InvalidPolicyUploadException;
 import io.turnaround.policy.PolicyVersionConflictException;
 import io.turnaround.policy.PolicyVersionNotFoundException;
@@ -117,7 +118,7 @@ class ApiErrors {
     }
 
     @ExceptionHandler({TicketNotFoundException.class, TaskNotFoundException.class, ClientNotFoundException.class,
-            NoFailedTimerException.class, PolicyVersionNotFoundException.class})
+            NoFailedTimerException.class, PolicyVersionNotFoundException.class, TimeEntryNotFoundException.class})
     ResponseEntity<Problem> notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
     }

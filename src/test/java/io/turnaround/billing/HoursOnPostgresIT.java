@@ -148,6 +148,44 @@ class HoursOnPostgresIT {
                 .contains("$200.00");
     }
 
+    @Test
+    void aMistakenEntryIsWithdrawnByWhoeverLoggedItOrAManagerAndNoLongerCounts() {
+        StaffFixtures.addStaff(server, "walt", "AGENT", "support-desk");
+        String july = "/api/clients/" + silverline + "/hours?month=2026-07";
+        String first = log("alice", ticket, "{\"duration\":\"PT4H\",\"kind\":\"DEVELOPMENT\",\"workedAt\":\"2026-07-06T15:00:00Z\"}")
+                .body().at("/entry/id").asText();
+        String typo = log("alice", ticket, "{\"duration\":\"PT20H\",\"kind\":\"DEVELOPMENT\",\"workedAt\":\"2026-07-07T15:00:00Z\"}")
+                .body().at("/entry/id").asText();
+        assertThat(api.get("maria", july).body().get("billable").asText()).isEqualTo("PT19H");
+
+        Api.Response byAnotherAgent = api.request("DELETE", Api.basic("walt"), "/api/tickets/" + ticket + "/time/" + typo, null);
+        assertThat(byAnotherAgent.status()).as(byAnotherAgent.text()).isEqualTo(403);
+        assertThat(byAnotherAgent.body().get("detail").asText()).contains("alice logged time entry " + typo);
+
+        Api.Response withdrawn = api.request("DELETE", Api.basic("alice"),
+                "/api/tickets/" + ticket + "/time/" + typo + "?reason=meant%202%20hours", null);
+        assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(204);
+        JsonNode month = api.get("maria", july).body();
+        assertThat(month.get("entries").findValuesAsText("id")).containsExactly(first);
+        assertThat(month.get("includedUsed").asText()).isEqualTo("PT4H");
+        assertThat(month.get("billable").asText()).isEqualTo("PT0S");
+        assertThat(api.get("maria", "/api/clients/" + silverline + "/statements/2026-07").body().get("hoursAmount")
+                .decimalValue()).isEqualByComparingTo("0");
+        assertThat(api.get("alice", "/api/tickets/" + ticket + "/time").body().findValuesAsText("id")).doesNotContain(typo);
+        assertThat(api.get("alice", "/api/tickets/" + ticket).body().get("history").toString())
+                .contains("TIME_LOGGED").contains("TIME_WITHDRAWN")
+                .contains("entry " + typo + ": 20:00 of development worked 2026-07-07 11:00 (America/New_York), logged by"
+                        + " alice; reason: meant 2 hours");
+
+        Api.Response again = api.request("DELETE", Api.basic("maria"), "/api/tickets/" + ticket + "/time/" + typo, null);
+        assertThat(again.status()).isEqualTo(404);
+        Api.Response byManager = api.request("DELETE", Api.basic("maria"), "/api/tickets/" + ticket + "/time/" + first, null);
+        assertThat(byManager.status()).as(byManager.text()).isEqualTo(204);
+        assertThat(api.get("maria", july).body().get("entries")).isEmpty();
+        assertThat(api.request("DELETE", Api.basic("andy"), "/api/tickets/" + ticket + "/time/" + first, null).status())
+                .isEqualTo(403);
+    }
+
     @ParameterizedTest(name = "{0} -> 400 on {1}")
     @CsvSource(delimiter = '|', textBlock = """
         {"duration":"abc","kind":"TRAINING"}                           | duration

@@ -6,6 +6,7 @@ import io.turnaround.workflow.EnginePersistence;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.server.LocalServerPort;
@@ -44,6 +45,16 @@ class StatementBrowserIT {
             assertThat(d.findElement(By.cssSelector(".flash.ok")).getText())
                     .contains("Logged 7:00 of development for Silverline Media").contains("5:00 from the included hours, 2:00 billable");
             assertThat(d.findElement(By.id("time")).getText()).contains("<b>widget</b> =1+1").contains("dave");
+
+            // A slip: an hour logged by mistake is withdrawn from the same list, with a reason.
+            d.findElement(By.cssSelector("#log-time input[name=duration]")).sendKeys("1:00");
+            b.clickAndWait(d.findElement(By.cssSelector("#log-time button")));
+            WebElement slip = d.findElement(By.xpath("//table[contains(@class,'time-entries')]//tr[td[3]='1:00']"));
+            slip.findElement(By.name("reason")).sendKeys("logged by mistake");
+            b.clickAndWait(slip.findElement(By.xpath(".//button[text()='Withdraw']")));
+            assertThat(d.findElement(By.cssSelector(".flash.ok")).getText()).endsWith("withdrawn: it no longer counts.");
+            assertThat(d.findElements(By.xpath("//table[contains(@class,'time-entries')]//tr[td[3]='1:00']"))).isEmpty();
+            assertThat(d.findElement(By.id("history")).getText()).contains("reason: logged by mistake");
             b.open("/clients/" + silverline + "/statements");
             assertThat(d.findElement(By.tagName("h1")).getText()).as("agents do not see clients' money").isEqualTo("Not allowed");
 
