@@ -2,6 +2,7 @@ package io.turnaround.ticket;
 
 import io.turnaround.workflow.TaskChanged;
 import io.turnaround.workflow.TaskObserver;
+import io.turnaround.workflow.WorkObserver;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -10,10 +11,11 @@ import java.util.Optional;
 /**
  * Keeps each ticket's SLA clock and status in step with its tasks. The turnaround ends when a person
  * is assigned the ticket's work task (the task for the group the policy chose); the SLA ladder
- * ({@link SlaEscalator}) records a breach when its timer fires first. Runs inside the engine's transaction.
+ * ({@link SlaEscalator}) records a breach when its timer fires first. The ticket is resolved when its work is done.
+ * Runs inside the engine's transaction.
  */
 @Component
-class SlaStopwatch implements TaskObserver {
+class SlaStopwatch implements TaskObserver, WorkObserver {
 
     private final Tickets tickets;
     private final TicketHistory history;
@@ -42,16 +44,19 @@ class SlaStopwatch implements TaskObserver {
                     history.add(ticket.id(), event.at(), event.assignee() == null ? "staff" : event.assignee(),
                             "TASK_RELEASED", "'" + event.taskName() + "' back to " + event.candidateGroup());
                 }
-                case COMPLETED -> {
-                    if (workTask) {
-                        tickets.assign(ticket.id(), TicketStatus.RESOLVED, event.assignee(), event.at());
-                    }
-                    history.add(ticket.id(), event.at(), event.assignee(), "TASK_COMPLETED", "'" + event.taskName() + "'");
-                }
+                case COMPLETED -> history.add(ticket.id(), event.at(), event.assignee(), "TASK_COMPLETED",
+                        "'" + event.taskName() + "'");
                 default -> {
                 }
             }
         });
+    }
+
+    /** The ticket is resolved when its whole work is done, not when its first task is: a quote's work goes on. */
+    @Override
+    public void workDone(long processInstanceId, Instant at) {
+        tickets.findByProcessInstance(processInstanceId)
+                .ifPresent(ticket -> tickets.assign(ticket.id(), TicketStatus.RESOLVED, ticket.assignee(), at));
     }
 
     private void assigned(Ticket ticket, TaskChanged event, boolean workTask) {

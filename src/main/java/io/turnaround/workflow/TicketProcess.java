@@ -18,6 +18,8 @@ public final class TicketProcess {
     public static final String LADDER = "ladder";
     public static final String SLA_PAUSED_SO_FAR = "slaPausedSoFar";
     public static final String BREACH_GROUP = "breachGroup";
+    /** The embedded subprocess that holds the work on the ticket's route; when it ends, the ticket is resolved. */
+    public static final String WORK = "handleTicket";
     /** The custom task that climbs a rung of the SLA ladder when its timer fires. */
     public static final String ESCALATE = "Escalate";
     /** The signal that makes the ladder re-read its next rung: the clock paused, resumed or was re-decided. */

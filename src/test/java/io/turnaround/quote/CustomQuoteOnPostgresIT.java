@@ -108,6 +108,7 @@ class CustomQuoteOnPostgresIT {
         assertThat(ticket.get("quotes")).hasSize(1);
         assertThat(ticket.get("quotes").get(0).get("amount").decimalValue()).isEqualByComparingTo("5600.00");
         assertThat(events(ticket)).contains("QUOTE_SENT");
+        assertThat(ticket.get("status").asText()).as("the quote is out: the work goes on").isEqualTo("ASSIGNED");
 
         Map<String, Object> mail = jdbc().queryForMap("select recipient, subject, body, status from outbound_mail"
                 + " where kind = 'QUOTE' and ticket_id = ?", TicketKey.idOf(key));
@@ -140,6 +141,13 @@ class CustomQuoteOnPostgresIT {
         assertThat(devTasks).singleElement().satisfies(t ->
                 assertThat(t.get("name").asText()).isEqualTo("Develop the quoted custom work"));
         assertThat(events(api.get("sam", "/api/tickets/" + key).body())).contains("QUOTE_ACCEPTED");
+        assertThat(api.get("sam", "/api/tickets/" + key).body().get("status").asText()).isEqualTo("ASSIGNED");
+
+        long devTask = devTasks.get(0).get("id").asLong();
+        assertThat(api.post("dave", "/api/tasks/" + devTask + "/claim", null).status()).isEqualTo(200);
+        assertThat(api.post("dave", "/api/tasks/" + devTask + "/complete", null).status()).isEqualTo(200);
+        assertThat(api.get("sam", "/api/tickets/" + key).body().get("status").asText())
+                .as("the accepted work is done").isEqualTo("RESOLVED");
     }
 
     @Test
@@ -176,6 +184,7 @@ class CustomQuoteOnPostgresIT {
         JsonNode ticket = api.get("sam", "/api/tickets/" + key).body();
         assertThat(events(ticket)).contains("QUOTE_DECLINED");
         assertThat(ticket.get("quotes").get(0).get("state").asText()).isEqualTo("DECLINED");
+        assertThat(ticket.get("status").asText()).isEqualTo("RESOLVED");
         assertThat(tasksOf(key, "dave", "dev-team")).isEmpty();
     }
 
