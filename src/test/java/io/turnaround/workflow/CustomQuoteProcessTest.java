@@ -18,8 +18,6 @@ import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
 import org.kie.api.runtime.process.ProcessInstance;
 import org.kie.api.runtime.process.WorkItem;
-import org.kie.api.runtime.process.WorkItemHandler;
-import org.kie.api.runtime.process.WorkItemManager;
 import org.kie.api.runtime.process.WorkflowProcessInstance;
 import org.kie.api.time.SessionPseudoClock;
 
@@ -227,21 +225,6 @@ class CustomQuoteProcessTest {
 
     private void advance(Duration by) {
         clock.advanceTime(by.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Stands in for the human task service: keeps the work items it was given. */
-    private static final class HumanTasks implements WorkItemHandler {
-        final List<WorkItem> open = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void executeWorkItem(WorkItem workItem, WorkItemManager manager) {
-            open.add(workItem);
-        }
-
-        @Override
-        public void abortWorkItem(WorkItem workItem, WorkItemManager manager) {
-            open.removeIf(w -> w.getId() == workItem.getId());
-        }
     }
 
     /** Answers the quote's steps the way the quote desk would, and remembers each. */

@@ -21,9 +21,6 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
 import org.kie.api.runtime.process.ProcessInstance;
-import org.kie.api.runtime.process.WorkItem;
-import org.kie.api.runtime.process.WorkItemHandler;
-import org.kie.api.runtime.process.WorkItemManager;
 import org.kie.api.runtime.process.WorkflowProcessInstance;
 import org.kie.api.time.SessionPseudoClock;
 
@@ -267,21 +264,6 @@ class SupportTicketProcessTest {
     @SuppressWarnings("unchecked")
     private <T> T variable(ProcessInstance instance, String name) {
         return (T) ((WorkflowProcessInstance) session.getProcessInstance(instance.getId())).getVariable(name);
-    }
-
-    /** Stands in for the human task service: keeps the work items it was given. */
-    private static final class HumanTasks implements WorkItemHandler {
-        final List<WorkItem> open = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void executeWorkItem(WorkItem workItem, WorkItemManager manager) {
-            open.add(workItem);
-        }
-
-        @Override
-        public void abortWorkItem(WorkItem workItem, WorkItemManager manager) {
-            open.removeIf(w -> w.getId() == workItem.getId());
-        }
     }
 
     /** Answers the ladder the way the ticket store would, and remembers each climb. */
