@@ -64,23 +64,23 @@ final class HoursJson {
 
     /** One client month: its included hours, what was used and billed, and every entry. */
     record Month(long clientId, String client, Tier tier, YearMonth month, ZoneId zone, Instant from, Instant to,
-                 Duration includedPerMonth, Duration includedUsed, Duration includedLeft, Duration worked,
+                 int policyVersion, Duration includedPerMonth, Duration includedUsed, Duration includedLeft, Duration worked,
                  Duration billable, BigDecimal billed, String currency, List<ChargedEntry> entries) {
 
         static Month of(Client client, HoursMonth m) {
             return new Month(client.id(), client.name(), m.tier(), m.month(), m.zone(), HoursMonth.start(m.month(), m.zone()),
-                    HoursMonth.end(m.month(), m.zone()), m.includedPerMonth(), m.includedUsed(), m.includedLeft(),
+                    HoursMonth.end(m.month(), m.zone()), m.policyVersion(), m.includedPerMonth(), m.includedUsed(), m.includedLeft(),
                     m.worked(), m.billable(), m.billed(), MonthlyStatement.USD,
                     m.entries().stream().map(p -> ChargedEntry.of(p, m.zone())).toList());
         }
     }
 
     /** One month in a history: the totals only. */
-    record MonthSummary(YearMonth month, Duration includedPerMonth, Duration includedUsed, Duration includedLeft,
+    record MonthSummary(YearMonth month, int policyVersion, Duration includedPerMonth, Duration includedUsed, Duration includedLeft,
                         Duration worked, Duration billable, BigDecimal billed, int entries) {
 
         static MonthSummary of(HoursMonth m) {
-            return new MonthSummary(m.month(), m.includedPerMonth(), m.includedUsed(), m.includedLeft(), m.worked(),
+            return new MonthSummary(m.month(), m.policyVersion(), m.includedPerMonth(), m.includedUsed(), m.includedLeft(), m.worked(),
                     m.billable(), m.billed(), m.entries().size());
         }
     }

@@ -14,14 +14,15 @@ import java.util.function.UnaryOperator;
 
 /**
  * One client's calendar month of logged time, each entry charged in the order it was worked: earlier work uses the
- * included hours first. Everything is derived from the entries and the policy; nothing is stored.
+ * included hours first. Everything is derived from the entries and the policy version {@code policyVersion}; nothing
+ * is stored.
  */
-public record HoursMonth(long clientId, Tier tier, YearMonth month, ZoneId zone, Duration includedPerMonth,
-                         List<PricedEntry> entries) {
+public record HoursMonth(long clientId, Tier tier, YearMonth month, ZoneId zone, int policyVersion,
+                         Duration includedPerMonth, List<PricedEntry> entries) {
 
     /** Charges each entry by the policy ({@code price}), counting the included time the entries before it used. */
-    static HoursMonth of(long clientId, Tier tier, YearMonth month, ZoneId zone, int includedHoursPerMonth,
-                         List<TimeEntry> worked, UnaryOperator<HoursCharge> price) {
+    static HoursMonth of(long clientId, Tier tier, YearMonth month, ZoneId zone, int policyVersion,
+                         int includedHoursPerMonth, List<TimeEntry> worked, UnaryOperator<HoursCharge> price) {
         List<PricedEntry> priced = new ArrayList<>();
         Duration usedBefore = Duration.ZERO;
         for (TimeEntry entry : worked) {
@@ -29,7 +30,8 @@ public record HoursMonth(long clientId, Tier tier, YearMonth month, ZoneId zone,
             priced.add(PricedEntry.of(entry, charge));
             usedBefore = usedBefore.plus(charge.getIncluded());
         }
-        return new HoursMonth(clientId, tier, month, zone, Duration.ofHours(includedHoursPerMonth), List.copyOf(priced));
+        return new HoursMonth(clientId, tier, month, zone, policyVersion, Duration.ofHours(includedHoursPerMonth),
+                List.copyOf(priced));
     }
 
     /** The first instant of the month in the zone (midnight, or the first moment after a daylight-saving gap). */

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * exact US dollars to the cent; the total is the sum of the lines, each entry's amount already rounded.
  */
 public record MonthlyStatement(long clientId, String clientName, Tier tier, ZoneId zone, YearMonth month,
-                               String currency, BigDecimal subscription, Licensing licensing, BigDecimal licensingFee,
+                               int policyVersion, String currency, BigDecimal subscription, Licensing licensing, BigDecimal licensingFee,
                                Duration includedPerMonth, Duration includedUsed, Duration includedLeft,
                                List<KindLine> hours, BigDecimal hoursAmount, List<PricedEntry> entries,
                                BigDecimal total, List<String> warnings) {
@@ -67,7 +67,8 @@ public record MonthlyStatement(long clientId, String clientName, Tier tier, Zone
         List<KindLine> lines = linesPerKind(hours.entries());
         BigDecimal hoursAmount = cents(hours.billed());
         BigDecimal total = cents(plan.monthlyPrice()).add(fee == null ? BigDecimal.ZERO : fee).add(hoursAmount);
-        return new MonthlyStatement(client.id(), client.name(), client.tier(), client.timeZone(), hours.month(), USD,
+        return new MonthlyStatement(client.id(), client.name(), client.tier(), client.timeZone(), hours.month(),
+                hours.policyVersion(), USD,
                 cents(plan.monthlyPrice()), licensing, fee, hours.includedPerMonth(), hours.includedUsed(),
                 hours.includedLeft(), lines, hoursAmount, hours.entries(), total, warnings);
     }

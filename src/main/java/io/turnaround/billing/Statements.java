@@ -1,6 +1,5 @@
 package io.turnaround.billing;
 
-import io.turnaround.policy.ActivePolicy;
 import io.turnaround.ticket.Client;
 import io.turnaround.ticket.ClientNotFoundException;
 import io.turnaround.ticket.Clients;
@@ -12,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Monthly statements and hours balances of a client, computed from the time log by the active policy whenever they
- * are asked for. Months are calendar months in the client's time zone.
+ * Monthly statements and hours balances of a client, computed from the time log whenever they are asked for, by the
+ * policy version active at the month's end (see {@link HoursBank}). Months are calendar months in the client's zone.
  */
 @Service
 public class Statements {
@@ -26,13 +25,11 @@ public class Statements {
 
     private final Clients clients;
     private final HoursBank bank;
-    private final ActivePolicy policy;
     private final Clock clock;
 
-    Statements(Clients clients, HoursBank bank, ActivePolicy policy, Clock clock) {
+    Statements(Clients clients, HoursBank bank, Clock clock) {
         this.clients = clients;
         this.bank = bank;
-        this.policy = policy;
         this.clock = clock;
     }
 
@@ -46,7 +43,8 @@ public class Statements {
     }
 
     public MonthlyStatement statement(Client client, YearMonth month) {
-        return MonthlyStatement.of(policy.plan(client.tier()), client, hours(client, month));
+        HoursBank.Priced priced = bank.priced(client, checked("month", month));
+        return MonthlyStatement.of(priced.plan(), client, priced.hours());
     }
 
     public HoursMonth hours(Client client, YearMonth month) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.annotation.PostConstruct;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,19 @@ public class ActivePolicy {
 
     /** Charges the work by the active version's rules: how much the included hours cover, and the rate for the rest. */
     public HoursCharge price(HoursCharge charge) {
-        return rulesOf(active).price(charge);
+        return price(active, charge);
+    }
+
+    /** Charges the work by a stored version's rules (compiling them first if this node has not yet). */
+    public HoursCharge price(PolicyVersion version, HoursCharge charge) {
+        return rulesOf(version).price(charge);
+    }
+
+    /** The version that was active at that moment (the active one for now and later): what priced that time. */
+    public PolicyVersion activeAt(Instant at) {
+        PolicyVersion current = active;
+        return at.isBefore(current.activatedAt() == null ? at : current.activatedAt())
+                ? versions.activeAt(at).orElse(current) : current;
     }
 
     /**

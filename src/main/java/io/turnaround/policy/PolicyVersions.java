@@ -33,6 +33,21 @@ class PolicyVersions {
         return jdbc.query("select * from policy_version where state = 'ACTIVE'", ROW).stream().findFirst();
     }
 
+    /**
+     * The version that decided at that moment: the last one made active (imported, activated or rolled back to) at or
+     * before it, by the audit log; before the first activation, the first version ever active.
+     */
+    Optional<PolicyVersion> activeAt(Instant at) {
+        String activations = "select version_number from policy_audit where action in ('IMPORT', 'ACTIVATE', 'ROLLBACK')"
+                + " and result = 'ACTIVE'";
+        Optional<Integer> number = jdbc.queryForList(activations + " and at <= ? order by at desc, id desc limit 1",
+                Integer.class, utc(at)).stream().findFirst();
+        if (number.isEmpty()) {
+            number = jdbc.queryForList(activations + " order by at, id limit 1", Integer.class).stream().findFirst();
+        }
+        return number.flatMap(this::find);
+    }
+
     Optional<PolicyVersion> find(int number) {
         return jdbc.query("select * from policy_version where number = ?", ROW, number).stream().findFirst();
     }

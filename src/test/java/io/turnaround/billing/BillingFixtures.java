@@ -49,7 +49,7 @@ final class BillingFixtures {
     }
 
     static MonthlyStatement statement(Client client, List<TimeEntry> worked) {
-        HoursMonth month = HoursMonth.of(client.id(), client.tier(), NOVEMBER, client.timeZone(),
+        HoursMonth month = HoursMonth.of(client.id(), client.tier(), NOVEMBER, client.timeZone(), 1,
                 shippedRules().plan(client.tier()).includedHoursPerMonth(), worked, shippedRules()::price);
         return MonthlyStatement.of(shippedRules().plan(client.tier()), client, month);
     }

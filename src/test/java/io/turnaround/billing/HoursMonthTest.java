@@ -33,7 +33,7 @@ class HoursMonthTest {
         """)
     void earlierWorkUsesTheIncludedHoursFirst(Tier tier, String entries, Duration includedUsed, Duration billable,
                                               BigDecimal billed, Duration left) {
-        HoursMonth month = HoursMonth.of(1, tier, YearMonth.of(2026, 11), ZoneId.of("America/New_York"),
+        HoursMonth month = HoursMonth.of(1, tier, YearMonth.of(2026, 11), ZoneId.of("America/New_York"), 1,
                 shippedRules().plan(tier).includedHoursPerMonth(), worked(entries), shippedRules()::price);
 
         assertThat(month.includedUsed()).isEqualTo(includedUsed);
@@ -45,7 +45,7 @@ class HoursMonthTest {
 
     @Test
     void aSilverClientWhoUsedSevenHoursIsBilledTwoAtTheRate() {
-        HoursMonth month = HoursMonth.of(1, Tier.SILVER, YearMonth.of(2026, 11), ZoneId.of("America/New_York"),
+        HoursMonth month = HoursMonth.of(1, Tier.SILVER, YearMonth.of(2026, 11), ZoneId.of("America/New_York"), 1,
                 shippedRules().plan(Tier.SILVER).includedHoursPerMonth(), worked("DEVELOPMENT PT4H, DEVELOPMENT PT3H"),
                 shippedRules()::price);
 

@@ -3,6 +3,8 @@ package io.turnaround.billing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.turnaround.TurnaroundApplication;
 import io.turnaround.support.Api;
+import io.turnaround.support.Multipart;
+import io.turnaround.support.PolicyFolders;
 import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.StaffFixtures;
 import io.turnaround.workflow.EnginePersistence;
@@ -21,6 +23,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -184,6 +188,51 @@ class HoursOnPostgresIT {
         assertThat(api.get("maria", july).body().get("entries")).isEmpty();
         assertThat(api.request("DELETE", Api.basic("andy"), "/api/tickets/" + ticket + "/time/" + first, null).status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aNewRateBillsFromTheMonthItIsActivatedInWhileEarlierMonthsStayAsBilled() throws Exception {
+        StaffFixtures.addStaff(server, "ada", "ADMIN");
+        String silver = "/api/clients/" + silverline;
+        String june = log("alice", ticket,
+                "{\"duration\":\"PT7H\",\"kind\":\"DEVELOPMENT\",\"workedAt\":\"2026-06-10T15:00:00Z\"}").body().at("/entry/id").asText();
+        int shipped = api.get("maria", silver + "/statements/2026-06").body().get("policyVersion").asInt();
+
+        // The analyst raises Silver's rate to $120, with the scenario that promised $100; the admin activates it.
+        Path folder = PolicyFolders.copyOfShipped();
+        PolicyFolders.edit(folder, "rules/tiers.drl", ".includedHoursPerMonth(5).hourlyRate(\"100.00\")",
+                ".includedHoursPerMonth(5).hourlyRate(\"120.00\")");
+        PolicyFolders.edit(folder, "rules/scenarios/hours.yaml", "rate: 100\n    amount: 200.00", "rate: 120\n    amount: 240.00");
+        Multipart change = new Multipart().field("description", "Silver extra hours at $120")
+                .file("files", "tiers.drl", Files.readString(folder.resolve("rules/tiers.drl")))
+                .file("files", "hours.yaml", Files.readString(folder.resolve("rules/scenarios/hours.yaml")));
+        JsonNode draft = api.post("andy", "/api/policy/versions", change.bytes(), change.contentType()).body();
+        int raised = draft.at("/version/number").asInt();
+        assertThat(draft.at("/version/state").asText()).as(draft.toString()).isEqualTo("DRAFT");
+        assertThat(api.post("ada", "/api/policy/versions/" + raised + "/activation", "{}").status()).isEqualTo(200);
+        try {
+            String now = log("alice", ticket, "{\"duration\":\"PT1H\",\"kind\":\"DEVELOPMENT\"}").body().at("/entry/id").asText();
+
+            JsonNode juneStatement = api.get("maria", silver + "/statements/2026-06").body();
+            assertThat(juneStatement.get("policyVersion").asInt()).isEqualTo(shipped);
+            assertThat(juneStatement.get("hoursAmount").decimalValue()).isEqualByComparingTo("200.00");
+            JsonNode current = api.get("maria", silver + "/hours").body();
+            assertThat(current.get("policyVersion").asInt()).isEqualTo(raised);
+            assertThat(entry(current, now).get("rate").decimalValue()).isEqualByComparingTo("120.00");
+            assertThat(entry(api.get("maria", silver + "/hours?month=2026-06").body(), june).get("rate").decimalValue())
+                    .isEqualByComparingTo("100.00");
+        } finally {
+            assertThat(api.post("ada", "/api/policy/rollback", null).status()).isEqualTo(200);
+        }
+    }
+
+    private static JsonNode entry(JsonNode month, String id) {
+        for (JsonNode e : month.get("entries")) {
+            if (e.get("id").asText().equals(id)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no entry " + id + " in " + month);
     }
 
     @ParameterizedTest(name = "{0} -> 400 on {1}")

@@ -94,7 +94,7 @@ class MonthlyStatementTest {
 
     @Test
     void hoursOfAnotherClientOrPlanDoNotMakeAStatement() {
-        HoursMonth silverHours = HoursMonth.of(7, Tier.SILVER, BillingFixtures.NOVEMBER, BillingFixtures.NEW_YORK, 5,
+        HoursMonth silverHours = HoursMonth.of(7, Tier.SILVER, BillingFixtures.NOVEMBER, BillingFixtures.NEW_YORK, 1, 5,
                 List.of(), shippedRules()::price);
 
         assertThatThrownBy(() -> MonthlyStatement.of(shippedRules().plan(Tier.GOLD), client(Tier.GOLD, null), silverHours))
