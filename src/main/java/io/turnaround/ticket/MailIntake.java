@@ -35,11 +35,13 @@ public class MailIntake {
     private final Conversation conversation;
     private final Attachments attachments;
     private final TicketHistory history;
+    private final TicketMail ticketMail;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     MailIntake(InboundMails inbound, MailThreads threads, TicketIntake intake, TicketWaits waits, Tickets tickets,
-               Conversation conversation, Attachments attachments, TicketHistory history, JdbcTemplate jdbc, Clock clock) {
+               Conversation conversation, Attachments attachments, TicketHistory history, TicketMail ticketMail,
+               JdbcTemplate jdbc, Clock clock) {
         this.inbound = inbound;
         this.threads = threads;
         this.intake = intake;
@@ -48,6 +50,7 @@ public class MailIntake {
         this.conversation = conversation;
         this.attachments = attachments;
         this.history = history;
+        this.ticketMail = ticketMail;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -86,6 +89,9 @@ public class MailIntake {
         Ticket ticket = intake.receive(new NewTicket(mail.from(), subjectOf(mail), bodyOf(mail), Channel.EMAIL,
                 receivedAt, null), "mailbox").ticket();
         inbound.linkTicket(id, ticket.id());
+        if (mail.messageId() != null) {
+            ticketMail.acknowledgementAnswers(ticket.id(), mail.messageId());
+        }
         keepAttachments(ticket.id(), id, mail, rules, now);
         return new MailOutcome(id, MailOutcome.Kind.NEW_TICKET, ticket.key(), null, false);
     }

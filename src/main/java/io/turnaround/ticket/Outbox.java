@@ -44,6 +44,12 @@ public class Outbox {
         return true;
     }
 
+    /** A mail not sent yet answers that Message-ID (angle brackets included): it goes out with In-Reply-To. */
+    void answering(String idempotencyKey, String messageId) {
+        jdbc.update("update outbound_mail set in_reply_to = ? where idempotency_key = ? and status = 'QUEUED'"
+                + " and in_reply_to is null", messageId, idempotencyKey);
+    }
+
     boolean isQueued(String idempotencyKey) {
         Integer queued = jdbc.queryForObject("select count(*) from outbound_mail where idempotency_key = ?",
                 Integer.class, idempotencyKey);

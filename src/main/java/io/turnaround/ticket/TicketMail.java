@@ -93,6 +93,16 @@ class TicketMail {
         }
     }
 
+    /**
+     * The ticket came from a mail with this Message-ID (without angle brackets): its acknowledgement answers it, so the
+     * sender's mail program shows the two in one thread.
+     */
+    void acknowledgementAnswers(long ticketId, String messageId) {
+        for (String key : new String[] {"ack-" + ticketId, "ack-triage-" + ticketId}) {
+            outbox.answering(key, "<" + messageId + ">");
+        }
+    }
+
     /** The Message-ID a staff reply answers: the latest acknowledgement its sender got, if any. */
     String threadOf(long ticketId) {
         for (String key : new String[] {"ack-" + ticketId, "ack-triage-" + ticketId}) {

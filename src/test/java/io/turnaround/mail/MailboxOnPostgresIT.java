@@ -9,6 +9,7 @@ import io.turnaround.TurnaroundApplication;
 import io.turnaround.support.Api;
 import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.Waits;
+import io.turnaround.ticket.TicketKey;
 import io.turnaround.workflow.EnginePersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +77,9 @@ class MailboxOnPostgresIT {
                 "One user cannot log in", "Since this morning"));
         String key = awaitTicketOf("first@goldcrest.example");
         assertThat(api.get("alice", "/api/tickets/" + key).body().get("channel").asText()).isEqualTo("EMAIL");
+        assertThat(jdbc.queryForObject("select in_reply_to from outbound_mail where idempotency_key = ?", String.class,
+                "ack-" + TicketKey.idOf(key))).as("the acknowledgement threads under the mail")
+                .isEqualTo("<first@goldcrest.example>");
         Waits.waitUntil(() -> allSeen(1), Duration.ofSeconds(10), "the message is flagged once its ticket is in");
         assertThat(api.post("alice", "/api/tickets/" + key + "/waiting", "{\"on\":\"CUSTOMER\"}").status()).isEqualTo(200);
 
