@@ -149,8 +149,10 @@ public class ActivePolicy {
     /** The version that was active at that moment (the active one for now and later): what priced that time. */
     public PolicyVersion activeAt(Instant at) {
         PolicyVersion current = active;
-        return at.isBefore(current.activatedAt() == null ? at : current.activatedAt())
-                ? versions.activeAt(at).orElse(current) : current;
+        if (current.activatedAt() == null || !at.isBefore(current.activatedAt())) {
+            return current;
+        }
+        return versions.activeAt(at).orElse(current);
     }
 
     /**

@@ -44,10 +44,10 @@ public class Outbox {
         return true;
     }
 
-    /** A mail not sent yet answers that Message-ID (angle brackets included): it goes out with In-Reply-To. */
-    void answering(String idempotencyKey, String messageId) {
-        jdbc.update("update outbound_mail set in_reply_to = ? where idempotency_key = ? and status = 'QUEUED'"
-                + " and in_reply_to is null", messageId, idempotencyKey);
+    /** The mail of either key not sent yet answers that Message-ID (angle brackets included): In-Reply-To. */
+    void answering(String idempotencyKey, String otherKey, String messageId) {
+        jdbc.update("update outbound_mail set in_reply_to = ? where idempotency_key in (?, ?) and status = 'QUEUED'"
+                + " and in_reply_to is null", messageId, idempotencyKey, otherKey);
     }
 
     boolean isQueued(String idempotencyKey) {

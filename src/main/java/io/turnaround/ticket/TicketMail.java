@@ -98,9 +98,7 @@ class TicketMail {
      * sender's mail program shows the two in one thread.
      */
     void acknowledgementAnswers(long ticketId, String messageId) {
-        for (String key : new String[] {"ack-" + ticketId, "ack-triage-" + ticketId}) {
-            outbox.answering(key, "<" + messageId + ">");
-        }
+        outbox.answering("ack-" + ticketId, "ack-triage-" + ticketId, "<" + messageId + ">");
     }
 
     /** The Message-ID a staff reply answers: the latest acknowledgement its sender got, if any. */
