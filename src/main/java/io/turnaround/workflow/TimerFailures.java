@@ -1,11 +1,14 @@
 package io.turnaround.workflow;
 
 import org.jbpm.services.api.ProcessService;
+import org.jbpm.services.api.admin.ExecutionErrorNotFoundException;
 import org.jbpm.services.api.admin.ProcessInstanceAdminService;
 import org.kie.api.runtime.query.QueryContext;
 import org.kie.internal.runtime.error.ExecutionError;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Comparator;
 import java.util.List;
@@ -26,12 +29,14 @@ class TimerFailures {
 
     private final ProcessInstanceAdminService admin;
     private final ProcessService processes;
+    private final TransactionTemplate transaction;
     private final int retries;
 
-    TimerFailures(ProcessInstanceAdminService admin, ProcessService processes,
+    TimerFailures(ProcessInstanceAdminService admin, ProcessService processes, PlatformTransactionManager transactions,
                   @Value("${jbpm.quartz.failed-job-retry:5}") int retries) {
         this.admin = admin;
         this.processes = processes;
+        this.transaction = new TransactionTemplate(transactions);
         this.retries = retries;
     }
 
@@ -51,26 +56,39 @@ class TimerFailures {
     }
 
     /**
-     * Tries the process's timer work again: the ladder re-reads its next rung (due by now, it fires at once) and the
-     * failures are cleared. If it fails again, it comes back on the list.
+     * Tries the process's timer work again: the failures are cleared and the ladder re-reads its next rung (due by
+     * now, it fires at once), in one transaction, so the re-armed timer cannot run before its failures are cleared.
+     * If it fails again, it comes back on the list.
      */
     void retry(long processInstanceId) {
-        List<ExecutionError> errors = admin.getErrorsByProcessInstanceId(processInstanceId, false,
-                new QueryContext(0, MOST_LISTED));
-        if (errors.isEmpty()) {
-            throw new NoFailedTimerException(processInstanceId);
-        }
-        processes.signalProcessInstance(errors.get(0).getDeploymentId(), processInstanceId,
-                TicketProcess.SLA_CLOCK_CHANGED, null);
-        admin.acknowledgeError(errors.stream().map(ExecutionError::getErrorId).toArray(String[]::new));
+        transaction.executeWithoutResult(status -> {
+            List<ExecutionError> errors = unacknowledged(processInstanceId);
+            if (errors.isEmpty()) {
+                throw new NoFailedTimerException(processInstanceId);
+            }
+            acknowledge(errors);
+            processes.signalProcessInstance(errors.get(0).getDeploymentId(), processInstanceId,
+                    TicketProcess.SLA_CLOCK_CHANGED, null);
+        });
     }
 
     /** A rung of this process ran: earlier failed attempts of it were transient and leave the list. */
     void clear(long processInstanceId) {
-        List<ExecutionError> errors = admin.getErrorsByProcessInstanceId(processInstanceId, false,
-                new QueryContext(0, MOST_LISTED));
-        if (!errors.isEmpty()) {
-            admin.acknowledgeError(errors.stream().map(ExecutionError::getErrorId).toArray(String[]::new));
+        acknowledge(unacknowledged(processInstanceId));
+    }
+
+    private List<ExecutionError> unacknowledged(long processInstanceId) {
+        return admin.getErrorsByProcessInstanceId(processInstanceId, false, new QueryContext(0, MOST_LISTED));
+    }
+
+    /** jBPM refuses to acknowledge an error twice: one that a rung or another request acknowledged meanwhile is skipped. */
+    private void acknowledge(List<ExecutionError> errors) {
+        for (ExecutionError error : errors) {
+            try {
+                admin.acknowledgeError(error.getErrorId());
+            } catch (ExecutionErrorNotFoundException acknowledgedMeanwhile) {
+                // already off the list
+            }
         }
     }
 }
