@@ -5,6 +5,7 @@ import io.turnaround.mail.OutboundMails;
 import io.turnaround.staff.Staff;
 import io.turnaround.ticket.MailIntake;
 import io.turnaround.workflow.NoFailedTimerException;
+import io.turnaround.workflow.TimerStillRetryingException;
 import io.turnaround.workflow.TaskActionRefusedException;
 import io.turnaround.workflow.TaskNotFoundException;
 import org.springframework.http.HttpHeaders;
@@ -108,7 +109,7 @@ class ManagerPage {
         try {
             oversight.retry(processInstanceId);
             redirect.addFlashAttribute("message", "Retrying; if it fails again it comes back to this list.");
-        } catch (NoFailedTimerException e) {
+        } catch (NoFailedTimerException | TimerStillRetryingException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/manager";

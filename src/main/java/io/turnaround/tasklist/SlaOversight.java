@@ -46,7 +46,7 @@ class SlaOversight {
     }
 
     private DeadLetter withTicket(FailedTimer failed) {
-        String key = tickets.byProcessInstance(failed.processInstanceId()).map(Ticket::key).orElse(null);
+        String key = tickets.byProcessInstance(failed.ticketProcessInstanceId()).map(Ticket::key).orElse(null);
         return new DeadLetter(key, failed.processInstanceId(), failed.step(), failed.attempts(), failed.firstFailedAt(),
                 failed.lastFailedAt(), failed.lastError(), failed.givenUp());
     }

@@ -15,6 +15,7 @@ import io.turnaround.ticket.TicketConflictException;
 import io.turnaround.ticket.TicketNotFoundException;
 import io.turnaround.ticket.UnknownClientException;
 import io.turnaround.workflow.NoFailedTimerException;
+import io.turnaround.workflow.TimerStillRetryingException;
 import io.turnaround.workflow.TaskActionRefusedException;
 import io.turnaround.workflow.TaskNotFoundException;
 import org.slf4j.Logger;
@@ -133,7 +134,8 @@ class ApiErrors {
         return problem(e.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT, e.getMessage(), List.of());
     }
 
-    @ExceptionHandler({TicketConflictException.class, PolicyVersionConflictException.class})
+    @ExceptionHandler({TicketConflictException.class, PolicyVersionConflictException.class,
+            TimerStillRetryingException.class})
     ResponseEntity<Problem> conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
     }

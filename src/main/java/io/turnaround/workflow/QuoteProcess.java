@@ -12,6 +12,8 @@ public final class QuoteProcess {
     public static final String OUTCOME = "outcome";
     /** The signal the client's answer is, with {@code ACCEPTED} or {@code DECLINED} as its data. */
     public static final String ANSWERED = "quote-answered";
+    /** The embedded subprocess that waits for the answer; the reminder and expiry timers are on its boundary. */
+    public static final String AWAIT_ANSWER = "awaitAnswer";
     public static final String PRICE = "PriceQuote";
     public static final String REMIND = "RemindQuote";
     public static final String EXPIRE = "ExpireQuote";

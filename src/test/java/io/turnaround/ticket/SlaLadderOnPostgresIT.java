@@ -54,6 +54,7 @@ class SlaLadderOnPostgresIT {
                 "$d.escalate(Escalation.atPercent(50).notifyGroup(\"on-call\"));\n"
                         + "    $d.escalate(Escalation.atPercent(60).reassignTo(\"on-call\"));\n"
                         + "    $d.escalate(Escalation.atPercent(60).raisePriority());");
+        PolicyFolders.edit(policy, "processes/custom-quote.bpmn", ">P3D<", ">PT3S<");
         PolicyFolders.replaceScenarios(policy, """
                 - name: A Platinum emergency is due in 20 seconds, for this test
                   ticket: {tier: PLATINUM, hosting: PARTNER, subject: Site is down, receivedAt: 2026-06-03T10:00:00Z}
@@ -70,7 +71,9 @@ class SlaLadderOnPostgresIT {
         StaffFixtures.addStaff(server, "oscar", "AGENT", "on-call");
         StaffFixtures.addStaff(server, "maria", "MANAGER", "support-managers");
         StaffFixtures.addStaff(server, "admin", "ADMIN");
+        StaffFixtures.addStaff(server, "sam", "AGENT", "sales");
         StaffFixtures.addClient(server, "Platina Streams", "PLATINUM", "PARTNER", "cto@platina.example");
+        StaffFixtures.addClient(server, "Goldcrest Quotes", "GOLD", "PARTNER", "buyer@goldcrest.example");
     }
 
     @AfterAll
@@ -234,6 +237,57 @@ class SlaLadderOnPostgresIT {
         sleep(TURNAROUND.dividedBy(2).plusSeconds(2));
         assertThat(count("select count(*) from sla_escalation where ticket_id = ?", id))
                 .as("nothing fires at the old half-way moment").isZero();
+    }
+
+    @Test
+    @Order(6)
+    void aQuoteReminderThatKeepsFailingIsListedWithItsTicketAndRemindsOnceWhenRetried() {
+        // This copy of the policy reminds the client 3 seconds after the quote mail; the constraint refuses it.
+        jdbc.execute("alter table quote add constraint refuse_reminders check (reminded_at is null)");
+        String key;
+        JsonNode listed;
+        try {
+            key = quotedCustomWork();
+            waitUntil(() -> deadLetter(key) != null && deadLetter(key).get("givenUp").asBoolean(),
+                    Duration.ofSeconds(40), "the reminder given up on and listed under its ticket");
+            listed = deadLetter(key);
+        } finally {
+            jdbc.execute("alter table quote drop constraint refuse_reminders");
+        }
+        assertThat(listed.get("step").asText()).isEqualTo("Await the client's answer");
+        long quoteProcess = listed.get("processInstanceId").asLong();
+        assertThat(quoteProcess).isNotEqualTo(
+                jdbc.queryForObject("select process_instance_id from ticket where id = ?", Long.class, TicketKey.idOf(key)));
+
+        assertThat(api.post("maria", "/api/sla/failed-timers/" + quoteProcess + "/retry", null).status()).isEqualTo(202);
+
+        waitUntil(() -> count("select count(*) from quote where process_instance_id = ? and reminded_at is not null",
+                quoteProcess) == 1, Duration.ofSeconds(10), "the reminder sent after the retry");
+        assertThat(deadLetter(key)).as("off the list once it ran").isNull();
+        sleep(Duration.ofSeconds(4));
+        assertThat(count("select count(*) from outbound_mail where ticket_id = ? and kind = 'QUOTE'"
+                + " and idempotency_key like 'quote-reminder-%'", TicketKey.idOf(key))).as("one reminder").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select state from quote where process_instance_id = ?", String.class,
+                quoteProcess)).as("still waiting for the answer").isEqualTo("SENT");
+        assertThat(api.get("maria", "/api/tickets/" + key).body().get("history").findValuesAsText("event"))
+                .containsOnlyOnce("QUOTE_REMINDED");
+    }
+
+    private static String quotedCustomWork() {
+        Api.Response created = api.post("ivy", "/api/tickets", "{\"from\":\"buyer@goldcrest.example\","
+                + "\"subject\":\"Please quote a custom feature\",\"body\":\"A payout report per model\"}");
+        assertThat(created.body().get("route").asText()).isEqualTo("CUSTOM_QUOTE");
+        String key = created.body().get("key").asText();
+        long task = 0;
+        for (JsonNode t : api.get("sam", "/api/tasks?group=sales").body()) {
+            if (key.equals(t.get("ticketKey").asText())) {
+                task = t.get("id").asLong();
+            }
+        }
+        assertThat(api.post("sam", "/api/tasks/" + task + "/claim", null).status()).isEqualTo(200);
+        assertThat(api.post("sam", "/api/tasks/" + task + "/estimate",
+                "{\"hours\": 3, \"description\": \"A custom login page\"}").status()).isEqualTo(201);
+        return key;
     }
 
     private static int timersOf(long processInstanceId) {

@@ -65,7 +65,7 @@ class CustomQuoteProcessTest {
         clock = session.getSessionClock();
         clock.advanceTime(System.currentTimeMillis(), TimeUnit.MILLISECONDS);
         Clock now = new PseudoClock(clock);
-        TimerFailures noFailures = new TimerFailures(null, null, null, 5) {
+        TimerFailures noFailures = new TimerFailures(null, null, null, null, 5, 1000) {
             @Override
             void clear(long processInstanceId) {
             }

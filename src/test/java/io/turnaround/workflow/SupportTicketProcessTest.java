@@ -48,7 +48,7 @@ class SupportTicketProcessTest {
 
     private static final Duration FAST_TURNAROUND = Duration.ofSeconds(4);
     /** No failure is stored here: nothing to clear. */
-    private static final TimerFailures NO_FAILURES = new TimerFailures(null, null, null, 5) {
+    private static final TimerFailures NO_FAILURES = new TimerFailures(null, null, null, null, 5, 1000) {
         @Override
         void clear(long processInstanceId) {
         }
