@@ -11,8 +11,10 @@ import io.turnaround.ticket.Ticket;
 import io.turnaround.ticket.TicketJournal;
 import io.turnaround.ticket.TicketKey;
 import io.turnaround.ticket.TicketLookup;
+import io.turnaround.ticket.TicketRedecided;
 import io.turnaround.workflow.QuoteSteps;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -93,6 +95,17 @@ class QuoteDesk implements QuoteSteps {
         if (quotes.settle(quoteId, QuoteState.EXPIRED, at)) {
             journal.record(quote.ticketId(), at, ACTOR, "QUOTE_EXPIRED", "quote " + quoteId + " (" + describe(quote)
                     + ") was not answered by " + quote.expiresAt() + "; its link no longer works. Sales may follow up.");
+        }
+    }
+
+    /** A re-decided ticket's process waits for no answer any more: its open quote is withdrawn, in that transaction. */
+    @EventListener
+    void withdraw(TicketRedecided redecided) {
+        for (Quote quote : quotes.ofTicket(redecided.ticketId())) {
+            if (quotes.settle(quote.id(), QuoteState.WITHDRAWN, redecided.at())) {
+                journal.record(quote.ticketId(), redecided.at(), ACTOR, "QUOTE_WITHDRAWN", "quote " + quote.id() + " ("
+                        + describe(quote) + ") withdrawn: the ticket was decided again; its link no longer works");
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import io.turnaround.sla.SlaLadder;
 import io.turnaround.policy.facts.Tier;
 import io.turnaround.workflow.StartedTicket;
 import io.turnaround.workflow.Workflow;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,10 +35,11 @@ public class TicketIntake {
     private final ActivePolicy policy;
     private final Workflow workflow;
     private final TicketMail mail;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TicketIntake(Clients clients, ClientHolidays clientHolidays, Tickets tickets, TicketHistory history, ActivePolicy policy,
-                 Workflow workflow, TicketMail mail, Clock clock) {
+                 Workflow workflow, TicketMail mail, ApplicationEventPublisher events, Clock clock) {
         this.clients = clients;
         this.clientHolidays = clientHolidays;
         this.tickets = tickets;
@@ -45,6 +47,7 @@ public class TicketIntake {
         this.policy = policy;
         this.workflow = workflow;
         this.mail = mail;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -202,6 +205,7 @@ public class TicketIntake {
         if (ticket.slaPausedAt() != null) {
             workflow.pauseSla(kjarVersion, started.processInstanceId(), ticket.slaPausedAt());
         }
+        events.publishEvent(new TicketRedecided(ticket.id(), now));
     }
 
     private TicketFacts factsOf(Client c, String subject, String body, Channel channel, Instant receivedAt,

@@ -209,6 +209,30 @@ class CustomQuoteOnPostgresIT {
                 .isEqualTo("EXPIRED");
     }
 
+    @Test
+    void correctingTheCategoryOfAQuotedTicketWithdrawsItsQuoteAndItsLink() {
+        String key = customWorkTicket();
+        long taskId = estimateTask(key);
+        api.post("sam", "/api/tasks/" + taskId + "/claim", null);
+        long quoteId = api.post("sam", "/api/tasks/" + taskId + "/estimate",
+                "{\"hours\": 3, \"description\": \"A custom login page\"}").body().get("id").asLong();
+        Client client = new Client();
+        String token = tokenOfQuote(key);
+        String csrf = client.csrf(client.get(token).body());
+
+        Api.Response corrected = api.post("sam", "/api/tickets/" + key + "/category", "{\"category\":\"NON_EMERGENCY\"}");
+
+        assertThat(corrected.status()).as(corrected.text()).isEqualTo(200);
+        assertThat(corrected.body().get("route").asText()).isEqualTo("SUPPORT_DESK");
+        assertThat(state(quoteId)).isEqualTo("WITHDRAWN");
+        assertThat(events(api.get("sam", "/api/tickets/" + key).body()))
+                .containsSubsequence("QUOTE_SENT", "CATEGORY_CORRECTED", "QUOTE_WITHDRAWN");
+        assertThat(client.get(token).body()).contains("We withdrew this quote").doesNotContain("Accept the quote");
+        assertThat(client.post(token, "accept", csrf).statusCode()).isEqualTo(302);
+        assertThat(state(quoteId)).as("a withdrawn quote cannot be accepted").isEqualTo("WITHDRAWN");
+        assertThat(tasksOf(key, "dave", "dev-team")).isEmpty();
+    }
+
     private static String customWorkTicket() {
         Api.Response created = api.post("ivy", "/api/tickets", "{\"from\":\"cto@platina.example\","
                 + "\"subject\":\"Please quote a custom feature\",\"body\":\"A payout report per model\"}");
