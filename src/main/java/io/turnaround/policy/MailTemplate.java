@@ -35,15 +35,25 @@ public record MailTemplate(String subject, String body) {
     public record Rendered(String subject, String body) {
     }
 
+    /** An empty value that ends its line takes the blanks before it along, so no line ends in spaces. */
     private static String fill(String text, Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = m.group(2).isEmpty() ? null : values.get(m.group(1));
             m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+            if ("".equals(value) && (m.end() == text.length() || text.charAt(m.end()) == '\n')) {
+                stripTrailingBlanks(out);
+            }
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    private static void stripTrailingBlanks(StringBuilder text) {
+        while (!text.isEmpty() && (text.charAt(text.length() - 1) == ' ' || text.charAt(text.length() - 1) == '\t')) {
+            text.setLength(text.length() - 1);
+        }
     }
 
     private static String stripLeadingBlankLines(String text) {

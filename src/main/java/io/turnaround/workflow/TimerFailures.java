@@ -66,7 +66,7 @@ class TimerFailures {
         }).sorted(Comparator.comparing(FailedTimer::givenUp).reversed().thenComparing(FailedTimer::firstFailedAt)).toList();
     }
 
-    /** jBPM made its last attempt and let go of the timer: until then, a retry would race its own. */
+    /** jBPM made its last attempt and let go of the timer (errors oldest first): until then, a retry would race it. */
     private boolean givenUp(List<ExecutionError> errors) {
         Instant last = errors.get(errors.size() - 1).getErrorDate().toInstant();
         return errors.size() > retries && !clock.instant().isBefore(last.plus(givingUp));
@@ -92,7 +92,7 @@ class TimerFailures {
             if (errors.isEmpty()) {
                 throw new NoFailedTimerException(processInstanceId);
             }
-            if (!givenUp(errors.stream().sorted(Comparator.comparing(ExecutionError::getErrorDate)).toList())) {
+            if (!givenUp(errors)) {
                 throw new TimerStillRetryingException(processInstanceId);
             }
             acknowledge(errors);
@@ -120,8 +120,10 @@ class TimerFailures {
         acknowledge(unacknowledged(processInstanceId));
     }
 
+    /** Oldest first. */
     private List<ExecutionError> unacknowledged(long processInstanceId) {
-        return admin.getErrorsByProcessInstanceId(processInstanceId, false, new QueryContext(0, MOST_LISTED));
+        return admin.getErrorsByProcessInstanceId(processInstanceId, false, new QueryContext(0, MOST_LISTED)).stream()
+                .sorted(Comparator.comparing(ExecutionError::getErrorDate)).toList();
     }
 
     /** jBPM refuses to acknowledge an error twice: one that a rung or another request acknowledged meanwhile is skipped. */

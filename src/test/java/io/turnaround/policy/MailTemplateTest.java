@@ -40,6 +40,16 @@ class MailTemplateTest {
     }
 
     @Test
+    void anEmptyValueAtTheEndOfALineLeavesNoTrailingBlanks() {
+        MailTemplate template = MailTemplate.parse("Subject: {ticketKey}\nYour ticket is {ticketKey}. {channelNote}\n"
+                + "Keep {ticketKey} {channelNote} in the subject.\n");
+
+        MailTemplate.Rendered mail = template.render(Map.of("ticketKey", "TCK-000001", "channelNote", ""));
+
+        assertThat(mail.body()).isEqualTo("Your ticket is TCK-000001.\nKeep TCK-000001  in the subject.\n");
+    }
+
+    @Test
     void theShippedTemplatesPassTheCheck() {
         assertThat(MailTemplates.problems(PolicyFixtures.shippedBundle())).isEmpty();
     }
