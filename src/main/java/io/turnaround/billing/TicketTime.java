@@ -6,7 +6,6 @@ import io.turnaround.ticket.Clients;
 import io.turnaround.ticket.Ticket;
 import io.turnaround.ticket.TicketConflictException;
 import io.turnaround.ticket.TicketJournal;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -109,17 +108,12 @@ public class TicketTime {
         }
         requirePositive("taskId", request.taskId());
         requirePositive("quoteId", request.quoteId());
-        NewTimeEntry entry = newEntry(client, ticket, request, workedAt, note);
-        long id;
-        try {
-            id = log.add(entry, user, now);
-        } catch (DataIntegrityViolationException e) {
-            // The quote table's foreign key is the one a caller can break: the ticket and client exist.
-            if (request.quoteId() != null) {
-                throw new InvalidHoursRequestException("quoteId", "no such quote " + request.quoteId());
-            }
-            throw e;
+        if (request.quoteId() != null && !log.isQuoteOf(request.quoteId(), ticket.id())) {
+            throw new InvalidHoursRequestException("quoteId", "quote " + request.quoteId() + " is not a quote of "
+                    + ticket.key());
         }
+        NewTimeEntry entry = newEntry(client, ticket, request, workedAt, note);
+        long id = log.add(entry, user, now);
         journal.record(ticket.id(), now, user, "TIME_LOGGED", describe(id, entry.kind(), entry.work(), workedAt, client)
                 + (note == null ? "" : ": " + note));
         HoursMonth month = bank.month(client, YearMonth.from(workedAt.atZone(client.timeZone())));

@@ -29,6 +29,12 @@ public class TimeLog {
         this.jdbc = jdbc;
     }
 
+    /** Whether this quote priced work on this ticket: time is logged against a ticket's own quotes only. */
+    boolean isQuoteOf(long quoteId, long ticketId) {
+        return jdbc.queryForObject("select count(*) from quote where id = ? and ticket_id = ?", Integer.class, quoteId,
+                ticketId) == 1;
+    }
+
     public long add(NewTimeEntry entry, String loggedBy, Instant loggedAt) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {

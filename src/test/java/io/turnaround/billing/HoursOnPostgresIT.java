@@ -7,6 +7,7 @@ import io.turnaround.support.Multipart;
 import io.turnaround.support.PolicyFolders;
 import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.StaffFixtures;
+import io.turnaround.ticket.TicketKey;
 import io.turnaround.workflow.EnginePersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -261,6 +262,25 @@ class HoursOnPostgresIT {
         assertThat(response.status()).as(response.text()).isEqualTo(400);
         assertThat(response.body().at("/errors/0/field").asText()).isEqualTo(field);
         assertThat(api.get("alice", "/api/tickets/" + ticket + "/time").body().size()).isEqualTo(before);
+    }
+
+    @Test
+    void timeIsLoggedAgainstTheTicketsOwnQuotesOnly() {
+        String other = newTicket("help@silverline.example");
+        JdbcTemplate jdbc = server.getBean(JdbcTemplate.class);
+        long quote = jdbc.queryForObject("insert into quote (ticket_id, process_instance_id, state, description,"
+                + " work_minutes, included_minutes, billable_minutes, hourly_rate, amount, policy_version, created_at,"
+                + " expires_at) values (?, -1, 'ACCEPTED', 'another ticket''s work', 60, 0, 60, 100, 100, 1,"
+                + " current_timestamp, current_timestamp) returning id", Long.class, TicketKey.idOf(other));
+        int before = api.get("alice", "/api/tickets/" + ticket + "/time").body().size();
+
+        Api.Response elsewhere = log("alice", ticket, "{\"minutes\":30,\"kind\":\"CUSTOM_WORK\",\"quoteId\":" + quote + "}");
+
+        assertThat(elsewhere.status()).as(elsewhere.text()).isEqualTo(400);
+        assertThat(elsewhere.body().at("/errors/0/message").asText()).contains("not a quote of " + ticket);
+        assertThat(api.get("alice", "/api/tickets/" + ticket + "/time").body().size()).isEqualTo(before);
+        assertThat(log("alice", other, "{\"minutes\":30,\"kind\":\"CUSTOM_WORK\",\"quoteId\":" + quote + "}")
+                .status()).isEqualTo(201);
     }
 
     @Test
