@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
  * With one engine session per process instance, jBPM creates or loads a session for every ticket, task action and
  * timer, and builds a new session configuration for each: that build searches every jar on the class path for
  * {@code META-INF/kie.properties.conf}, {@code drools.properties.conf} and {@code kie.default.properties.conf}
- * and reads what it finds, a sixth of the server's
- * CPU per ticket when it runs from its jar. This reads those files once per deployment and gives each session its
- * own copy of them, configured as jBPM configures it ({@code SimpleRuntimeEnvironment.getConfiguration}).
+ * and reads what it finds: about a tenth of the server's CPU per ticket when it runs from its jar. This reads those
+ * files once per deployment and gives each session its own copy of them, configured as jBPM configures it
+ * ({@code SimpleRuntimeEnvironment.getConfiguration}).
  *
  * <p>It swaps the runtime manager factory jBPM's auto-configuration made (keeping its settings) for one whose engine
  * sessions are made from the cached configuration.
