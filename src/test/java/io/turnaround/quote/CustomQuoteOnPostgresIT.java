@@ -190,10 +190,7 @@ class CustomQuoteOnPostgresIT {
     @Test
     void aQuoteThatExpiredRefusesItsLink() {
         String key = customWorkTicket();
-        long taskId = estimateTask(key);
-        api.post("sam", "/api/tasks/" + taskId + "/claim", null);
-        long quoteId = api.post("sam", "/api/tasks/" + taskId + "/estimate",
-                "{\"hours\": 3, \"description\": \"A custom login page\"}").body().get("id").asLong();
+        long quoteId = quoteThreeHours(key);
         Client client = new Client();
         String token = tokenOfQuote(key);
         String csrf = client.csrf(client.get(token).body());
@@ -212,10 +209,7 @@ class CustomQuoteOnPostgresIT {
     @Test
     void correctingTheCategoryOfAQuotedTicketWithdrawsItsQuoteAndItsLink() {
         String key = customWorkTicket();
-        long taskId = estimateTask(key);
-        api.post("sam", "/api/tasks/" + taskId + "/claim", null);
-        long quoteId = api.post("sam", "/api/tasks/" + taskId + "/estimate",
-                "{\"hours\": 3, \"description\": \"A custom login page\"}").body().get("id").asLong();
+        long quoteId = quoteThreeHours(key);
         Client client = new Client();
         String token = tokenOfQuote(key);
         String csrf = client.csrf(client.get(token).body());
@@ -239,6 +233,14 @@ class CustomQuoteOnPostgresIT {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().get("route").asText()).isEqualTo("CUSTOM_QUOTE");
         return created.body().get("key").asText();
+    }
+
+    /** Sales claims the ticket's estimate and quotes 3 hours; the quote's id. */
+    private static long quoteThreeHours(String key) {
+        long taskId = estimateTask(key);
+        api.post("sam", "/api/tasks/" + taskId + "/claim", null);
+        return api.post("sam", "/api/tasks/" + taskId + "/estimate",
+                "{\"hours\": 3, \"description\": \"A custom login page\"}").body().get("id").asLong();
     }
 
     private static long estimateTask(String key) {
