@@ -4,11 +4,13 @@ import org.drools.core.SessionConfigurationImpl;
 import org.drools.reflective.classloader.ProjectClassLoader;
 import org.jbpm.runtime.manager.impl.SimpleRuntimeEnvironment;
 import org.jbpm.runtime.manager.impl.factory.JPASessionFactory;
+import org.jbpm.springboot.services.SpringRegisterableItemsFactory;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.Environment;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.manager.RegisterableItemsFactory;
 import org.kie.api.runtime.manager.RuntimeEnvironment;
+import org.kie.api.runtime.manager.RuntimeManager;
 import org.kie.api.task.UserGroupCallback;
 import org.kie.api.task.UserInfo;
 import org.kie.internal.runtime.conf.ForceEagerActivationOption;
@@ -19,6 +21,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
+import java.lang.reflect.Method;
+import java.util.List;
+
 /**
  * With one engine session per process instance, jBPM creates or loads a session for every ticket, task action and
  * timer, and builds a new session configuration for each: that build searches every jar on the class path for
@@ -28,7 +33,8 @@ import org.springframework.stereotype.Component;
  * ({@code SimpleRuntimeEnvironment.getConfiguration}).
  *
  * <p>It swaps the runtime manager factory jBPM's auto-configuration made (keeping its settings) for one whose engine
- * sessions are made from the cached configuration.
+ * sessions are made from the cached configuration, and which fills jBPM's Spring lookup of work item handlers and
+ * listeners before any engine of a deployment exists (see {@link #lookUpHandlersAndListeners}).
  */
 @Component
 class SessionConfigurationCache implements BeanPostProcessor {
@@ -62,11 +68,40 @@ class SessionConfigurationCache implements BeanPostProcessor {
         }
 
         @Override
+        public RuntimeManager newPerProcessInstanceRuntimeManager(RuntimeEnvironment environment, String identifier) {
+            lookUpHandlersAndListeners(environment.getRegisterableItemsFactory());
+            return super.newPerProcessInstanceRuntimeManager(environment, identifier);
+        }
+
+        @Override
         protected SessionFactory getSessionFactory(RuntimeEnvironment environment, String owner) {
             if (environment.usePersistence() && environment instanceof SimpleRuntimeEnvironment simple) {
                 return new JPASessionFactory(new ConfiguredOnce(simple), owner);
             }
             return super.getSessionFactory(environment, owner);
+        }
+    }
+
+    /**
+     * jBPM's Spring factory looks its work item handlers and listeners up in the application context the first time an
+     * engine asks, with a broken double-checked lock: it publishes the empty map before filling it. When a server
+     * starts with overdue timers, several timer threads make engines at once, and one that loses the race gets no
+     * handlers ("Could not find work item handler for Escalate") or no listeners. Filling them here, before the
+     * deployment's first engine, leaves nothing to race over. The fill methods are protected, hence reflection.
+     */
+    private static void lookUpHandlersAndListeners(RegisterableItemsFactory items) {
+        if (!(items instanceof SpringRegisterableItemsFactory)) {
+            return;
+        }
+        for (String fill : List.of("processHandlers", "processProcessEventListeners", "processAgendaEventListeners",
+                "processRuleRuntimeEventListeners", "processTaskEventListeners")) {
+            try {
+                Method method = SpringRegisterableItemsFactory.class.getDeclaredMethod(fill);
+                method.setAccessible(true);
+                method.invoke(items);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot fill jBPM's Spring lookup with " + fill, e);
+            }
         }
     }
 
