@@ -1,0 +1,156 @@
+package io.turnaround.policy.sandbox;
+
+import io.turnaround.policy.sandbox.ClassReferences.Dynamic;
+import io.turnaround.policy.sandbox.ClassReferences.Reference;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Type;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks one compiled class of policy code against the {@link AllowList}: every class it names, every member it
+ * calls and every type in those members' signatures. Classes compiled from the same policy (the rule and process
+ * classes, DRL functions, their inner classes) are its own and are checked in their turn; anything the application
+ * or the JDK provides must be allowed.
+ */
+final class BytecodeCheck {
+
+    /** Lambdas and string concatenation are linked by these; what they link to is checked like any reference. */
+    private static final Set<String> BOOTSTRAPS = Set.of("java/lang/invoke/LambdaMetafactory",
+            "java/lang/invoke/StringConcatFactory");
+
+    /** Methods the JVM calls behind the policy's back, outside any time limit. */
+    private static final Set<String> HIDDEN_ENTRY_POINTS = Set.of("finalize");
+
+    /**
+     * A forbidden name used by a method of a compiled class, at a line of the generated source (0 if none);
+     * {@code methodStart} is the method's first line there, so the line can be mapped back to the policy file.
+     */
+    record Violation(String className, String method, int line, int methodStart, String forbidden) {
+    }
+
+    private final AllowList allowed;
+    private final ClassLoader application;
+
+    BytecodeCheck(AllowList allowed, ClassLoader application) {
+        this.allowed = allowed;
+        this.application = application;
+    }
+
+    List<Violation> check(byte[] classFile) {
+        ClassReferences refs = ClassReferences.of(classFile);
+        Set<Violation> violations = new LinkedHashSet<>();
+        String className = binary(refs.className());
+        for (ClassReferences.Declared method : refs.declared()) {
+            if (HIDDEN_ENTRY_POINTS.contains(method.name()) && method.descriptor().equals("()V")) {
+                violations.add(new Violation(className, method.name(), 0, 0, "a " + method.name() + "() method"));
+            }
+        }
+        for (Reference ref : refs.references()) {
+            forbidden(ref).ifPresent(name -> violations.add(
+                    new Violation(className, ref.method(), ref.line(), refs.firstLineOf(ref.method()), name)));
+        }
+        for (Dynamic dynamic : refs.dynamics()) {
+            Handle bootstrap = dynamic.bootstrap();
+            if (!BOOTSTRAPS.contains(bootstrap.getOwner())) {
+                violations.add(new Violation(className, dynamic.method(), dynamic.line(),
+                        refs.firstLineOf(dynamic.method()), binary(bootstrap.getOwner()) + "." + bootstrap.getName()));
+            }
+        }
+        return new ArrayList<>(violations);
+    }
+
+    /** The name to report if the reference is not allowed. */
+    private Optional<String> forbidden(Reference ref) {
+        String owner = elementOf(ref.owner());
+        if (owner == null) {
+            return Optional.empty();
+        }
+        if (ref.isType()) {
+            return isOwn(owner) || allowed.allowsType(binary(owner)) ? Optional.empty() : Optional.of(binary(owner));
+        }
+        String memberName = binary(owner) + "." + ref.member();
+        if (isOwn(owner)) {
+            return forbiddenInSignature(ref.descriptor());
+        }
+        if (allowed.allowsMember(binary(owner), ref.member())) {
+            return Optional.empty();
+        }
+        if (!allowed.allowsClass(binary(owner))) {
+            return Optional.of(allowed.allowsType(binary(owner)) ? memberName : binary(owner));
+        }
+        if (isDenied(binary(owner), ref.member())) {
+            return Optional.of(memberName);
+        }
+        return forbiddenInSignature(ref.descriptor());
+    }
+
+    private Optional<String> forbiddenInSignature(String descriptor) {
+        Type type = Type.getType(descriptor);
+        List<Type> types = new ArrayList<>();
+        if (type.getSort() == Type.METHOD) {
+            types.addAll(List.of(type.getArgumentTypes()));
+            types.add(type.getReturnType());
+        } else {
+            types.add(type);
+        }
+        for (Type t : types) {
+            Type element = t.getSort() == Type.ARRAY ? t.getElementType() : t;
+            if (element.getSort() == Type.OBJECT && !isOwn(element.getInternalName())
+                    && !allowed.allowsType(binary(element.getInternalName()))) {
+                return Optional.of(binary(element.getInternalName()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Denied on the class itself or on any class or interface it inherits the member from. */
+    private boolean isDenied(String className, String member) {
+        Deque<Class<?>> pending = new ArrayDeque<>();
+        Set<Class<?>> seen = new HashSet<>();
+        try {
+            pending.add(Class.forName(className, false, application));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return true;
+        }
+        while (!pending.isEmpty()) {
+            Class<?> type = pending.pop();
+            if (!seen.add(type)) {
+                continue;
+            }
+            if (allowed.deniesMember(type.getName(), member)) {
+                return true;
+            }
+            if (type.getSuperclass() != null) {
+                pending.add(type.getSuperclass());
+            }
+            pending.addAll(List.of(type.getInterfaces()));
+        }
+        return false;
+    }
+
+    /** A class the application and the JDK do not have was compiled from the policy itself. */
+    private boolean isOwn(String internalName) {
+        return application.getResource(internalName + ".class") == null;
+    }
+
+    /** The element class of an array type, the class itself otherwise; null for arrays of primitives. */
+    private static String elementOf(String internalName) {
+        if (!internalName.startsWith("[")) {
+            return internalName;
+        }
+        Type element = Type.getType(internalName).getElementType();
+        return element.getSort() == Type.OBJECT ? element.getInternalName() : null;
+    }
+
+    private static String binary(String internalName) {
+        return internalName.replace('/', '.');
+    }
+}
