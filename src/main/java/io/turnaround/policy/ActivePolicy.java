@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The policy version that decides new tickets, and every other version this node has loaded: older ones that still
@@ -170,13 +171,21 @@ public class ActivePolicy {
                 return PolicyCheckResult.problems(problems);
             }
         }
-        PolicyCheckResult result = PolicyChecks.run(bundle, rules);
+        PolicyCheckResult result = PolicyChecks.run(bundle, rules, settings.limits());
         if (result.passed()) {
             rulesByVersion.put(version.number(), rules);
         } else {
             rulesByVersion.remove(version.number());
         }
         return result;
+    }
+
+    /**
+     * Runs work that evaluates a version's rules (an impact preview) under the check limits; each evaluation marks
+     * itself with {@link PolicyTimeLimit#step}. Throws {@link PolicyEvaluationException} when one is stopped.
+     */
+    public <T> T underCheckLimits(Supplier<T> work) {
+        return PolicyTimeLimit.run(settings.limits(), work);
     }
 
     /** Compiles (if need be) and deploys the version to the process engine; it does not become active. */

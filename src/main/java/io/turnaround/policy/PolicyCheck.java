@@ -84,7 +84,12 @@ public final class PolicyCheck {
             out.println("Policy check FAILED");
             return FAILED;
         }
-        PolicyCheckResult result = PolicyChecks.run(bundle, rules);
+        PolicyCheckResult result = PolicyChecks.run(bundle, rules, PolicySettings.DEFAULT_LIMITS);
+        if (result.stopped() != null) {
+            out.println(result.stopped());
+            out.println("Policy check FAILED");
+            return FAILED;
+        }
         ScenarioReport report = result.scenarios();
         report.problems().forEach(out::println);
         for (ScenarioFailure failure : report.failures()) {

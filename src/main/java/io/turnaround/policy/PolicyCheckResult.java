@@ -5,17 +5,29 @@ import java.util.List;
 
 /**
  * What checking a policy version found: compiler problems, problems in other files (the mail templates) and gaps
- * ({@code problems}; a gap names no file), and the scenario report (null when the bundle did not compile, so no
- * scenario could run).
+ * ({@code problems}; a gap names no file), and the scenario report (null when the bundle did not compile, or its
+ * rules were stopped, so no scenario result stands). {@code stopped} is the evaluation that was stopped, if any:
+ * it is among the problems too.
  */
-public record PolicyCheckResult(List<PolicyProblem> problems, ScenarioReport scenarios) {
+public record PolicyCheckResult(List<PolicyProblem> problems, ScenarioReport scenarios, PolicyProblem stopped) {
 
     public PolicyCheckResult {
         problems = List.copyOf(problems);
     }
 
+    public PolicyCheckResult(List<PolicyProblem> problems, ScenarioReport scenarios) {
+        this(problems, scenarios, null);
+    }
+
     static PolicyCheckResult problems(List<PolicyProblem> problems) {
         return new PolicyCheckResult(problems, null);
+    }
+
+    /** The rules did not finish an evaluation (too slow, too much memory, an error): nothing else they did counts. */
+    static PolicyCheckResult stopped(List<PolicyProblem> fileProblems, PolicyProblem stop) {
+        List<PolicyProblem> problems = new ArrayList<>(fileProblems);
+        problems.add(stop);
+        return new PolicyCheckResult(problems, null, stop);
     }
 
     public boolean passed() {
@@ -33,6 +45,9 @@ public record PolicyCheckResult(List<PolicyProblem> problems, ScenarioReport sce
     }
 
     public String summary() {
+        if (stopped != null) {
+            return "the rules were stopped: " + stopped.message();
+        }
         if (scenarios == null) {
             return "does not compile: " + problems.size() + " problem(s)";
         }

@@ -29,7 +29,19 @@ public final class PolicyChecks {
     private PolicyChecks() {
     }
 
-    public static PolicyCheckResult run(PolicyBundle bundle, PolicyRules rules) {
+    /**
+     * Runs every check on a thread of its own, each evaluation within the limits: rules that loop, recurse too deep or
+     * allocate without end are stopped and the version is rejected, while the server goes on serving.
+     */
+    public static PolicyCheckResult run(PolicyBundle bundle, PolicyRules rules, PolicyTimeLimit.Limits limits) {
+        try {
+            return PolicyTimeLimit.run(limits, () -> run(bundle, rules));
+        } catch (PolicyEvaluationException stopped) {
+            return PolicyCheckResult.stopped(MailTemplates.problems(bundle), stopped.problem());
+        }
+    }
+
+    static PolicyCheckResult run(PolicyBundle bundle, PolicyRules rules) {
         List<PolicyProblem> problems = new ArrayList<>(MailTemplates.problems(bundle));
         problems.addAll(gaps(rules));
         problems.addAll(unpricedWork(rules));
@@ -48,11 +60,14 @@ public final class PolicyChecks {
                     TicketFacts facts = new TicketFacts(tier, hosting, "Completeness check", "", Channel.EMAIL,
                             COMPLETENESS_RECEIVED_AT, category);
                     String ticket = "gap: " + tier + " tier, " + hosting + " hosting, " + category + " set by staff: ";
+                    PolicyTimeLimit.step("the completeness check of the " + tier + " tier, " + hosting + " hosting, "
+                            + category + " set by staff");
                     try {
                         rules.decide(facts);
                     } catch (IncompleteDecisionException gap) {
                         gaps.add(new PolicyProblem(null, 0, ticket + "nothing set for " + String.join(", ", gap.missing())));
                     } catch (RuntimeException crash) {
+                        PolicyTimeLimit.rethrowIfFatal(crash);
                         gaps.add(new PolicyProblem(null, 0, ticket + "the rules failed: " + crash.getMessage()));
                     }
                 }
@@ -66,9 +81,11 @@ public final class PolicyChecks {
         List<PolicyProblem> gaps = new ArrayList<>();
         for (Tier tier : Tier.values()) {
             for (WorkKind kind : WorkKind.values()) {
+                PolicyTimeLimit.step(PRICING_FILE, 0, "pricing one hour of " + kind + " for the " + tier + " tier");
                 try {
                     rules.price(new HoursCharge(tier, kind, Duration.ofHours(1), Duration.ZERO));
                 } catch (RuntimeException e) {
+                    PolicyTimeLimit.rethrowIfFatal(e);
                     gaps.add(new PolicyProblem(PRICING_FILE, 0, "one hour of " + kind + " for the " + tier
                             + " tier cannot be charged: " + e.getMessage()));
                 }

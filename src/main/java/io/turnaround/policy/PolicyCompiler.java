@@ -1,5 +1,6 @@
 package io.turnaround.policy;
 
+import io.turnaround.policy.sandbox.PolicyCodeCheck;
 import io.turnaround.sla.NamedCalendars;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -8,7 +9,9 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,8 +41,22 @@ public final class PolicyCompiler {
     private PolicyCompiler() {
     }
 
-    /** Compiles the bundle as version {@code version}; throws {@link PolicyCompilationException} listing every problem. */
+    /**
+     * Compiles the bundle as version {@code version}; throws {@link PolicyCompilationException} listing every problem.
+     * Policy code is untrusted input: nothing of a bundle reaches the compilers until it passes the sandbox's checks.
+     */
     public static ReleaseId compile(PolicyBundle bundle, String version) {
+        Map<String, String> engineFiles = new LinkedHashMap<>();
+        bundle.files().forEach((path, content) -> {
+            if (PolicyBundle.isEngineFile(path)) {
+                engineFiles.put(path, content);
+            }
+        });
+        List<PolicyProblem> refused = PolicyCodeCheck.check(engineFiles).stream()
+                .map(p -> new PolicyProblem(p.file(), p.line(), p.message())).toList();
+        if (!refused.isEmpty()) {
+            throw new PolicyCompilationException(refused);
+        }
         List<PolicyProblem> problems = new ArrayList<>();
         try {
             problems.addAll(unknownCalendarNames(bundle, bundle.calendars()));
@@ -51,11 +68,7 @@ public final class PolicyCompiler {
         KieFileSystem kfs = kie.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         kfs.writeKModuleXML(KMODULE);
-        bundle.files().forEach((path, content) -> {
-            if (PolicyBundle.isEngineFile(path)) {
-                kfs.write("src/main/resources/" + path, content);
-            }
-        });
+        engineFiles.forEach((path, content) -> kfs.write("src/main/resources/" + path, content));
         KieBuilder builder = kie.newKieBuilder(kfs);
         try {
             builder.buildAll();

@@ -19,6 +19,7 @@ public final class PolicyScenarios {
         int passed = 0;
         List<ScenarioFailure> failures = new ArrayList<>();
         for (Scenario scenario : parsed.scenarios()) {
+            PolicyTimeLimit.step(scenario.file(), scenario.line(), "scenario '" + scenario.name() + "'");
             ScenarioFailure failure = run(scenario, rules);
             if (failure == null) {
                 passed++;
@@ -38,6 +39,7 @@ public final class PolicyScenarios {
             return failure(scenario, List.of(), "the policy made no complete decision: nothing set for "
                     + String.join(", ", gap.missing()) + " (every tier needs a plan rule, every category a route and an SLA rule)");
         } catch (RuntimeException crash) {
+            PolicyTimeLimit.rethrowIfFatal(crash);
             // A rule's consequence that throws (say a bad duration in tiers.drl) is the policy's fault, shown in one line.
             return failure(scenario, List.of(), "the rules failed on this " + subject(scenario) + ": " + rootMessage(crash));
         }

@@ -1,6 +1,7 @@
 package io.turnaround.tasklist;
 
 import io.turnaround.policy.InvalidPolicyUploadException;
+import io.turnaround.policy.PolicyEvaluationException;
 import io.turnaround.policy.PolicyDeployments;
 import io.turnaround.policy.PolicyVersion;
 import io.turnaround.policy.PolicyVersionConflictException;
@@ -107,7 +108,11 @@ class PolicyPage {
     @PostMapping("/policy/versions/{number}/impact")
     String preview(@PathVariable int number, @RequestParam(defaultValue = "200") int tickets, Authentication user,
                    Model model) {
-        model.addAttribute("impact", impact.preview(number, Math.max(1, Math.min(tickets, 5000)), user.getName()));
+        try {
+            model.addAttribute("impact", impact.preview(number, Math.max(1, Math.min(tickets, 5000)), user.getName()));
+        } catch (PolicyEvaluationException stopped) {
+            model.addAttribute("error", "The impact preview was stopped: " + stopped.getMessage());
+        }
         return version(number, user, model);
     }
 

@@ -4,6 +4,8 @@ import io.turnaround.policy.ActivePolicy;
 import io.turnaround.policy.PolicyAudit;
 import io.turnaround.policy.PolicyDecision;
 import io.turnaround.policy.PolicyDeployments;
+import io.turnaround.policy.PolicyEvaluationException;
+import io.turnaround.policy.PolicyTimeLimit;
 import io.turnaround.policy.PolicyVersion;
 import io.turnaround.policy.facts.TicketFacts;
 import org.springframework.stereotype.Service;
@@ -50,15 +52,33 @@ public class PolicyImpact {
                          List<Change> changes, List<String> failures) {
     }
 
+    /**
+     * Replays the latest tickets under the check limits: a candidate whose rules do not finish a ticket is stopped,
+     * and the preview fails with {@link PolicyEvaluationException} naming that ticket (the refusal is audited).
+     */
     public Report preview(int versionNumber, int latest, String actor) {
         PolicyVersion candidate = deployments.version(versionNumber);
         PolicyVersion active = policy.active();
+        List<Ticket> replayed = tickets.latestDecided(latest);
+        Report report;
+        try {
+            report = policy.underCheckLimits(() -> replay(candidate, active, replayed));
+        } catch (PolicyEvaluationException stopped) {
+            audit.record(actor, PolicyAudit.Action.PREVIEW, candidate, "STOPPED", stopped.getMessage());
+            throw stopped;
+        }
+        audit.record(actor, PolicyAudit.Action.PREVIEW, candidate, report.failures().isEmpty() ? "OK" : "FAILURES",
+                summary(report));
+        return report;
+    }
+
+    private Report replay(PolicyVersion candidate, PolicyVersion active, List<Ticket> replayed) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         FIELDS.forEach(f -> counts.put(f, 0));
         List<Change> changes = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        List<Ticket> replayed = tickets.latestDecided(latest);
         for (Ticket ticket : replayed) {
+            PolicyTimeLimit.step("ticket " + ticket.key());
             Client client = clients.findByTicket(ticket.id()).orElseThrow();
             TicketFacts facts = new TicketFacts(ticket.tier(), client.hosting(), ticket.subject(), ticket.body(),
                     ticket.channel(), ticket.receivedAt(), ticket.requestedCategory(), holidays.forPolicy(client));
@@ -71,14 +91,12 @@ public class PolicyImpact {
                     changes.add(new Change(ticket.key(), client.name(), before, after, changed));
                 }
             } catch (RuntimeException e) {
+                PolicyTimeLimit.rethrowIfFatal(e);
                 failures.add(ticket.key() + ": " + e.getMessage());
             }
         }
-        Report report = new Report(versionNumber, active.number(), replayed.size(),
+        return new Report(candidate.number(), active.number(), replayed.size(),
                 replayed.size() - changes.size() - failures.size(), counts, changes, failures);
-        audit.record(actor, PolicyAudit.Action.PREVIEW, candidate, failures.isEmpty() ? "OK" : "FAILURES",
-                summary(report));
-        return report;
     }
 
     static String summary(Report report) {

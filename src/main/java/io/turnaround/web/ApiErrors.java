@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.turnaround.billing.InvalidHoursRequestException;
 import io.turnaround.billing.TimeEntryNotFoundException;
 import io.turnaround.policy.InvalidPolicyUploadException;
+import io.turnaround.policy.PolicyEvaluationException;
 import io.turnaround.policy.PolicyVersionConflictException;
 import io.turnaround.policy.PolicyVersionNotFoundException;
 import io.turnaround.ticket.ClientNotFoundException;
@@ -154,6 +155,11 @@ class ApiErrors {
     @ExceptionHandler(InvalidHoursRequestException.class)
     ResponseEntity<Problem> invalidHours(InvalidHoursRequestException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(new Problem.FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(PolicyEvaluationException.class)
+    ResponseEntity<Problem> stopped(PolicyEvaluationException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "the rules were stopped: " + e.getMessage(), List.of());
     }
 
     @ExceptionHandler(InvalidPolicyUploadException.class)

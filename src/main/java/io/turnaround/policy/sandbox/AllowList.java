@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -92,6 +95,26 @@ public final class AllowList {
     /** Whether the member is denied on this class (and so on every class that inherits it). */
     public boolean deniesMember(String className, String member) {
         return deniedMembers.contains(className + "#" + member);
+    }
+
+    /** Whether the member is denied on the class or on any class or interface it inherits the member from. */
+    public boolean deniesInherited(Class<?> type, String member) {
+        Deque<Class<?>> pending = new ArrayDeque<>(List.of(type));
+        Set<Class<?>> seen = new HashSet<>();
+        while (!pending.isEmpty()) {
+            Class<?> next = pending.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (deniesMember(next.getName(), member)) {
+                return true;
+            }
+            if (next.getSuperclass() != null) {
+                pending.add(next.getSuperclass());
+            }
+            pending.addAll(List.of(next.getInterfaces()));
+        }
+        return false;
     }
 
     private static final class Shipped {

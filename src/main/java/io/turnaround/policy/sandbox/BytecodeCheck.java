@@ -5,10 +5,7 @@ import io.turnaround.policy.sandbox.ClassReferences.Reference;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Type;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +41,12 @@ final class BytecodeCheck {
         this.application = application;
     }
 
-    List<Violation> check(byte[] classFile) {
+    /**
+     * The violations of one class. Straight-line code (a BPMN script or condition, which runs inside every ticket's
+     * transaction and is not exercised by the policy checks) also may not loop, call other policy code, make lambdas
+     * or allocate arrays of unbounded length, so it cannot spin, recurse or exhaust the heap.
+     */
+    List<Violation> check(byte[] classFile, boolean straightLine) {
         ClassReferences refs = ClassReferences.of(classFile);
         Set<Violation> violations = new LinkedHashSet<>();
         String className = binary(refs.className());
@@ -54,12 +56,25 @@ final class BytecodeCheck {
             }
         }
         for (Reference ref : refs.references()) {
-            forbidden(ref).ifPresent(name -> violations.add(
+            Optional<String> forbidden = straightLine && !ref.isType() && isOwn(elementOf(ref.owner()))
+                    ? Optional.of("a call to other policy code from a process script") : forbidden(ref);
+            forbidden.ifPresent(name -> violations.add(
                     new Violation(className, ref.method(), ref.line(), refs.firstLineOf(ref.method()), name)));
+        }
+        for (ClassReferences.Catch handler : refs.catches()) {
+            uncatchable(handler.type()).ifPresent(what -> violations.add(new Violation(className, handler.method(),
+                    handler.line(), refs.firstLineOf(handler.method()), what)));
+        }
+        if (straightLine) {
+            refs.shapes().forEach(shape -> violations.add(new Violation(className, shape.method(), shape.line(),
+                    refs.firstLineOf(shape.method()), shape.kind() + " in a process script")));
         }
         for (Dynamic dynamic : refs.dynamics()) {
             Handle bootstrap = dynamic.bootstrap();
-            if (!BOOTSTRAPS.contains(bootstrap.getOwner())) {
+            if (straightLine && bootstrap.getOwner().equals("java/lang/invoke/LambdaMetafactory")) {
+                violations.add(new Violation(className, dynamic.method(), dynamic.line(),
+                        refs.firstLineOf(dynamic.method()), "a lambda in a process script"));
+            } else if (!BOOTSTRAPS.contains(bootstrap.getOwner())) {
                 violations.add(new Violation(className, dynamic.method(), dynamic.line(),
                         refs.firstLineOf(dynamic.method()), binary(bootstrap.getOwner()) + "." + bootstrap.getName()));
             }
@@ -92,6 +107,25 @@ final class BytecodeCheck {
         return forbiddenInSignature(ref.descriptor());
     }
 
+    /**
+     * Catching anything but exceptions: a finally or synchronized block (which catch everything), or an Error such
+     * as the one that stops a policy's rules when they run too long. Policy code must stay stoppable.
+     */
+    private Optional<String> uncatchable(String type) {
+        if (type == null) {
+            return Optional.of("a finally or synchronized block");
+        }
+        if (isOwn(type)) {
+            return Optional.empty();
+        }
+        try {
+            return Exception.class.isAssignableFrom(Class.forName(binary(type), false, application))
+                    ? Optional.empty() : Optional.of("catching " + binary(type));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.of("catching " + binary(type));
+        }
+    }
+
     private Optional<String> forbiddenInSignature(String descriptor) {
         Type type = Type.getType(descriptor);
         List<Type> types = new ArrayList<>();
@@ -113,27 +147,11 @@ final class BytecodeCheck {
 
     /** Denied on the class itself or on any class or interface it inherits the member from. */
     private boolean isDenied(String className, String member) {
-        Deque<Class<?>> pending = new ArrayDeque<>();
-        Set<Class<?>> seen = new HashSet<>();
         try {
-            pending.add(Class.forName(className, false, application));
+            return allowed.deniesInherited(Class.forName(className, false, application), member);
         } catch (ClassNotFoundException | LinkageError e) {
             return true;
         }
-        while (!pending.isEmpty()) {
-            Class<?> type = pending.pop();
-            if (!seen.add(type)) {
-                continue;
-            }
-            if (allowed.deniesMember(type.getName(), member)) {
-                return true;
-            }
-            if (type.getSuperclass() != null) {
-                pending.add(type.getSuperclass());
-            }
-            pending.addAll(List.of(type.getInterfaces()));
-        }
-        return false;
     }
 
     /** A class the application and the JDK do not have was compiled from the policy itself. */

@@ -5,6 +5,7 @@ import org.drools.compiler.builder.impl.KnowledgeBuilderConfigurationImpl;
 import org.drools.compiler.builder.impl.errors.ErrorHandler;
 import org.drools.compiler.compiler.PackageRegistry;
 import org.drools.compiler.lang.descr.BaseDescr;
+import org.drools.compiler.lang.descr.ProcessDescr;
 import org.drools.core.definitions.InternalKnowledgePackage;
 import org.drools.core.rule.JavaDialectRuntimeData;
 import org.drools.mvel.java.JavaDialect;
@@ -52,10 +53,12 @@ class CheckedJavaDialect extends JavaDialect {
             if (before.get(resource) == compiled.getValue()) {
                 continue;
             }
-            List<Violation> violations = CHECK.check(compiled.getValue());
+            String className = resource.substring(0, resource.length() - ".class".length()).replace('/', '.');
+            boolean script = PolicyCodeError.sourceOf(className, null, sources) instanceof ProcessDescr;
+            List<Violation> violations = CHECK.check(compiled.getValue(), script);
             if (!violations.isEmpty()) {
                 data.getStore().remove(resource);
-                data.remove(resource.substring(0, resource.length() - ".class".length()).replace('/', '.'));
+                data.remove(className);
                 getResults().addAll(PolicyCodeError.of(violations, sources));
             }
         }

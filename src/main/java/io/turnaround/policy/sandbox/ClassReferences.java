@@ -12,8 +12,10 @@ import org.objectweb.asm.Type;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything one compiled class refers to, read from its bytecode, each with the method and source line that uses
@@ -34,6 +36,14 @@ final class ClassReferences {
     record Declared(String name, String descriptor) {
     }
 
+    /** A jump back to code already run (a loop), or an array whose length is not a small constant. */
+    record Shape(String kind, String method, int line) {
+    }
+
+    /** An exception handler: the type it catches (null for finally and synchronized), at the handler's line. */
+    record Catch(String type, String method, int line) {
+    }
+
     /** A call site the JVM links at run time (lambdas, string concatenation), by its bootstrap method. */
     record Dynamic(Handle bootstrap, Object[] arguments, String descriptor, String method, int line) {
     }
@@ -43,6 +53,8 @@ final class ClassReferences {
     private final List<Declared> declared = new ArrayList<>();
     private final List<Dynamic> dynamics = new ArrayList<>();
     private final Map<String, Integer> firstLines = new HashMap<>();
+    private final List<Shape> shapes = new ArrayList<>();
+    private final List<Catch> catches = new ArrayList<>();
 
     private ClassReferences(String className) {
         this.className = className;
@@ -69,6 +81,15 @@ final class ClassReferences {
 
     List<Dynamic> dynamics() {
         return dynamics;
+    }
+
+    /** Loops and arrays of unbounded length: what straight-line code (a process script) may not have. */
+    List<Shape> shapes() {
+        return shapes;
+    }
+
+    List<Catch> catches() {
+        return catches;
     }
 
     /** The first source line of a method's code, 0 if the class carries no line numbers. */
@@ -150,8 +171,15 @@ final class ClassReferences {
 
     private final class Body extends MethodVisitor {
 
+        /** Array lengths a script may write as literals; longer ones could exhaust the heap at every ticket. */
+        private static final int LONGEST_LITERAL_ARRAY = 1024;
+
         private final String method;
+        private final Set<Label> passed = new HashSet<>();
+        private final Map<Label, String> handlers = new HashMap<>();
+        private final Map<Label, Integer> lines = new HashMap<>();
         private int line;
+        private Integer constant;
 
         Body(String method) {
             super(Opcodes.ASM9);
@@ -161,26 +189,82 @@ final class ClassReferences {
         @Override
         public void visitLineNumber(int line, Label start) {
             this.line = line;
+            lines.put(start, line);
             firstLines.merge(method, line, Math::min);
         }
 
         @Override
+        public void visitLabel(Label label) {
+            passed.add(label);
+            if (handlers.containsKey(label)) {
+                lines.putIfAbsent(label, line);
+            }
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            constant = opcode >= Opcodes.ICONST_M1 && opcode <= Opcodes.ICONST_5 ? opcode - Opcodes.ICONST_0 : null;
+        }
+
+        @Override
+        public void visitIntInsn(int opcode, int operand) {
+            if (opcode == Opcodes.NEWARRAY) {
+                array();
+            }
+            constant = opcode == Opcodes.BIPUSH || opcode == Opcodes.SIPUSH ? operand : null;
+        }
+
+        @Override
+        public void visitVarInsn(int opcode, int varIndex) {
+            constant = null;
+        }
+
+        @Override
+        public void visitIincInsn(int varIndex, int increment) {
+            constant = null;
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label label) {
+            if (passed.contains(label)) {
+                shapes.add(new Shape("a loop", method, line));
+            }
+            constant = null;
+        }
+
+        @Override
+        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+            constant = null;
+        }
+
+        @Override
+        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+            constant = null;
+        }
+
+        @Override
         public void visitTypeInsn(int opcode, String type) {
+            if (opcode == Opcodes.ANEWARRAY) {
+                array();
+            }
             if (type.startsWith("[")) {
                 signature(type, method, line);
             } else {
                 type(type, method, line);
             }
+            constant = null;
         }
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
             references.add(new Reference(owner, name, descriptor, method, line));
+            constant = null;
         }
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             references.add(new Reference(owner, name, descriptor, method, line));
+            constant = null;
         }
 
         @Override
@@ -190,22 +274,38 @@ final class ClassReferences {
             for (Object argument : arguments) {
                 constant(argument, method, line);
             }
+            constant = null;
         }
 
         @Override
         public void visitLdcInsn(Object value) {
             constant(value, method, line);
+            constant = value instanceof Integer number ? number : null;
         }
 
         @Override
         public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
             signature(descriptor, method, line);
+            shapes.add(new Shape("an array of arrays", method, line));
+            constant = null;
         }
 
         @Override
         public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
             if (type != null) {
                 type(type, method, line);
+            }
+            handlers.put(handler, type);
+        }
+
+        @Override
+        public void visitEnd() {
+            handlers.forEach((handler, type) -> catches.add(new Catch(type, method, lines.getOrDefault(handler, 0))));
+        }
+
+        private void array() {
+            if (constant == null || constant > LONGEST_LITERAL_ARRAY) {
+                shapes.add(new Shape("an array whose length is not a number up to " + LONGEST_LITERAL_ARRAY, method, line));
             }
         }
     }

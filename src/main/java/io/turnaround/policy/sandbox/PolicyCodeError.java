@@ -49,16 +49,14 @@ final class PolicyCodeError extends DroolsError {
      * condition by finding its text in the file, anything else to the line of its rule.
      */
     private static PolicyCodeError of(Violation violation, Map<String, BaseDescr> sources) {
-        BaseDescr source = sourceOf(violation, sources);
+        BaseDescr source = sourceOf(violation.className(), violation.method(), sources);
         return new PolicyCodeError(source == null ? null : source.getResource(), lineOf(source, violation),
                 new LinkedHashSet<>(List.of(violation.forbidden())));
     }
 
-    /** The descriptor the class was generated from: a process method's own invoker, else the class or its outer class. */
-    private static BaseDescr sourceOf(Violation violation, Map<String, BaseDescr> sources) {
-        String name = violation.className();
-        if (violation.method() != null && !violation.method().isEmpty()) {
-            String method = violation.method();
+    /** The descriptor a class was generated from: a process method's own invoker, else the class or its outer class. */
+    static BaseDescr sourceOf(String name, String method, Map<String, BaseDescr> sources) {
+        if (method != null && !method.isEmpty()) {
             BaseDescr invoker = sources.get(name + Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Invoker");
             if (invoker != null) {
                 return invoker;
@@ -83,7 +81,7 @@ final class PolicyCodeError extends DroolsError {
                     ? rule.getConsequenceLine() + generated - rule.getConsequenceOffset() - 1 : rule.getLine();
         }
         if (source instanceof FunctionDescr function) {
-            return generated > 0 ? function.getLine() + generated - function.getOffset() - 1 : function.getLine();
+            return generated > 0 ? function.getLine() + generated - function.getOffset() : function.getLine();
         }
         if (source != null && source.getText() != null && generated > 0 && violation.methodStart() > 0) {
             int script = lineOfText(source.getResource(), source.getText());
