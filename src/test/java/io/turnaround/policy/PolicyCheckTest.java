@@ -110,6 +110,19 @@ class PolicyCheckTest {
     }
 
     @Test
+    void codeThatReachesOutsideThePolicyFailsWithItsFileLineAndName() {
+        Path folder = PolicyFolders.copyOfShipped();
+        PolicyFolders.edit(folder, "rules/escalations.drl", "$d.escalate(Escalation.atPercent(100).breach(\"support-managers\"));",
+                "$d.escalate(Escalation.atPercent(100).breach(System.getenv(\"BREACH_GROUP\")));");
+
+        int status = check(folder.toString());
+
+        assertThat(status).isEqualTo(PolicyCheck.FAILED);
+        assertThat(output()).contains("rules/escalations.drl:34: not allowed in policy code: java.lang.System")
+                .endsWith("Policy check FAILED\n");
+    }
+
+    @Test
     void aMissingFolderIsAUsageError() {
         int status = check("no/such/folder");
 

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Nothing bad reaches customers: broken DRL, broken BPMN, a failing scenario, a broken mail template, an upload that is
- * no zip or is too large are each refused with a message that says what and where, and the active version stays active.
+ * no zip or is too large, code that reaches outside the policy, rules that never finish, are each refused with a
+ * message that says what and where, and the active version stays active with intake working.
  */
 class PolicyUploadRejectionOnPostgresIT {
 
@@ -36,7 +37,7 @@ class PolicyUploadRejectionOnPostgresIT {
     static void start() {
         EnginePersistence.configure();
         server = new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.concat(
-                Stream.of(database.springArgs()), Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1",
+                Stream.of(database.springArgs()), Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1", "--turnaround.policy.check-timeout=2s",
                         "--spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor},"
                                 + "classpath:db/demo")).toArray(String[]::new));
         api = new Api(((ServletWebServerApplicationContext) server).getWebServer().getPort());
@@ -144,6 +145,64 @@ class PolicyUploadRejectionOnPostgresIT {
         assertThat(api.post("alice", "/api/policy/versions", form.bytes(), form.contentType()).status()).isEqualTo(403);
         assertThat(api.post("andy", "/api/policy/versions/" + active + "/activation", "{}").status()).isEqualTo(403);
         assertThat(api.post("andy", "/api/policy/rollback", "{}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void codeThatWritesAFileIsRejectedBeforeAnyOfItRuns() throws Exception {
+        Path marker = Files.createTempDirectory("sandbox").resolve("written");
+        Api.Response upload = uploadFile("rules/attack.drl", "package io.turnaround.policy.rules\n"
+                + "import io.turnaround.policy.facts.*\n\nrule \"Writes a file\"\n    ruleflow-group \"ticket-policy\"\n"
+                + "when\n    Decision()\nthen\n    java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + marker
+                + "\"), \"x\");\nend\n");
+
+        assertThat(upload.status()).isEqualTo(422);
+        assertThat(upload.body().at("/version/state").asText()).isEqualTo("REJECTED");
+        assertThat(upload.body().get("problems")).anySatisfy(p -> {
+            assertThat(p.get("file").asText()).isEqualTo("rules/attack.drl");
+            assertThat(p.get("line").asInt()).isEqualTo(9);
+            assertThat(p.get("message").asText()).contains("not allowed in policy code: ").contains("java.nio.file.Files");
+        });
+        assertThat(marker).doesNotExist();
+        assertActiveUnchanged();
+        assertIntakeWorks();
+    }
+
+    @Test
+    void rulesThatNeverFinishAreStoppedAndTheVersionRejected() {
+        Api.Response upload = uploadFile("rules/spin.drl", "package io.turnaround.policy.rules\n"
+                + "import io.turnaround.policy.facts.*\n\nrule \"Spins\"\n    ruleflow-group \"ticket-policy\"\n"
+                + "when\n    Decision()\nthen\n    long spin = 1; while (spin > 0) { spin |= 1; }\nend\n");
+
+        assertThat(upload.status()).isEqualTo(422);
+        assertThat(upload.body().at("/version/state").asText()).isEqualTo("REJECTED");
+        assertThat(upload.body().get("detail").asText()).contains("did not finish within 2 s");
+        assertActiveUnchanged();
+        assertIntakeWorks();
+    }
+
+    @Test
+    void anImpactPreviewOfRulesThatHangOnOneTicketIsStoppedNamingIt() {
+        String hanging = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\","
+                + "\"subject\":\"xyzzy in the export\",\"body\":\"one report\"}").body().get("key").asText();
+        Api.Response upload = uploadFile("rules/spin-on-xyzzy.drl", "package io.turnaround.policy.rules\n"
+                + "import io.turnaround.policy.facts.*\n\nrule \"Spins on one word\"\n    ruleflow-group \"ticket-policy\"\n"
+                + "when\n    TicketFacts(mentionsAny(\"xyzzy\"))\nthen\n    long spin = 1; while (spin > 0) { spin |= 1; }\nend\n");
+        assertThat(upload.status()).as("no scenario mentions the word: the checks pass").isEqualTo(201);
+        int draft = upload.body().at("/version/number").asInt();
+
+        Api.Response preview = api.post("andy", "/api/policy/versions/" + draft + "/impact?tickets=50", "");
+
+        assertThat(preview.status()).isEqualTo(422);
+        assertThat(preview.text()).contains("ticket " + hanging).contains("did not finish within 2 s");
+        assertActiveUnchanged();
+        assertIntakeWorks();
+    }
+
+    private static void assertIntakeWorks() {
+        Api.Response ticket = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\","
+                + "\"subject\":\"A payout failed\",\"body\":\"for one model\"}");
+        assertThat(ticket.status()).isEqualTo(201);
+        assertThat(ticket.body().get("policyVersion").asInt()).isEqualTo(active);
     }
 
     private static Api.Response uploadFile(String path, String content) {

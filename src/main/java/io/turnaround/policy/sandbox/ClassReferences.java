@@ -5,17 +5,14 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.Handle;
-import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Everything one compiled class refers to, read from its bytecode, each with the method and source line that uses
@@ -93,15 +90,35 @@ final class ClassReferences {
     }
 
     /** The first source line of a method's code, 0 if the class carries no line numbers. */
+    void add(Reference reference) {
+        references.add(reference);
+    }
+
+    void add(Shape shape) {
+        shapes.add(shape);
+    }
+
+    void add(Catch handler) {
+        catches.add(handler);
+    }
+
+    void add(Dynamic dynamic) {
+        dynamics.add(dynamic);
+    }
+
+    void lineOf(String method, int line) {
+        firstLines.merge(method, line, Math::min);
+    }
+
     int firstLineOf(String method) {
         return method == null ? 0 : firstLines.getOrDefault(method, 0);
     }
 
-    private void type(String internalName, String method, int line) {
+    void type(String internalName, String method, int line) {
         references.add(new Reference(internalName, null, null, method, line));
     }
 
-    private void signature(String descriptor, String method, int line) {
+    void signature(String descriptor, String method, int line) {
         Type type = Type.getType(descriptor);
         if (type.getSort() == Type.METHOD) {
             for (Type argument : type.getArgumentTypes()) {
@@ -120,7 +137,7 @@ final class ClassReferences {
         }
     }
 
-    private void constant(Object value, String method, int line) {
+    void constant(Object value, String method, int line) {
         if (value instanceof Type type) {
             if (type.getSort() == Type.METHOD) {
                 signature(type.getDescriptor(), method, line);
@@ -165,148 +182,7 @@ final class ClassReferences {
                     type(exception, name, 0);
                 }
             }
-            return new Body(name);
-        }
-    }
-
-    private final class Body extends MethodVisitor {
-
-        /** Array lengths a script may write as literals; longer ones could exhaust the heap at every ticket. */
-        private static final int LONGEST_LITERAL_ARRAY = 1024;
-
-        private final String method;
-        private final Set<Label> passed = new HashSet<>();
-        private final Map<Label, String> handlers = new HashMap<>();
-        private final Map<Label, Integer> lines = new HashMap<>();
-        private int line;
-        private Integer constant;
-
-        Body(String method) {
-            super(Opcodes.ASM9);
-            this.method = method;
-        }
-
-        @Override
-        public void visitLineNumber(int line, Label start) {
-            this.line = line;
-            lines.put(start, line);
-            firstLines.merge(method, line, Math::min);
-        }
-
-        @Override
-        public void visitLabel(Label label) {
-            passed.add(label);
-            if (handlers.containsKey(label)) {
-                lines.putIfAbsent(label, line);
-            }
-        }
-
-        @Override
-        public void visitInsn(int opcode) {
-            constant = opcode >= Opcodes.ICONST_M1 && opcode <= Opcodes.ICONST_5 ? opcode - Opcodes.ICONST_0 : null;
-        }
-
-        @Override
-        public void visitIntInsn(int opcode, int operand) {
-            if (opcode == Opcodes.NEWARRAY) {
-                array();
-            }
-            constant = opcode == Opcodes.BIPUSH || opcode == Opcodes.SIPUSH ? operand : null;
-        }
-
-        @Override
-        public void visitVarInsn(int opcode, int varIndex) {
-            constant = null;
-        }
-
-        @Override
-        public void visitIincInsn(int varIndex, int increment) {
-            constant = null;
-        }
-
-        @Override
-        public void visitJumpInsn(int opcode, Label label) {
-            if (passed.contains(label)) {
-                shapes.add(new Shape("a loop", method, line));
-            }
-            constant = null;
-        }
-
-        @Override
-        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-            constant = null;
-        }
-
-        @Override
-        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-            constant = null;
-        }
-
-        @Override
-        public void visitTypeInsn(int opcode, String type) {
-            if (opcode == Opcodes.ANEWARRAY) {
-                array();
-            }
-            if (type.startsWith("[")) {
-                signature(type, method, line);
-            } else {
-                type(type, method, line);
-            }
-            constant = null;
-        }
-
-        @Override
-        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-            references.add(new Reference(owner, name, descriptor, method, line));
-            constant = null;
-        }
-
-        @Override
-        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            references.add(new Reference(owner, name, descriptor, method, line));
-            constant = null;
-        }
-
-        @Override
-        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-            dynamics.add(new Dynamic(bootstrap, arguments, descriptor, method, line));
-            signature(descriptor, method, line);
-            for (Object argument : arguments) {
-                constant(argument, method, line);
-            }
-            constant = null;
-        }
-
-        @Override
-        public void visitLdcInsn(Object value) {
-            constant(value, method, line);
-            constant = value instanceof Integer number ? number : null;
-        }
-
-        @Override
-        public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
-            signature(descriptor, method, line);
-            shapes.add(new Shape("an array of arrays", method, line));
-            constant = null;
-        }
-
-        @Override
-        public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-            if (type != null) {
-                type(type, method, line);
-            }
-            handlers.put(handler, type);
-        }
-
-        @Override
-        public void visitEnd() {
-            handlers.forEach((handler, type) -> catches.add(new Catch(type, method, lines.getOrDefault(handler, 0))));
-        }
-
-        private void array() {
-            if (constant == null || constant > LONGEST_LITERAL_ARRAY) {
-                shapes.add(new Shape("an array whose length is not a number up to " + LONGEST_LITERAL_ARRAY, method, line));
-            }
+            return new MethodReading(ClassReferences.this, name);
         }
     }
 }

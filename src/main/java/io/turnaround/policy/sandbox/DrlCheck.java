@@ -61,10 +61,12 @@ final class DrlCheck {
             DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
             try {
                 PackageDescr pkg = parser.parse(false, text);
-                parser.getErrors().forEach(e -> problems.add(new CodeProblem(path, firstLine(e.getLines()), e.getMessage())));
+                parser.getErrors().forEach(e ->
+                        problems.add(new CodeProblem(path, firstLine(e.getLines()), e.getMessage())));
                 if (pkg != null && !parser.hasErrors()) {
                     parsed.put(path, pkg);
-                    pkg.getFunctions().forEach(f -> functions.computeIfAbsent(pkg.getName(), p -> new HashSet<>()).add(f.getName()));
+                    pkg.getFunctions().forEach(f ->
+                            functions.computeIfAbsent(pkg.getName(), p -> new HashSet<>()).add(f.getName()));
                 }
             } catch (DroolsParserException e) {
                 problems.add(new CodeProblem(path, 0, e.getMessage()));
