@@ -114,10 +114,12 @@ public class TicketPermissions {
         String present = presentQueue(ticket).orElse("no");
         Set<String> earlier = new LinkedHashSet<>(reach.queues());
         earlier.remove(present);
-        String where = ticket.status() == TicketStatus.TRIAGE ? " waits for triage in the " + present + " queue"
-                : " is in the " + present + " queue";
-        return "ticket " + ticket.key() + where + (earlier.isEmpty() ? "; you are not in that group"
-                : " (before: " + String.join(", ", earlier) + "); you are in none of those groups")
+        if (ticket.status() == TicketStatus.TRIAGE) {
+            return "ticket " + ticket.key() + " waits for triage in the " + present + " queue; you are not in that group";
+        }
+        String groups = earlier.isEmpty() ? "; you are not in that group"
+                : " (before: " + String.join(", ", earlier) + "); you are in none of those groups";
+        return "ticket " + ticket.key() + " is in the " + present + " queue" + groups
                 + " and hold none of its tasks, nor held one";
     }
 }
