@@ -210,6 +210,28 @@ class TicketPermissionsIT extends ServerTestBase {
         assertThat(ticket.get("category").asText()).isEqualTo("EMERGENCY");
     }
 
+    @Test
+    void aForgedEstimateShowsNotAllowedWhetherTheTicketOrItsTaskRefuses() {
+        String key = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\",\"subject\":\"One user"
+                + " cannot log in\",\"body\":\"since noon\"}").body().get("key").asText();
+        // Moved from the support desk to sales: alice may still write to the ticket, but the estimate is sales' task.
+        assertThat(api.post("maria", "/api/tickets/" + key + "/category", "{\"category\":\"CUSTOM_WORK\"}").body()
+                .get("route").asText()).isEqualTo("CUSTOM_QUOTE");
+        String estimate = "taskId=" + taskOf("sam", key) + "&hours=3&description=A+new+report";
+
+        StaffPages tess = StaffPages.signIn(port, "tess");
+        assertThat(tess.get("/tickets/" + key)).doesNotContain("Price and send the quote");
+        HttpResponse<String> byTess = tess.post("/tickets/" + key + "/quotes/estimate", estimate);
+        assertThat(byTess.statusCode()).isEqualTo(403);
+        assertThat(byTess.body()).contains("<h1>Not allowed</h1>").contains("is in the sales queue (before: support-desk)");
+        StaffPages alice = StaffPages.signIn(port, "alice");
+        assertThat(alice.get("/tickets/" + key)).doesNotContain("Price and send the quote");
+        HttpResponse<String> byAlice = alice.post("/tickets/" + key + "/quotes/estimate", estimate);
+        assertThat(byAlice.statusCode()).as("the ticket lets her write; its task does not").isEqualTo(403);
+        assertThat(byAlice.body()).contains("<h1>Not allowed</h1>");
+        assertThat(api.get("sam", "/api/tickets/" + key + "/quotes").body()).isEmpty();
+    }
+
     private String platinumEmergency() {
         Api.Response created = api.post("intake", "/api/tickets", "{\"from\":\"cto@platina.example\","
                 + "\"subject\":\"Site is down for everyone\",\"body\":\"Nothing loads\"}");
