@@ -4,6 +4,7 @@ import io.turnaround.policy.facts.WorkKind;
 import io.turnaround.staff.Staff;
 import io.turnaround.ticket.Ticket;
 import io.turnaround.ticket.TicketLookup;
+import io.turnaround.ticket.TicketPermissions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -20,17 +21,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Time logged on a ticket: agents, managers and admins log it; whoever reads the ticket reads it. */
+/** Time logged on a ticket: those who may write to the ticket log it; whoever reads the ticket reads it. */
 @RestController
 @RequestMapping("/api/tickets/{key}/time")
 class TicketTimeController {
 
     private final TicketLookup tickets;
     private final TicketTime time;
+    private final TicketPermissions permissions;
 
-    TicketTimeController(TicketLookup tickets, TicketTime time) {
+    TicketTimeController(TicketLookup tickets, TicketTime time, TicketPermissions permissions) {
         this.tickets = tickets;
         this.time = time;
+        this.permissions = permissions;
     }
 
     /** {@code duration} (PT1H30M, 1:30) or {@code minutes}, not both; {@code workedAt} defaults to now. */
@@ -52,7 +55,7 @@ class TicketTimeController {
 
     @PostMapping
     ResponseEntity<HoursJson.Logged> log(@PathVariable String key, @RequestBody LogTime body, Authentication user) {
-        Ticket ticket = tickets.find(key);
+        Ticket ticket = permissions.requireWrite(key, Staff.of(user));
         TicketTime.Logged logged = time.log(ticket, new TicketTime.Request(body.kind(), body.work(), body.workedAt(),
                 body.note(), body.taskId(), body.quoteId()), user.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(HoursJson.Logged.of(logged));
@@ -67,7 +70,8 @@ class TicketTimeController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> withdraw(@PathVariable String key, @PathVariable long id,
                                   @RequestParam(required = false) String reason, Authentication user) {
-        time.withdraw(tickets.find(key), id, reason, user.getName(), Staff.of(user).seesAllQueues());
+        Staff staff = Staff.of(user);
+        time.withdraw(permissions.requireWrite(key, staff), id, reason, user.getName(), permissions.writesToAny(staff));
         return ResponseEntity.noContent().build();
     }
 }

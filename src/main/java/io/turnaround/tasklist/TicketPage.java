@@ -11,6 +11,7 @@ import io.turnaround.ticket.TicketConflictException;
 import io.turnaround.ticket.TicketIntake;
 import io.turnaround.ticket.TicketLookup;
 import io.turnaround.ticket.TicketNotFoundException;
+import io.turnaround.ticket.TicketPermissions;
 import io.turnaround.ticket.TicketStatus;
 import io.turnaround.ticket.TicketWaits;
 import org.springframework.http.ContentDisposition;
@@ -18,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,9 +52,10 @@ class TicketPage {
     private final TaskActions actions;
     private final Clock clock;
     private final TicketTime time;
+    private final TicketPermissions permissions;
 
     TicketPage(TicketLookup tickets, TicketIntake intake, TicketWaits waits, Conversation conversation, TaskRows rows,
-               TaskActions actions, Clock clock, TicketTime time) {
+               TaskActions actions, Clock clock, TicketTime time, TicketPermissions permissions) {
         this.tickets = tickets;
         this.intake = intake;
         this.waits = waits;
@@ -61,6 +64,7 @@ class TicketPage {
         this.actions = actions;
         this.clock = clock;
         this.time = time;
+        this.permissions = permissions;
     }
 
     /** A file that came with the ticket's mail, as a download (never shown inline: it is the sender's content). */
@@ -97,13 +101,17 @@ class TicketPage {
         model.addAttribute("slaSteps", tickets.slaSteps(ticket.id()));
         model.addAttribute("waits", WaitingOn.values());
         model.addAttribute("time", time.section(ticket));
+        // The forms are offered only to those who may write; the write itself checks again.
+        String refusal = permissions.refusal(ticket, staff).orElse(null);
+        model.addAttribute("mayWrite", refusal == null);
+        model.addAttribute("writeRefusal", refusal);
         return "ticket";
     }
 
     @PostMapping("/tickets/{key}/{kind:notes|replies}")
     String write(@PathVariable String key, @PathVariable String kind, @RequestParam(defaultValue = "") String body,
                  Authentication user, RedirectAttributes redirect) {
-        Ticket ticket = tickets.find(key);
+        Ticket ticket = permissions.requireWrite(key, Staff.of(user));
         if (body.isBlank() || body.length() > MAX_MESSAGE) {
             redirect.addFlashAttribute("error", body.isBlank() ? "Write something first."
                     : "That is " + body.length() + " characters; the limit is " + MAX_MESSAGE + ".");
@@ -121,7 +129,7 @@ class TicketPage {
     @PostMapping("/tickets/{key}/category")
     String recategorize(@PathVariable String key, @RequestParam String category, Authentication user,
                         RedirectAttributes redirect) {
-        String canonicalKey = tickets.find(key).key();
+        String canonicalKey = permissions.requireWrite(key, Staff.of(user)).key();
         try {
             Ticket ticket = intake.recategorize(canonicalKey, Category.valueOf(category), user.getName());
             redirect.addFlashAttribute("message", "Now " + ticket.category() + ": " + ticket.route() + " for "
@@ -138,7 +146,7 @@ class TicketPage {
     @PostMapping("/tickets/{key}/waiting")
     String waiting(@PathVariable String key, @RequestParam(required = false) String on, Authentication user,
                    RedirectAttributes redirect) {
-        String canonicalKey = tickets.find(key).key();
+        String canonicalKey = permissions.requireWrite(key, Staff.of(user)).key();
         try {
             Ticket ticket = on == null || on.isBlank() ? waits.stopWaiting(canonicalKey, user.getName())
                     : waits.waitOn(canonicalKey, WaitingOn.valueOf(on), user.getName());
@@ -151,6 +159,14 @@ class TicketPage {
             redirect.addFlashAttribute("error", "A ticket cannot wait on " + on + ".");
         }
         return "redirect:/tickets/" + canonicalKey;
+    }
+
+    /** A refused write, even a forged one, gets the page that says why (the API answers a 403 problem instead). */
+    @ExceptionHandler(AccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden(AccessDeniedException e, Model model) {
+        model.addAttribute("reason", e.getMessage());
+        return "forbidden";
     }
 
     @ExceptionHandler(TicketNotFoundException.class)

@@ -10,35 +10,42 @@ import io.turnaround.staff.Staff;
 import io.turnaround.ticket.Client;
 import io.turnaround.ticket.Ticket;
 import io.turnaround.ticket.TicketConflictException;
-import io.turnaround.ticket.TicketLookup;
+import io.turnaround.ticket.TicketPermissions;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-/** The ticket page's "Log time" form: the same rules as the API, answered with a message on the page. */
+/**
+ * The ticket page's "Log time" form: the same rules as the API, answered with a message on the page; a refused write
+ * gets the "Not allowed" page.
+ */
 @Controller
 class TicketTimeForm {
 
-    private final TicketLookup tickets;
     private final TicketTime time;
+    private final TicketPermissions permissions;
 
-    TicketTimeForm(TicketLookup tickets, TicketTime time) {
-        this.tickets = tickets;
+    TicketTimeForm(TicketTime time, TicketPermissions permissions) {
         this.time = time;
+        this.permissions = permissions;
     }
 
     @PostMapping("/tickets/{key}/time")
     String log(@PathVariable String key, @RequestParam(defaultValue = "") String duration,
                @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String date,
                @RequestParam(defaultValue = "") String note, Authentication user, RedirectAttributes redirect) {
-        Ticket ticket = tickets.find(key);
+        Ticket ticket = permissions.requireWrite(key, Staff.of(user));
         try {
             Client client = time.clientOf(ticket);
             WorkKind workKind = kind(kind);
@@ -59,14 +66,22 @@ class TicketTimeForm {
     @PostMapping("/tickets/{key}/time/{id}/withdrawal")
     String withdraw(@PathVariable String key, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
                     Authentication user, RedirectAttributes redirect) {
-        Ticket ticket = tickets.find(key);
+        Staff staff = Staff.of(user);
+        Ticket ticket = permissions.requireWrite(key, staff);
         try {
-            time.withdraw(ticket, id, reason, user.getName(), Staff.of(user).seesAllQueues());
+            time.withdraw(ticket, id, reason, user.getName(), permissions.writesToAny(staff));
             redirect.addFlashAttribute("message", "Time entry " + id + " withdrawn: it no longer counts.");
-        } catch (InvalidHoursRequestException | TimeEntryNotFoundException | AccessDeniedException e) {
+        } catch (InvalidHoursRequestException | TimeEntryNotFoundException e) {
             redirect.addFlashAttribute("error", "Not withdrawn: " + e.getMessage());
         }
         return "redirect:/tickets/" + ticket.key() + "#time";
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden(AccessDeniedException e, Model model) {
+        model.addAttribute("reason", e.getMessage());
+        return "forbidden";
     }
 
     private static WorkKind kind(String kind) {

@@ -32,11 +32,11 @@ class SlaStopwatch implements TaskObserver, WorkObserver {
         found.ifPresent(ticket -> {
             boolean workTask = event.candidateGroups().contains(ticket.candidateGroup());
             switch (event.change()) {
-                case CREATED -> history.add(ticket.id(), event.at(), "workflow", "TASK_CREATED",
-                        "'" + event.taskName() + "' for " + event.candidateGroup());
+                case CREATED -> history.add(ticket.id(), event.at(), "workflow", TaskLines.CREATED,
+                        TaskLines.created(event.taskName(), event.candidateGroup()));
                 case CLAIMED, DELEGATED -> assigned(ticket, event, workTask);
-                case FORWARDED -> history.add(ticket.id(), event.at(), "workflow", "TASK_FORWARDED",
-                        "'" + event.taskName() + "' to " + event.candidateGroup());
+                case FORWARDED -> history.add(ticket.id(), event.at(), "workflow", TaskLines.FORWARDED,
+                        TaskLines.forwarded(event.taskName(), event.candidateGroup()));
                 case RELEASED -> {
                     if (workTask) {
                         tickets.assign(ticket.id(), TicketStatus.OPEN, null, event.at());
@@ -44,7 +44,7 @@ class SlaStopwatch implements TaskObserver, WorkObserver {
                     history.add(ticket.id(), event.at(), event.assignee() == null ? "staff" : event.assignee(),
                             "TASK_RELEASED", "'" + event.taskName() + "' back to " + event.candidateGroup());
                 }
-                case COMPLETED -> history.add(ticket.id(), event.at(), event.assignee(), "TASK_COMPLETED",
+                case COMPLETED -> history.add(ticket.id(), event.at(), event.assignee(), TaskLines.COMPLETED,
                         "'" + event.taskName() + "'");
                 default -> {
                 }
@@ -60,7 +60,7 @@ class SlaStopwatch implements TaskObserver, WorkObserver {
     }
 
     private void assigned(Ticket ticket, TaskChanged event, boolean workTask) {
-        history.add(ticket.id(), event.at(), event.assignee(), "TASK_ASSIGNED",
+        history.add(ticket.id(), event.at(), event.assignee(), TaskLines.ASSIGNED,
                 "'" + event.taskName() + "' to " + event.assignee());
         if (!workTask) {
             return;

@@ -3,6 +3,7 @@ package io.turnaround.ticket;
 import io.turnaround.policy.facts.Category;
 import io.turnaround.policy.facts.Route;
 import io.turnaround.policy.facts.WaitingOn;
+import io.turnaround.staff.Staff;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -37,10 +38,12 @@ class TicketController {
     private final Conversation conversation;
     private final TicketWaits waits;
     private final TicketQuotes quotes;
+    private final TicketPermissions permissions;
 
     TicketController(TicketIntake intake, Tickets tickets, TicketHistory history, Conversation conversation,
-                     TicketWaits waits, TicketQuotes quotes) {
+                     TicketWaits waits, TicketQuotes quotes, TicketPermissions permissions) {
         this.intake = intake;
+        this.permissions = permissions;
         this.quotes = quotes;
         this.waits = waits;
         this.tickets = tickets;
@@ -58,6 +61,7 @@ class TicketController {
 
     @PostMapping("/{key}/triage")
     TicketView triage(@PathVariable String key, @Valid @RequestBody Triage triage, Authentication user) {
+        permissions.requireWrite(key, Staff.of(user));
         Ticket ticket = intake.triage(key, triage, user.getName());
         return TicketView.of(ticket, history.of(ticket.id()));
     }
@@ -68,6 +72,7 @@ class TicketController {
     @PostMapping("/{key}/category")
     TicketView recategorize(@PathVariable String key, @Valid @RequestBody CategoryCorrection correction,
                             Authentication user) {
+        permissions.requireWrite(key, Staff.of(user));
         Ticket ticket = intake.recategorize(key, correction.category(), user.getName());
         return TicketView.of(ticket, history.of(ticket.id()));
     }
@@ -78,6 +83,7 @@ class TicketController {
     /** The ticket waits on someone; the policy decides whether that pauses its SLA clock. */
     @PostMapping("/{key}/waiting")
     TicketView waitOn(@PathVariable String key, @Valid @RequestBody Wait wait, Authentication user) {
+        permissions.requireWrite(key, Staff.of(user));
         Ticket ticket = waits.waitOn(key, wait.on(), user.getName());
         return TicketView.of(ticket, history.of(ticket.id()));
     }
@@ -85,6 +91,7 @@ class TicketController {
     /** The wait is over; a paused SLA clock runs again, its due instant moved by the paused working time. */
     @DeleteMapping("/{key}/waiting")
     TicketView stopWaiting(@PathVariable String key, Authentication user) {
+        permissions.requireWrite(key, Staff.of(user));
         Ticket ticket = waits.stopWaiting(key, user.getName());
         return TicketView.of(ticket, history.of(ticket.id()));
     }
@@ -94,11 +101,13 @@ class TicketController {
 
     @PostMapping("/{key}/notes")
     ResponseEntity<TicketMessage> note(@PathVariable String key, @Valid @RequestBody NewMessage note, Authentication user) {
+        permissions.requireWrite(key, Staff.of(user));
         return ResponseEntity.status(HttpStatus.CREATED).body(conversation.addNote(key, user.getName(), note.body()));
     }
 
     @PostMapping("/{key}/replies")
     ResponseEntity<TicketMessage> reply(@PathVariable String key, @Valid @RequestBody NewMessage reply, Authentication user) {
+        permissions.requireWrite(key, Staff.of(user));
         return ResponseEntity.status(HttpStatus.CREATED).body(conversation.reply(key, user.getName(), reply.body()));
     }
 

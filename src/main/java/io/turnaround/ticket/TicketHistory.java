@@ -3,7 +3,12 @@ package io.turnaround.ticket;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /** The append-only ticket history: rows are inserted, never updated or deleted. */
@@ -23,8 +28,21 @@ class TicketHistory {
 
     List<HistoryEntry> of(long ticketId) {
         return jdbc.query("select at, actor, event, detail from ticket_history where ticket_id = ? order by id",
-                (rs, n) -> new HistoryEntry(Tickets.instant(rs, "at"), rs.getString("actor"), rs.getString("event"),
-                        rs.getString("detail")),
-                ticketId);
+                (rs, n) -> entry(rs), ticketId);
+    }
+
+    /** The ticket's lines of these events only, oldest first. */
+    List<HistoryEntry> of(long ticketId, Collection<String> events) {
+        List<Object> args = new ArrayList<>();
+        args.add(ticketId);
+        args.addAll(events);
+        return jdbc.query("select at, actor, event, detail from ticket_history where ticket_id = ? and event in ("
+                        + String.join(", ", Collections.nCopies(events.size(), "?")) + ") order by id",
+                (rs, n) -> entry(rs), args.toArray());
+    }
+
+    private static HistoryEntry entry(ResultSet rs) throws SQLException {
+        return new HistoryEntry(Tickets.instant(rs, "at"), rs.getString("actor"), rs.getString("event"),
+                rs.getString("detail"));
     }
 }

@@ -161,6 +161,13 @@ class SlaLadderOnPostgresIT {
         assertThat(jdbc.queryForList("select recipient from outbound_mail where ticket_id = ? and kind = 'SLA_WARNING'"
                 + " order by id", String.class, id))
                 .containsExactly("hana@staff.example", "oscar@staff.example", "oscar@staff.example");
+        // The ladder moved the ticket: its new queue may write to it, the queue it left still may, others may not.
+        assertThat(api.post("oscar", "/api/tickets/" + key + "/notes", "{\"body\":\"On it.\"}").status()).isEqualTo(201);
+        assertThat(api.post("hana", "/api/tickets/" + key + "/notes", "{\"body\":\"Partner called.\"}").status())
+                .isEqualTo(201);
+        Api.Response sales = api.post("sam", "/api/tickets/" + key + "/notes", "{\"body\":\"Not mine.\"}");
+        assertThat(sales.status()).isEqualTo(403);
+        assertThat(sales.body().get("detail").asText()).contains("is in the on-call queue (before: hosting-liaison");
 
         JsonNode lateness = api.get("admin", "/actuator/metrics/turnaround.sla.escalation.lateness").body();
         assertThat(lateness.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(6);

@@ -1,0 +1,41 @@
+package io.turnaround.ticket;
+
+import java.util.Optional;
+
+/**
+ * How a ticket's history words its tasks being offered to a group, and how the group is read back from those lines:
+ * the history is the only complete record of every queue a ticket passed through (see {@link TicketPermissions}).
+ */
+final class TaskLines {
+
+    static final String CREATED = "TASK_CREATED";
+    static final String FORWARDED = "TASK_FORWARDED";
+    static final String ASSIGNED = "TASK_ASSIGNED";
+    static final String COMPLETED = "TASK_COMPLETED";
+    private static final String FOR = "' for ";
+    private static final String TO = "' to ";
+
+    private TaskLines() {
+    }
+
+    /** E.g. {@code 'Address and assign the request' for support-desk}. */
+    static String created(String taskName, String group) {
+        return "'" + taskName + FOR + group;
+    }
+
+    /** E.g. {@code 'Address and assign the request' to on-call}. */
+    static String forwarded(String taskName, String group) {
+        return "'" + taskName + TO + group;
+    }
+
+    /** The group a CREATED or FORWARDED line offered its task to; empty for other lines and tasks of no group. */
+    static Optional<String> group(HistoryEntry line) {
+        String marker = CREATED.equals(line.event()) ? FOR : FORWARDED.equals(line.event()) ? TO : null;
+        int at = marker == null || line.detail() == null ? -1 : line.detail().lastIndexOf(marker);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        String group = line.detail().substring(at + marker.length());
+        return group.isBlank() || "null".equals(group) ? Optional.empty() : Optional.of(group);
+    }
+}
