@@ -25,7 +25,12 @@ final class BpmnCheck {
     private static final Pattern EXPRESSION = Pattern.compile("#\\{([^}]*)(})?");
     private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Set<String> REFUSED = Set.of("completionCondition", "loopCondition", "condition",
-            "transformation", "activationCondition", "complexBehaviorDefinition", "serviceTask");
+            "transformation", "activationCondition", "complexBehaviorDefinition", "serviceTask",
+            "multiInstanceLoopCharacteristics", "standardLoopCharacteristics", "correlationProperty",
+            "correlationSubscription", "correlationKey", "correlationPropertyRetrievalExpression");
+    /** Elements naming a variable or data input, which the engine may evaluate as MVEL when it maps data. */
+    private static final Set<String> NAMES = Set.of("sourceRef", "targetRef", "loopDataInputRef", "loopDataOutputRef");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final AllowList allowed;
     private final Members members;
@@ -80,6 +85,9 @@ final class BpmnCheck {
             if (REFUSED.contains(name)) {
                 problems.add(node.line(), "'" + name + "' is not allowed in policy processes"
                         + (name.equals("serviceTask") ? ": a service task calls a Java class by name" : ""));
+            } else if (NAMES.contains(name) && !NAME.matcher(node.text().strip()).matches()) {
+                problems.add(node.line(), name + " must name a variable or a data input (letters, digits and _): "
+                        + node.text().strip());
             } else if (name.equals("script")) {
                 language(node, node.parent().attribute("scriptFormat"), "scriptFormat");
             } else if (name.equals("conditionExpression")) {

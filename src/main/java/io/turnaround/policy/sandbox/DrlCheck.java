@@ -5,6 +5,7 @@ import io.turnaround.policy.sandbox.ConditionCheck.Scope;
 import org.drools.compiler.compiler.DrlParser;
 import org.drools.compiler.compiler.DroolsParserException;
 import org.drools.compiler.lang.descr.AndDescr;
+import org.drools.compiler.lang.descr.AnnotationDescr;
 import org.drools.compiler.lang.descr.AttributeDescr;
 import org.drools.compiler.lang.descr.BaseDescr;
 import org.drools.compiler.lang.descr.EvalDescr;
@@ -28,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a DRL file may contain, checked before the rule compiler sees any of it. Java code (consequences, functions,
@@ -41,6 +43,8 @@ final class DrlCheck {
     private static final Set<String> ATTRIBUTES = Set.of("salience", "enabled", "no-loop", "lock-on-active",
             "auto-focus", "agenda-group", "activation-group", "ruleflow-group", "dialect", "date-effective",
             "date-expires");
+
+    private static final Pattern LITERAL = Pattern.compile("\"[^\"\\\\]*\"|-?\\d+(\\.\\d+)?|true|false");
 
     private final AllowList allowed;
     private final ConditionCheck conditions;
@@ -148,6 +152,7 @@ final class DrlCheck {
                 refuse(rule, "rule units are not allowed in policy code");
             }
             rule.getAttributes().values().forEach(a -> attribute(a, rule.getLine()));
+            rule.getAnnotations().forEach(a -> annotation(a, rule));
             Map<String, Set<Class<?>>> bindings = new HashMap<>();
             lhs(rule.getLhs(), bindings);
         }
@@ -166,6 +171,16 @@ final class DrlCheck {
                         + (value.isEmpty() ? "" : " " + value) + "' is not allowed in policy code"
                         + (name.equals("dialect") ? ": policy code is written in the java dialect" : "")
                         + (name.equals("salience") ? ": salience is a whole number" : "")));
+            }
+        }
+
+        /** The engine evaluates a rule annotation's value as MVEL while it compiles, so only literals may be given. */
+        private void annotation(AnnotationDescr annotation, RuleDescr rule) {
+            for (Object value : annotation.getValueMap().values()) {
+                if (value != null && !LITERAL.matcher(value.toString().strip()).matches()) {
+                    refuse(annotation.getLine() > 0 ? annotation : rule, "the value of @" + annotation.getName()
+                            + " must be a text in quotes, a number, true or false in policy code");
+                }
             }
         }
 
