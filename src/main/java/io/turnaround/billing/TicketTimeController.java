@@ -6,6 +6,7 @@ import io.turnaround.ticket.Ticket;
 import io.turnaround.ticket.TicketLookup;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,6 +51,7 @@ class TicketTimeController {
         }
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping
     ResponseEntity<HoursJson.Logged> log(@PathVariable String key, @RequestBody LogTime body, Authentication user) {
         Ticket ticket = tickets.find(key);
@@ -64,6 +66,7 @@ class TicketTimeController {
     }
 
     /** Withdraws a mistaken entry (it stays in the log, no longer counting); {@code reason} goes to the history. */
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> withdraw(@PathVariable String key, @PathVariable long id,
                                   @RequestParam(required = false) String reason, Authentication user) {

@@ -3,6 +3,7 @@ package io.turnaround.quote;
 import io.turnaround.ticket.TicketLookup;
 import io.turnaround.workflow.TaskActionRefusedException;
 import io.turnaround.workflow.TaskNotFoundException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +26,7 @@ class QuoteStaffPage {
         this.tickets = tickets;
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/tickets/{key}/quotes/estimate")
     String estimate(@PathVariable String key, @RequestParam long taskId, @RequestParam(defaultValue = "") String hours,
                     @RequestParam(defaultValue = "") String description, Authentication user, RedirectAttributes redirect) {

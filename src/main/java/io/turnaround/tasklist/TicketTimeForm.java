@@ -12,6 +12,7 @@ import io.turnaround.ticket.Ticket;
 import io.turnaround.ticket.TicketConflictException;
 import io.turnaround.ticket.TicketLookup;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +35,7 @@ class TicketTimeForm {
         this.time = time;
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/tickets/{key}/time")
     String log(@PathVariable String key, @RequestParam(defaultValue = "") String duration,
                @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String date,
@@ -56,6 +58,7 @@ class TicketTimeForm {
         return "redirect:/tickets/" + ticket.key() + "#time";
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/tickets/{key}/time/{id}/withdrawal")
     String withdraw(@PathVariable String key, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
                     Authentication user, RedirectAttributes redirect) {

@@ -34,6 +34,7 @@ import java.util.List;
  * for programs); it needs no CSRF token because no cookie signs it in. The pages use form sign-in and a session.
  * Rules match a path the way Spring MVC dispatches it ({@code mvcMatchers}), so however a request spells the path of
  * a handler it meets that handler's rule; a request no handler takes is a 404 for everyone ({@link Undispatched}).
+ * Controller methods that change something check their roles again ({@link RoleChecks}).
  */
 @Configuration
 class SecurityConfig {
