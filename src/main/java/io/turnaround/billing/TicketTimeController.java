@@ -7,6 +7,7 @@ import io.turnaround.ticket.TicketLookup;
 import io.turnaround.ticket.TicketPermissions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,6 +54,7 @@ class TicketTimeController {
         }
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping
     ResponseEntity<HoursJson.Logged> log(@PathVariable String key, @RequestBody LogTime body, Authentication user) {
         Ticket ticket = permissions.requireWrite(key, Staff.of(user));
@@ -67,6 +69,7 @@ class TicketTimeController {
     }
 
     /** Withdraws a mistaken entry (it stays in the log, no longer counting); {@code reason} goes to the history. */
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> withdraw(@PathVariable String key, @PathVariable long id,
                                   @RequestParam(required = false) String reason, Authentication user) {

@@ -5,6 +5,7 @@ import io.turnaround.ticket.MailOutcome;
 import io.turnaround.ticket.UnreadableMail;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +38,7 @@ class InboundEmailController {
         this.clock = clock;
     }
 
+    @PreAuthorize("hasAnyRole('INTAKE', 'ADMIN')")
     @PostMapping(consumes = RFC822)
     ResponseEntity<MailOutcome> receive(@RequestBody byte[] message) {
         MailOutcome outcome = delivery.deliver(message, null, clock.instant());

@@ -2,6 +2,7 @@ package io.turnaround.mail;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +34,7 @@ class OutboxController {
     }
 
     /** Queues the mail for the next poll with a fresh count of attempts; 409 if it was sent or is being sent. */
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     @PostMapping("/{id}/retry")
     ResponseEntity<OutboundMail> retry(@PathVariable long id) {
         switch (mails.retry(id, clock.instant())) {

@@ -5,6 +5,7 @@ import io.turnaround.policy.facts.Channel;
 import io.turnaround.policy.facts.Hosting;
 import io.turnaround.policy.facts.TicketFacts;
 import io.turnaround.policy.facts.Tier;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,6 +36,7 @@ class PolicyController {
                   @Size(max = 65536) String body, Channel channel, Instant receivedAt, Category category) {
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ANALYST', 'ADMIN')")
     @PostMapping("/decisions")
     PolicyDecision decide(@Valid @RequestBody DryRun request) {
         Instant receivedAt = request.receivedAt() == null ? clock.instant() : request.receivedAt();

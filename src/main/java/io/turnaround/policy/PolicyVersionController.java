@@ -5,6 +5,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,6 +73,7 @@ class PolicyVersionController {
     }
 
     /** A whole bundle as the request body. */
+    @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @PostMapping(value = "/versions", consumes = {ZIP, "application/x-zip-compressed"})
     ResponseEntity<UploadReport> uploadZip(@RequestBody byte[] zip, @RequestParam(required = false) String description,
                                            Authentication who) {
@@ -82,6 +84,7 @@ class PolicyVersionController {
      * A form: a {@code bundle} zip, or policy files on top of the active version. A file part named like a path
      * ({@code rules/sla.drl}) goes there; any other goes where its extension belongs. {@code remove} names files to drop.
      */
+    @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @PostMapping(value = "/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<UploadReport> uploadForm(MultipartHttpServletRequest form,
                                             @RequestParam(required = false) String description,
@@ -100,12 +103,14 @@ class PolicyVersionController {
     record Activation(boolean migrateOpenTickets) {
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/versions/{number}/activation")
     PolicyVersion activate(@PathVariable int number, @RequestBody(required = false) Activation activation,
                            Authentication who) {
         return deployments.activate(number, activation != null && activation.migrateOpenTickets(), who.getName());
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/rollback")
     PolicyVersion rollBack(Authentication who) {
         return deployments.rollBack(who.getName());

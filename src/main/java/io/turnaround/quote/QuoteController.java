@@ -3,6 +3,7 @@ package io.turnaround.quote;
 import io.turnaround.ticket.TicketLookup;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +34,7 @@ class QuoteController {
     }
 
     /** Completes the custom-work estimate task the caller holds; the quote is priced and mailed at once. */
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/api/tasks/{id}/estimate")
     ResponseEntity<QuoteView> estimate(@PathVariable long id, @Valid @RequestBody Estimate estimate, Authentication user) {
         return ResponseEntity.status(HttpStatus.CREATED)

@@ -6,6 +6,7 @@ import io.turnaround.workflow.TaskActionRefusedException;
 import io.turnaround.workflow.TaskNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,6 +35,7 @@ class QuoteStaffPage {
         this.permissions = permissions;
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/tickets/{key}/quotes/estimate")
     String estimate(@PathVariable String key, @RequestParam long taskId, @RequestParam(defaultValue = "") String hours,
                     @RequestParam(defaultValue = "") String description, Authentication user, RedirectAttributes redirect) {

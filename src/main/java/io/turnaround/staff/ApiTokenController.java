@@ -5,6 +5,7 @@ import io.turnaround.staff.ApiTokens.ApiToken;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,6 +50,7 @@ class ApiTokenController {
         }
     }
 
+    @PreAuthorize("isAuthenticated()")
     @PostMapping
     ResponseEntity<TokenView> issue(@Valid @RequestBody NewToken request, Authentication user) {
         if (user instanceof ApiTokenAuthentication) {
@@ -64,6 +66,7 @@ class ApiTokenController {
         return tokens.of(user.getName()).stream().map(t -> TokenView.of(t, null)).toList();
     }
 
+    @PreAuthorize("isAuthenticated()")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> revoke(@PathVariable long id, Authentication user) {
         if (!tokens.revoke(user.getName(), id)) {

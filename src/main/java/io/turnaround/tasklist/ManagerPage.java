@@ -10,6 +10,7 @@ import io.turnaround.workflow.TaskActionRefusedException;
 import io.turnaround.workflow.TaskNotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,6 +93,7 @@ class ManagerPage {
                 .orElse(ResponseEntity.notFound().build());
     }
 
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     @PostMapping("/manager/mail/{id}/retry")
     String retryMail(@PathVariable long id, RedirectAttributes redirect) {
         switch (mails.retry(id, clock.instant())) {
@@ -104,6 +106,7 @@ class ManagerPage {
         return "redirect:/manager#failed-mail";
     }
 
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     @PostMapping("/manager/failed-timers/{processInstanceId}/retry")
     String retry(@PathVariable long processInstanceId, RedirectAttributes redirect) {
         try {
@@ -115,6 +118,7 @@ class ManagerPage {
         return "redirect:/manager";
     }
 
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     @PostMapping("/manager/assign")
     String assign(@RequestParam(name = "task", required = false) List<Long> tasks, @RequestParam String to,
                   Authentication user, RedirectAttributes redirect) {

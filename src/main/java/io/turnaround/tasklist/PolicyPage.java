@@ -11,6 +11,7 @@ import io.turnaround.ticket.PolicyImpact;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -80,6 +81,7 @@ class PolicyPage {
     }
 
     /** A zip replaces the whole bundle; otherwise the chosen files go on top of the active version. */
+    @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @PostMapping("/policy/versions")
     String upload(@RequestParam(required = false) MultipartFile bundle,
                   @RequestParam(name = "files", required = false) List<MultipartFile> files,
@@ -105,6 +107,7 @@ class PolicyPage {
         }
     }
 
+    @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @PostMapping("/policy/versions/{number}/impact")
     String preview(@PathVariable int number, @RequestParam(defaultValue = "200") int tickets, Authentication user,
                    Model model) {
@@ -116,6 +119,7 @@ class PolicyPage {
         return version(number, user, model);
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/policy/versions/{number}/activation")
     String activate(@PathVariable int number, @RequestParam(defaultValue = "false") boolean migrateOpenTickets,
                     Authentication user, RedirectAttributes redirect) {

@@ -2,6 +2,7 @@ package io.turnaround.tasklist;
 
 import io.turnaround.ticket.SlaLateness;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +27,7 @@ class SlaOversightController {
         return oversight.deadLetters();
     }
 
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     @PostMapping("/failed-timers/{processInstanceId}/retry")
     ResponseEntity<Void> retry(@PathVariable long processInstanceId) {
         oversight.retry(processInstanceId);

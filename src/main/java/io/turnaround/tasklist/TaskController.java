@@ -1,6 +1,7 @@
 package io.turnaround.tasklist;
 
 import io.turnaround.staff.Staff;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,11 +43,13 @@ class TaskController {
         return actions.visible(id, Staff.of(user));
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/{id}/claim")
     TaskRow claim(@PathVariable long id, Authentication user) {
         return actions.claim(id, Staff.of(user));
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/{id}/release")
     TaskRow release(@PathVariable long id, Authentication user) {
         return actions.release(id, Staff.of(user));
@@ -55,11 +58,13 @@ class TaskController {
     record Delegation(@NotBlank String to) {
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/{id}/delegate")
     TaskRow delegate(@PathVariable long id, @Valid @RequestBody Delegation delegation, Authentication user) {
         return actions.delegate(id, Staff.of(user), delegation.to());
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/{id}/complete")
     TaskRow complete(@PathVariable long id, Authentication user) {
         return actions.complete(id, Staff.of(user));

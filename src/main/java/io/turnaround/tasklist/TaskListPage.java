@@ -4,6 +4,7 @@ import io.turnaround.staff.Staff;
 import io.turnaround.workflow.TaskActionRefusedException;
 import io.turnaround.workflow.TaskNotFoundException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,6 +71,7 @@ class TaskListPage {
         return "tasks";
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/tasks/{id}/{action:claim|release|complete|delegate}")
     String act(@PathVariable long id, @PathVariable String action, @RequestParam(defaultValue = "/tasks") String returnTo,
                @RequestParam(required = false) String to, Authentication user, RedirectAttributes redirect) {

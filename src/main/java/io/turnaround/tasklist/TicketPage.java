@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -108,6 +109,7 @@ class TicketPage {
         return "ticket";
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/tickets/{key}/{kind:notes|replies}")
     String write(@PathVariable String key, @PathVariable String kind, @RequestParam(defaultValue = "") String body,
                  Authentication user, RedirectAttributes redirect) {
@@ -126,6 +128,7 @@ class TicketPage {
         return "redirect:/tickets/" + ticket.key();
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/tickets/{key}/category")
     String recategorize(@PathVariable String key, @RequestParam String category, Authentication user,
                         RedirectAttributes redirect) {
@@ -143,6 +146,7 @@ class TicketPage {
     }
 
     /** The ticket waits on someone ({@code on}), or, without {@code on}, stops waiting. */
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/tickets/{key}/waiting")
     String waiting(@PathVariable String key, @RequestParam(required = false) String on, Authentication user,
                    RedirectAttributes redirect) {

@@ -13,6 +13,7 @@ import io.turnaround.ticket.TicketConflictException;
 import io.turnaround.ticket.TicketPermissions;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,6 +42,7 @@ class TicketTimeForm {
         this.permissions = permissions;
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/tickets/{key}/time")
     String log(@PathVariable String key, @RequestParam(defaultValue = "") String duration,
                @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String date,
@@ -63,6 +65,7 @@ class TicketTimeForm {
         return "redirect:/tickets/" + ticket.key() + "#time";
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/tickets/{key}/time/{id}/withdrawal")
     String withdraw(@PathVariable String key, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
                     Authentication user, RedirectAttributes redirect) {

@@ -3,6 +3,7 @@ package io.turnaround.ticket;
 import io.turnaround.sla.CalendarFileException;
 import io.turnaround.sla.IcsHolidays;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -46,6 +47,7 @@ class ClientHolidaysController {
         return holidays.of(client(id).id());
     }
 
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     List<ClientHoliday> replace(@PathVariable long id, @RequestBody List<ClientHoliday> list) {
         Client client = client(id);
@@ -54,6 +56,7 @@ class ClientHolidaysController {
     }
 
     /** An .ics upload: its all-day events, recurring ones expanded around today in the client's zone. */
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     @PutMapping(consumes = TEXT_CALENDAR)
     List<ClientHoliday> replaceFromCalendar(@PathVariable long id, @RequestBody byte[] ics) {
         Client client = client(id);

@@ -1,6 +1,7 @@
 package io.turnaround.ticket;
 
 import io.turnaround.policy.facts.Tier;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +30,7 @@ class ClientTierController {
     record TierChanged(long clientId, Tier tier, List<String> redecided) {
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PutMapping("/api/clients/{id}/tier")
     TierChanged changeTier(@PathVariable long id, @Valid @RequestBody TierChange change, Authentication user) {
         return new TierChanged(id, change.tier(), intake.changeTier(id, change.tier(), user.getName()));

@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +19,7 @@ class PolicyImpactController {
         this.impact = impact;
     }
 
+    @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @PostMapping("/api/policy/versions/{number}/impact")
     PolicyImpact.Report preview(@PathVariable int number, @RequestParam(defaultValue = "200") int tickets,
                                 Authentication who) {

@@ -6,6 +6,7 @@ import io.turnaround.policy.facts.WaitingOn;
 import io.turnaround.staff.Staff;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -51,6 +52,7 @@ class TicketController {
         this.conversation = conversation;
     }
 
+    @PreAuthorize("hasAnyRole('INTAKE', 'AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping
     ResponseEntity<TicketView> create(@Valid @RequestBody NewTicket request, Authentication user) {
         TicketIntake.Received received = intake.receive(request, user.getName());
@@ -59,6 +61,7 @@ class TicketController {
                 .body(TicketView.of(ticket, null).withNotice(received.notice()));
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/{key}/triage")
     TicketView triage(@PathVariable String key, @Valid @RequestBody Triage triage, Authentication user) {
         permissions.requireWrite(key, Staff.of(user));
@@ -69,6 +72,7 @@ class TicketController {
     record CategoryCorrection(@NotNull Category category) {
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/{key}/category")
     TicketView recategorize(@PathVariable String key, @Valid @RequestBody CategoryCorrection correction,
                             Authentication user) {
@@ -81,6 +85,7 @@ class TicketController {
     }
 
     /** The ticket waits on someone; the policy decides whether that pauses its SLA clock. */
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/{key}/waiting")
     TicketView waitOn(@PathVariable String key, @Valid @RequestBody Wait wait, Authentication user) {
         permissions.requireWrite(key, Staff.of(user));
@@ -89,6 +94,7 @@ class TicketController {
     }
 
     /** The wait is over; a paused SLA clock runs again, its due instant moved by the paused working time. */
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @DeleteMapping("/{key}/waiting")
     TicketView stopWaiting(@PathVariable String key, Authentication user) {
         permissions.requireWrite(key, Staff.of(user));
@@ -99,12 +105,14 @@ class TicketController {
     record NewMessage(@NotBlank @Size(max = 20000) String body) {
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/{key}/notes")
     ResponseEntity<TicketMessage> note(@PathVariable String key, @Valid @RequestBody NewMessage note, Authentication user) {
         permissions.requireWrite(key, Staff.of(user));
         return ResponseEntity.status(HttpStatus.CREATED).body(conversation.addNote(key, user.getName(), note.body()));
     }
 
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/{key}/replies")
     ResponseEntity<TicketMessage> reply(@PathVariable String key, @Valid @RequestBody NewMessage reply, Authentication user) {
         permissions.requireWrite(key, Staff.of(user));

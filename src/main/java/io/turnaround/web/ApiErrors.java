@@ -179,6 +179,12 @@ class ApiErrors {
                 List.of(new Problem.FieldProblem(e.getRequestPartName(), "is required")));
     }
 
+    /** Left to the security chain, so a method's role check answers exactly as a URL rule does, page or API. */
+    @ExceptionHandler(RoleRefusedException.class)
+    void roleRefused(RoleRefusedException e) {
+        throw e;
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Problem> denied(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of());

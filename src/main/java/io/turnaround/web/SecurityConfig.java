@@ -18,6 +18,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.MvcRequestMatcher;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,11 +32,16 @@ import java.util.List;
  * Every endpoint needs a signed-in staff member; roles decide which. The REST API is stateless and takes HTTP
  * basic (a BCrypt check per request, fine for people) or an API token ({@code Authorization: Bearer tat_...},
  * for programs); it needs no CSRF token because no cookie signs it in. The pages use form sign-in and a session.
+ * Rules match a path the way Spring MVC dispatches it ({@code mvcMatchers}), so however a request spells the path of
+ * a handler it meets that handler's rule; a request no handler takes is a 404 for everyone ({@link Undispatched}).
+ * Controller methods that change something check their roles again ({@link RoleChecks}).
  */
 @Configuration
 class SecurityConfig {
 
     private static final String BEARER = "Bearer ";
+    /** What a role refusal says, from a URL rule or a method's own check alike. */
+    static final String ROLE_REFUSED = "your role does not allow this";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -40,45 +50,50 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ApiTokens tokens) throws Exception {
-        http.requestMatchers(m -> m.antMatchers("/api/**", "/actuator/**"))
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ApiTokens tokens, HandlerMappingIntrospector mvc)
+            throws Exception {
+        // In any case, so that /API/x is not taken for a page: there it would meet CSRF checks before its 404.
+        http.requestMatchers(m -> m.requestMatchers(new AntPathRequestMatcher("/api/**", null, false),
+                        new AntPathRequestMatcher("/actuator/**", null, false)))
                 .addFilterBefore(apiTokenFilter(tokens, json), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .antMatchers("/actuator/health/**", "/actuator/health").permitAll()
-                        .antMatchers("/actuator/**").hasRole("ADMIN")
-                        .antMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole("INTAKE", "AGENT", "MANAGER", "ADMIN")
-                        .antMatchers(HttpMethod.POST, "/api/inbound/email").hasAnyRole("INTAKE", "ADMIN")
-                        .antMatchers("/api/inbound/email/**").hasAnyRole("MANAGER", "ADMIN")
-                        .antMatchers(HttpMethod.POST, "/api/tickets/*/triage", "/api/tickets/*/notes",
+                        .requestMatchers(new Undispatched(mvc)).permitAll()
+                        .mvcMatchers("/actuator/health/**", "/actuator/health").permitAll()
+                        .mvcMatchers("/actuator/**").hasRole("ADMIN")
+                        .mvcMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole("INTAKE", "AGENT", "MANAGER", "ADMIN")
+                        .mvcMatchers(HttpMethod.POST, "/api/inbound/email").hasAnyRole("INTAKE", "ADMIN")
+                        .mvcMatchers("/api/inbound/email/**").hasAnyRole("MANAGER", "ADMIN")
+                        .mvcMatchers(HttpMethod.POST, "/api/tickets/*/triage", "/api/tickets/*/notes",
                                 "/api/tickets/*/replies", "/api/tickets/*/category", "/api/tickets/*/waiting")
                         .hasAnyRole("AGENT", "MANAGER", "ADMIN")
-                        .antMatchers(HttpMethod.DELETE, "/api/tickets/*/waiting").hasAnyRole("AGENT", "MANAGER", "ADMIN")
-                        .antMatchers(HttpMethod.POST, "/api/tickets/*/time").hasAnyRole("AGENT", "MANAGER", "ADMIN")
-                        .antMatchers(HttpMethod.DELETE, "/api/tickets/*/time/*").hasAnyRole("AGENT", "MANAGER", "ADMIN")
-                        .antMatchers("/api/sla/**").hasAnyRole("MANAGER", "ADMIN")
-                        .antMatchers("/api/mail/outbox/**", "/api/mail/outbox").hasAnyRole("MANAGER", "ADMIN")
-                        .antMatchers("/api/tickets/**", "/api/tickets").hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN")
-                        .antMatchers("/api/tasks/**", "/api/tasks").hasAnyRole("AGENT", "MANAGER", "ADMIN")
-                        .antMatchers(HttpMethod.POST, "/api/policy/versions/*/activation", "/api/policy/rollback")
+                        .mvcMatchers(HttpMethod.DELETE, "/api/tickets/*/waiting").hasAnyRole("AGENT", "MANAGER", "ADMIN")
+                        .mvcMatchers(HttpMethod.POST, "/api/tickets/*/time").hasAnyRole("AGENT", "MANAGER", "ADMIN")
+                        .mvcMatchers(HttpMethod.DELETE, "/api/tickets/*/time/*").hasAnyRole("AGENT", "MANAGER", "ADMIN")
+                        .mvcMatchers("/api/sla/**").hasAnyRole("MANAGER", "ADMIN")
+                        .mvcMatchers("/api/mail/outbox/**", "/api/mail/outbox").hasAnyRole("MANAGER", "ADMIN")
+                        .mvcMatchers("/api/tickets/**", "/api/tickets").hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN")
+                        .mvcMatchers("/api/tasks/**", "/api/tasks").hasAnyRole("AGENT", "MANAGER", "ADMIN")
+                        .mvcMatchers(HttpMethod.POST, "/api/policy/versions/*/activation", "/api/policy/rollback")
                         .hasRole("ADMIN")
-                        .antMatchers(HttpMethod.POST, "/api/policy/versions", "/api/policy/versions/*/impact")
+                        .mvcMatchers(HttpMethod.POST, "/api/policy/versions", "/api/policy/versions/*/impact")
                         .hasAnyRole("ANALYST", "ADMIN")
-                        .antMatchers("/api/policy/versions/**", "/api/policy/versions", "/api/policy/audit")
+                        .mvcMatchers("/api/policy/versions/**", "/api/policy/versions", "/api/policy/audit")
                         .hasAnyRole("ANALYST", "ADMIN", "MANAGER")
-                        .antMatchers("/api/policy/**", "/api/policy").hasAnyRole("ANALYST", "ADMIN", "MANAGER", "AGENT")
-                        .antMatchers(HttpMethod.PUT, "/api/clients/*/tier").hasRole("ADMIN")
+                        .mvcMatchers("/api/policy/**", "/api/policy").hasAnyRole("ANALYST", "ADMIN", "MANAGER", "AGENT")
+                        .mvcMatchers(HttpMethod.PUT, "/api/clients/*/tier").hasRole("ADMIN")
                         // A chat front-end (an INTAKE token) asks before it offers chat; agents answer customers' questions.
-                        .antMatchers(HttpMethod.GET, "/api/clients/*/channels").hasAnyRole("INTAKE", "AGENT", "MANAGER", "ADMIN")
-                        .antMatchers("/api/clients/**").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers(reads(mvc, "/api/clients/*/channels"))
+                        .hasAnyRole("INTAKE", "AGENT", "MANAGER", "ADMIN")
+                        .mvcMatchers("/api/clients/**").hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("turnaround").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"turnaround\"");
                     write(response, json, HttpStatus.UNAUTHORIZED, "sign in with a staff account");
                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        write(response, json, HttpStatus.FORBIDDEN, "your role does not allow this")));
+                        write(response, json, HttpStatus.FORBIDDEN, ROLE_REFUSED)));
         return http.build();
     }
 
@@ -88,9 +103,9 @@ class SecurityConfig {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain customerQuotes(HttpSecurity http) throws Exception {
-        http.requestMatchers(m -> m.antMatchers(HttpMethod.GET, "/quotes/*")
-                        .antMatchers(HttpMethod.POST, "/quotes/*/accept", "/quotes/*/decline"))
+    SecurityFilterChain customerQuotes(HttpSecurity http, HandlerMappingIntrospector mvc) throws Exception {
+        http.requestMatchers(m -> m.requestMatchers(reads(mvc, "/quotes/*"))
+                        .mvcMatchers(HttpMethod.POST, "/quotes/*/accept", "/quotes/*/decline"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
     }
@@ -98,17 +113,18 @@ class SecurityConfig {
     /** The staff pages: form sign-in, a session, CSRF tokens on every form. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, HandlerMappingIntrospector mvc) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .antMatchers("/login", "/static/**", "/webjars/**", "/favicon.ico").permitAll()
-                        .antMatchers("/manager/**").hasAnyRole("MANAGER", "ADMIN")
-                        .antMatchers("/clients/**", "/clients").hasAnyRole("MANAGER", "ADMIN")
-                        .antMatchers(HttpMethod.POST, "/tickets/*/time", "/tickets/*/time/*/withdrawal")
+                        .requestMatchers(new Undispatched(mvc)).permitAll()
+                        .mvcMatchers("/login", "/static/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .mvcMatchers("/manager/**").hasAnyRole("MANAGER", "ADMIN")
+                        .mvcMatchers("/clients/**", "/clients").hasAnyRole("MANAGER", "ADMIN")
+                        .mvcMatchers(HttpMethod.POST, "/tickets/*/time", "/tickets/*/time/*/withdrawal")
                         .hasAnyRole("AGENT", "MANAGER", "ADMIN")
-                        .antMatchers(HttpMethod.POST, "/policy/versions/*/activation").hasRole("ADMIN")
-                        .antMatchers(HttpMethod.POST, "/policy/**").hasAnyRole("ANALYST", "ADMIN")
-                        .antMatchers("/policy/**", "/policy").hasAnyRole("ANALYST", "MANAGER", "ADMIN")
-                        .antMatchers(HttpMethod.POST, "/tickets/*/notes", "/tickets/*/replies", "/tickets/*/category",
+                        .mvcMatchers(HttpMethod.POST, "/policy/versions/*/activation").hasRole("ADMIN")
+                        .mvcMatchers(HttpMethod.POST, "/policy/**").hasAnyRole("ANALYST", "ADMIN")
+                        .mvcMatchers("/policy/**", "/policy").hasAnyRole("ANALYST", "MANAGER", "ADMIN")
+                        .mvcMatchers(HttpMethod.POST, "/tickets/*/notes", "/tickets/*/replies", "/tickets/*/category",
                                 "/tickets/*/waiting", "/tickets/*/quotes/estimate", "/tasks/**")
                         .hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .anyRequest().hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN"))
@@ -116,6 +132,17 @@ class SecurityConfig {
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .exceptionHandling(ex -> ex.accessDeniedPage("/forbidden"));
         return http.build();
+    }
+
+    /** GET rules cover HEAD too: MVC answers a HEAD with the GET handler, so security must judge both alike. */
+    private static RequestMatcher reads(HandlerMappingIntrospector mvc, String pattern) {
+        return new OrRequestMatcher(method(mvc, HttpMethod.GET, pattern), method(mvc, HttpMethod.HEAD, pattern));
+    }
+
+    private static MvcRequestMatcher method(HandlerMappingIntrospector mvc, HttpMethod method, String pattern) {
+        MvcRequestMatcher matcher = new MvcRequestMatcher(mvc, pattern);
+        matcher.setMethod(method);
+        return matcher;
     }
 
     private static AuthenticationFilter apiTokenFilter(ApiTokens tokens, ObjectMapper json) {

@@ -3,6 +3,7 @@ package io.turnaround.web;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Sign-in, the landing redirect and the page shown for a forbidden action. */
@@ -19,7 +20,8 @@ class SignInPage {
         return "login";
     }
 
-    @GetMapping("/forbidden")
+    /** Any method: a refused POST is forwarded here as a POST, and must get this page, not a 405. */
+    @RequestMapping("/forbidden")
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden() {
         return "forbidden";

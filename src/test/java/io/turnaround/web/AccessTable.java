@@ -1,0 +1,154 @@
+package io.turnaround.web;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.turnaround.web.AccessTable.Role.ADMIN;
+import static io.turnaround.web.AccessTable.Role.AGENT;
+import static io.turnaround.web.AccessTable.Role.ANALYST;
+import static io.turnaround.web.AccessTable.Role.ANONYMOUS;
+import static io.turnaround.web.AccessTable.Role.INTAKE;
+import static io.turnaround.web.AccessTable.Role.MANAGER;
+
+/**
+ * Who may reach each endpoint, by role: the one table {@link AccessMatrixIT} holds the server to and README's "Who may
+ * do what" shows. An endpoint is "METHOD pattern" as Spring MVC maps it. Per-ticket and per-group checks (another
+ * group's task, someone else's time entry) come after these and are not in it.
+ */
+final class AccessTable {
+
+    enum Role { ANONYMOUS, AGENT, MANAGER, ANALYST, ADMIN, INTAKE }
+
+    private static final Role[] EVERYONE = Role.values();
+    private static final Role[] STAFF = {AGENT, MANAGER, ANALYST, ADMIN, INTAKE};
+    private static final Role[] READERS = {AGENT, MANAGER, ANALYST, ADMIN};
+    private static final Role[] WORKERS = {AGENT, MANAGER, ADMIN};
+    private static final Role[] MANAGERS = {MANAGER, ADMIN};
+    private static final Role[] POLICY_READERS = {MANAGER, ANALYST, ADMIN};
+    private static final Role[] POLICY_WRITERS = {ANALYST, ADMIN};
+
+    static final Map<String, Set<Role>> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        // REST API: tickets, their conversation, time and quotes
+        row("GET /api/tickets", READERS);
+        row("POST /api/tickets", INTAKE, AGENT, MANAGER, ADMIN);
+        row("GET /api/tickets/{key}", READERS);
+        row("POST /api/tickets/{key}/triage", WORKERS);
+        row("POST /api/tickets/{key}/category", WORKERS);
+        row("POST /api/tickets/{key}/waiting", WORKERS);
+        row("DELETE /api/tickets/{key}/waiting", WORKERS);
+        row("POST /api/tickets/{key}/notes", WORKERS);
+        row("POST /api/tickets/{key}/replies", WORKERS);
+        row("GET /api/tickets/{key}/quotes", READERS);
+        row("GET /api/tickets/{key}/time", READERS);
+        row("POST /api/tickets/{key}/time", WORKERS);
+        row("DELETE /api/tickets/{key}/time/{id}", WORKERS);
+        // tasks
+        row("GET /api/tasks", WORKERS);
+        row("GET /api/tasks/{id}", WORKERS);
+        row("POST /api/tasks/{id}/claim", WORKERS);
+        row("POST /api/tasks/{id}/release", WORKERS);
+        row("POST /api/tasks/{id}/delegate", WORKERS);
+        row("POST /api/tasks/{id}/complete", WORKERS);
+        row("POST /api/tasks/{id}/estimate", WORKERS);
+        // clients: chat hours, holidays, plan, hours and statements
+        row("GET /api/clients/{id}/channels", INTAKE, AGENT, MANAGER, ADMIN);
+        row("GET /api/clients/{id}/holidays", MANAGERS);
+        row("PUT /api/clients/{id}/holidays", MANAGERS);
+        row("PUT /api/clients/{id}/tier", ADMIN);
+        row("GET /api/clients/{id}/hours", MANAGERS);
+        row("GET /api/clients/{id}/hours/history", MANAGERS);
+        row("GET /api/clients/{id}/statements/{month}", MANAGERS);
+        row("GET /api/clients/{id}/statements/{month}.csv", MANAGERS);
+        row("GET /api/clients/{id}/statements/{month}.pdf", MANAGERS);
+        // policy
+        row("GET /api/policy", READERS);
+        row("POST /api/policy/decisions", READERS);
+        row("GET /api/policy/versions", POLICY_READERS);
+        row("POST /api/policy/versions", POLICY_WRITERS);
+        row("GET /api/policy/versions/{number}", POLICY_READERS);
+        row("GET /api/policy/versions/{number}/bundle", POLICY_READERS);
+        row("GET /api/policy/versions/{number}/file", POLICY_READERS);
+        row("POST /api/policy/versions/{number}/impact", POLICY_WRITERS);
+        row("POST /api/policy/versions/{number}/activation", ADMIN);
+        row("POST /api/policy/rollback", ADMIN);
+        row("GET /api/policy/audit", POLICY_READERS);
+        // mail, SLA machinery, API tokens
+        row("POST /api/inbound/email", INTAKE, ADMIN);
+        row("GET /api/inbound/email/unreadable", MANAGERS);
+        row("GET /api/inbound/email/{id}/raw", MANAGERS);
+        row("GET /api/mail/outbox", MANAGERS);
+        row("POST /api/mail/outbox/{id}/retry", MANAGERS);
+        row("GET /api/sla/failed-timers", MANAGERS);
+        row("POST /api/sla/failed-timers/{processInstanceId}/retry", MANAGERS);
+        row("GET /api/sla/lateness", MANAGERS);
+        row("GET /api/tokens", STAFF);
+        row("POST /api/tokens", STAFF);
+        row("DELETE /api/tokens/{id}", STAFF);
+        // actuator
+        row("GET /actuator", ADMIN);
+        row("GET /actuator/health", EVERYONE);
+        row("GET /actuator/health/**", EVERYONE);
+        row("GET /actuator/info", ADMIN);
+        row("GET /actuator/metrics", ADMIN);
+        row("GET /actuator/metrics/{requiredMetricName}", ADMIN);
+        // staff pages
+        row("GET /", READERS);
+        row("GET /login", EVERYONE);
+        row("GET /tasks", READERS);
+        row("POST /tasks/{id}/{action:claim|release|complete|delegate}", WORKERS);
+        row("GET /tickets/{key}", READERS);
+        row("GET /tickets/{key}/attachments/{id}", READERS);
+        row("POST /tickets/{key}/{kind:notes|replies}", WORKERS);
+        row("POST /tickets/{key}/category", WORKERS);
+        row("POST /tickets/{key}/waiting", WORKERS);
+        row("POST /tickets/{key}/time", WORKERS);
+        row("POST /tickets/{key}/time/{id}/withdrawal", WORKERS);
+        row("POST /tickets/{key}/quotes/estimate", WORKERS);
+        row("GET /manager", MANAGERS);
+        row("GET /manager/unreadable-mail/{id}", MANAGERS);
+        row("POST /manager/mail/{id}/retry", MANAGERS);
+        row("POST /manager/failed-timers/{processInstanceId}/retry", MANAGERS);
+        row("POST /manager/assign", MANAGERS);
+        row("GET /clients", MANAGERS);
+        row("GET /clients/{id}/statements", MANAGERS);
+        row("GET /clients/{id}/statements/{month}", MANAGERS);
+        row("GET /clients/{id}/statements/{month}.csv", MANAGERS);
+        row("GET /clients/{id}/statements/{month}.pdf", MANAGERS);
+        row("GET /policy", POLICY_READERS);
+        row("POST /policy/versions", POLICY_WRITERS);
+        row("GET /policy/versions/{number}", POLICY_READERS);
+        row("GET /policy/versions/{number}/file", POLICY_READERS);
+        row("GET /policy/versions/{number}/bundle", POLICY_READERS);
+        row("POST /policy/versions/{number}/impact", POLICY_WRITERS);
+        row("POST /policy/versions/{number}/activation", ADMIN);
+        // a client answers a quote from the signed link in its mail, without an account
+        row("GET /quotes/{token}", EVERYONE);
+        row("POST /quotes/{token}/{answer:accept|decline}", EVERYONE);
+    }
+
+    private AccessTable() {
+    }
+
+    private static void row(String endpoint, Role... may) {
+        if (EXPECTED.put(endpoint, may.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(Arrays.asList(may))) != null) {
+            throw new IllegalStateException("two rows for " + endpoint);
+        }
+    }
+
+    /** The README's table: endpoint rows, role columns, ✓ where the role may. */
+    static String markdown(Map<String, Set<Role>> table) {
+        String header = "| endpoint | " + Arrays.stream(Role.values()).map(r -> r == ANONYMOUS ? "anonymous" : r.name())
+                .collect(Collectors.joining(" | ")) + " |\n";
+        String rule = "|---|" + ":-:|".repeat(Role.values().length) + "\n";
+        return header + rule + table.entrySet().stream()
+                .map(row -> "| `" + row.getKey().replace("|", "\\|") + "` | " + Arrays.stream(Role.values())
+                        .map(r -> row.getValue().contains(r) ? "✓" : "–").collect(Collectors.joining(" | ")) + " |\n")
+                .collect(Collectors.joining());
+    }
+}
