@@ -36,9 +36,8 @@ class PolicyUploadRejectionOnPostgresIT {
     static void start() {
         EnginePersistence.configure();
         server = new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.concat(
-                Stream.of(database.springArgs()), Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1",
-                        "--spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor},"
-                                + "classpath:db/demo")).toArray(String[]::new));
+                Stream.of(database.springArgsWithDemoData()), Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1"))
+                .toArray(String[]::new));
         api = new Api(((ServletWebServerApplicationContext) server).getWebServer().getPort());
         active = api.get("andy", "/api/policy").body().get("policyVersion").asInt();
     }

@@ -53,8 +53,7 @@ public final class ServerProcess implements AutoCloseable {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-Dorg.kie.persistence.postgresql.useBytea=true", "-DuseText=true",
                     "-cp", classpath, "io.turnaround.TurnaroundApplication",
-                    "--spring.profiles.active=postgres",
-                    "--spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor},classpath:db/demo",
+                    "--spring.profiles.active=postgres,demo",
                     "--server.port=" + port, "--jbpm.quartz.start-delay=1",
                     "--turnaround.policy.directory=" + Path.of("").toAbsolutePath()));
             command.addAll(List.of(arguments));
