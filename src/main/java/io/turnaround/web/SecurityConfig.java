@@ -44,6 +44,7 @@ class SecurityConfig {
         http.requestMatchers(m -> m.antMatchers("/api/**", "/actuator/**"))
                 .addFilterBefore(apiTokenFilter(tokens, json), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
+                .headers(SecurityHeaders::apply)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .antMatchers("/actuator/health/**", "/actuator/health").permitAll()
@@ -91,6 +92,7 @@ class SecurityConfig {
     SecurityFilterChain customerQuotes(HttpSecurity http) throws Exception {
         http.requestMatchers(m -> m.antMatchers(HttpMethod.GET, "/quotes/*")
                         .antMatchers(HttpMethod.POST, "/quotes/*/accept", "/quotes/*/decline"))
+                .headers(SecurityHeaders::apply)
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
     }
@@ -114,6 +116,7 @@ class SecurityConfig {
                         .anyRequest().hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .headers(SecurityHeaders::apply)
                 .exceptionHandling(ex -> ex.accessDeniedPage("/forbidden"));
         return http.build();
     }
