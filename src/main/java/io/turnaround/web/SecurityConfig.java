@@ -57,6 +57,7 @@ class SecurityConfig {
                         new AntPathRequestMatcher("/actuator/**", null, false)))
                 .addFilterBefore(apiTokenFilter(tokens, json), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
+                .headers(SecurityHeaders::apply)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(new Undispatched(mvc)).permitAll()
@@ -106,6 +107,7 @@ class SecurityConfig {
     SecurityFilterChain customerQuotes(HttpSecurity http, HandlerMappingIntrospector mvc) throws Exception {
         http.requestMatchers(m -> m.requestMatchers(reads(mvc, "/quotes/*"))
                         .mvcMatchers(HttpMethod.POST, "/quotes/*/accept", "/quotes/*/decline"))
+                .headers(SecurityHeaders::apply)
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
     }
@@ -130,6 +132,7 @@ class SecurityConfig {
                         .anyRequest().hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .headers(SecurityHeaders::apply)
                 .exceptionHandling(ex -> ex.accessDeniedPage("/forbidden"));
         return http.build();
     }

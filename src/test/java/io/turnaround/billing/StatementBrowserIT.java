@@ -72,6 +72,7 @@ class StatementBrowserIT {
             b.clickAndWait(d.findElement(By.id("previous-month")));
             assertThat(d.findElement(By.id("statement-total")).getText()).isEqualTo("$2,900.00");
             assertThat(d.findElement(By.cssSelector("table.statement-entries")).getText()).contains("No time logged this month.");
+            assertThat(b.contentSecurityPolicyViolations()).isEmpty();
         }
     }
 }

@@ -51,10 +51,8 @@ class MailboxOnPostgresIT {
         mailbox = mailServer.setUser("support@turnaround.example", "support", "secret");
         EnginePersistence.configure();
         server = new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.concat(
-                Stream.of(PostgresDatabase.create().springArgs()), Stream.of("--server.port=0",
+                Stream.of(PostgresDatabase.create().springArgsWithDemoData()), Stream.of("--server.port=0",
                         "--jbpm.quartz.start-delay=1",
-                        "--spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor},"
-                                + "classpath:db/demo",
                         "--turnaround.mail.inbound.enabled=true", "--turnaround.mail.inbound.protocol=imap",
                         "--turnaround.mail.inbound.host=127.0.0.1",
                         "--turnaround.mail.inbound.port=" + mailServer.getImap().getPort(),

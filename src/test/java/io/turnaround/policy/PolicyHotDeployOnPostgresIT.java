@@ -168,9 +168,7 @@ class PolicyHotDeployOnPostgresIT {
         EnginePersistence.configure();
         PostgresDatabase database = PostgresDatabase.create();
         return new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.concat(
-                Stream.of(database.springArgs()), Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1",
-                        "--turnaround.policy.directory=" + policyFolder,
-                        "--spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor},"
-                                + "classpath:db/demo")).toArray(String[]::new));
+                Stream.of(database.springArgsWithDemoData()), Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1",
+                        "--turnaround.policy.directory=" + policyFolder)).toArray(String[]::new));
     }
 }

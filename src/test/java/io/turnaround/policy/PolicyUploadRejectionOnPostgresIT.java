@@ -37,9 +37,8 @@ class PolicyUploadRejectionOnPostgresIT {
     static void start() {
         EnginePersistence.configure();
         server = new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.concat(
-                Stream.of(database.springArgs()), Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1", "--turnaround.policy.check-timeout=2s",
-                        "--spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor},"
-                                + "classpath:db/demo")).toArray(String[]::new));
+                Stream.of(database.springArgsWithDemoData()), Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1",
+                        "--turnaround.policy.check-timeout=2s")).toArray(String[]::new));
         api = new Api(((ServletWebServerApplicationContext) server).getWebServer().getPort());
         active = api.get("andy", "/api/policy").body().get("policyVersion").asInt();
     }

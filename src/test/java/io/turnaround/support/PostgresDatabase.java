@@ -55,7 +55,16 @@ public final class PostgresDatabase {
 
     /** Spring properties that point the {@code postgres} profile at this database. */
     public String[] springArgs() {
-        return new String[] {"--spring.profiles.active=postgres", "--spring.datasource.url=" + url(),
+        return springArgs("postgres");
+    }
+
+    /** The same, with the demo profile's staff and clients (password "demo"; the server listens on 127.0.0.1). */
+    public String[] springArgsWithDemoData() {
+        return springArgs("postgres,demo");
+    }
+
+    private String[] springArgs(String profiles) {
+        return new String[] {"--spring.profiles.active=" + profiles, "--spring.datasource.url=" + url(),
                 "--spring.datasource.username=" + USER, "--spring.datasource.password="};
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -53,8 +54,7 @@ public final class ServerProcess implements AutoCloseable {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-Dorg.kie.persistence.postgresql.useBytea=true", "-DuseText=true",
                     "-cp", classpath, "io.turnaround.TurnaroundApplication",
-                    "--spring.profiles.active=postgres",
-                    "--spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor},classpath:db/demo",
+                    "--spring.profiles.active=postgres,demo",
                     "--server.port=" + port, "--jbpm.quartz.start-delay=1",
                     "--turnaround.policy.directory=" + Path.of("").toAbsolutePath()));
             command.addAll(List.of(arguments));
@@ -71,6 +71,41 @@ public final class ServerProcess implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("could not start node " + node, e);
+        }
+    }
+
+    /** How a server that stopped by itself ended: its exit status and everything it printed. */
+    public record Exit(int status, String output) {
+    }
+
+    /**
+     * Runs the server's main class as a container runs the jar: settings from this environment only (none of the
+     * machine's TURNAROUND_* or SPRING_* variables), no arguments. For starts that must stop by themselves.
+     */
+    public static Exit runUntilExit(String node, Map<String, String> environment, Duration timeout) {
+        Path dir = Path.of("target", "nodes", node).toAbsolutePath();
+        Path log = dir.resolve("server.log");
+        try {
+            Files.createDirectories(dir);
+            Files.deleteIfExists(log);
+            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-cp", classpath, "io.turnaround.TurnaroundApplication")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("TURNAROUND_") || name.startsWith("SPRING_"));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException("node " + node + " was still running after " + timeout + "; see " + log);
+            }
+            return new Exit(process.exitValue(), Files.readString(log));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run node " + node, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

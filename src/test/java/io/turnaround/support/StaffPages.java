@@ -45,6 +45,11 @@ public final class StaffPages {
         return html;
     }
 
+    /** A page's whole response, its headers too. */
+    public HttpResponse<String> response(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).build());
+    }
+
     /** Posts a form as the page's button would; the response is not followed (a redirect stays a 302). */
     public HttpResponse<String> post(String path, String form) {
         String body = (form.isEmpty() ? "" : form + "&") + "_csrf=" + enc(csrf);

@@ -80,5 +80,6 @@ class PolicyPageBrowserIT {
         assertThat(browser.driver().findElement(By.cssSelector(".flash.error")).getText()).contains("rejected");
         assertThat(browser.driver().findElement(By.id("history")).getText()).contains("rules/classification.drl:");
         assertThat(api.get("andy", "/api/policy").body().get("policyVersion").asInt()).isEqualTo(2);
+        assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
     }
 }

@@ -107,6 +107,7 @@ class TaskListBrowserIT {
         assertThat(b.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
         assertThat(b.driver().findElement(By.cssSelector(".flash.error")).getText()).contains("hosting-liaison");
         assertThat(api.get("hana", "/api/tasks/" + otherTask).body().get("assignee").isNull()).isTrue();
+        assertThat(b.contentSecurityPolicyViolations()).isEmpty();
     }
 
     @Test
@@ -144,6 +145,7 @@ class TaskListBrowserIT {
         assertThat(b.driver().findElements(By.cssSelector("#task-list tbody tr td:nth-child(4)")))
                 .isNotEmpty().allSatisfy(td -> assertThat(td.getText()).isEqualTo("PLATINUM"));
         assertThat(b.driver().getCurrentUrl()).contains("tier=PLATINUM");
+        assertThat(b.contentSecurityPolicyViolations()).isEmpty();
     }
 
     @Test
@@ -200,6 +202,7 @@ class TaskListBrowserIT {
                 java.time.Duration.ofSeconds(30), "the half-way warning");
         b.open("/tickets/" + warned);
         assertThat(b.driver().findElement(By.id("sla-timeline")).getText()).contains("Warned").contains("at 50%");
+        assertThat(b.contentSecurityPolicyViolations()).isEmpty();
     }
 
     private static WebElement row(Browser b, String ticketKey) {
