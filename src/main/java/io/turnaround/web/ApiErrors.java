@@ -11,7 +11,9 @@ import io.turnaround.policy.PolicyVersionConflictException;
 import io.turnaround.policy.PolicyVersionNotFoundException;
 import io.turnaround.ticket.ClientNotFoundException;
 import io.turnaround.ticket.InvalidHolidaysException;
+import io.turnaround.ticket.InvalidTicketRequestException;
 import io.turnaround.ticket.TicketConflictException;
+import io.turnaround.ticket.TicketFieldRefusedException;
 import io.turnaround.ticket.TicketNotFoundException;
 import io.turnaround.ticket.UnknownClientException;
 import io.turnaround.workflow.NoFailedTimerException;
@@ -154,6 +156,18 @@ class ApiErrors {
     @ExceptionHandler(InvalidHoursRequestException.class)
     ResponseEntity<Problem> invalidHours(InvalidHoursRequestException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(new Problem.FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidTicketRequestException.class)
+    ResponseEntity<Problem> invalidTicket(InvalidTicketRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, "'" + e.field() + "' is invalid: " + e.getMessage(),
+                List.of(new Problem.FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(TicketFieldRefusedException.class)
+    ResponseEntity<Problem> refusedField(TicketFieldRefusedException e) {
+        return problem(HttpStatus.FORBIDDEN, "you may not set '" + e.field() + "'",
+                List.of(new Problem.FieldProblem(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(InvalidPolicyUploadException.class)
