@@ -17,6 +17,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import javax.servlet.http.HttpServletResponse;
@@ -40,9 +41,11 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ApiTokens tokens, SignInThrottle throttle)
+            throws Exception {
         http.requestMatchers(m -> m.antMatchers("/api/**", "/actuator/**"))
                 .addFilterBefore(apiTokenFilter(tokens, json), BasicAuthenticationFilter.class)
+                .addFilterBefore(SignInThrottleFilter.forBasic(throttle, json), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
@@ -98,7 +101,8 @@ class SecurityConfig {
     /** The staff pages: form sign-in, a session, CSRF tokens on every form. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle) throws Exception {
+        http.addFilterBefore(SignInThrottleFilter.forSignInForm(throttle), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth
                         .antMatchers("/login", "/static/**", "/webjars/**", "/favicon.ico").permitAll()
                         .antMatchers("/manager/**").hasAnyRole("MANAGER", "ADMIN")
