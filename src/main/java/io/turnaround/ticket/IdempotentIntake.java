@@ -1,8 +1,8 @@
 package io.turnaround.ticket;
 
 import io.turnaround.staff.Staff;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -78,7 +78,7 @@ class IdempotentIntake {
         keys.forgetIfOlder(key, now.minus(settings.idempotencyKeyRetention()));
         try {
             keys.claim(key, fingerprint, now);
-        } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+        } catch (DuplicateKeyException | ConcurrencyFailureException e) { // H2 may give up waiting for the claim
             throw new KeyTakenMeanwhile(e);
         }
     }
