@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param hostingPartner the hosting partner's ticketing address, where its emergencies are forwarded
  * @param partnerReference a regular expression finding the partner's own ticket reference in its reply's subject
  *                       (group 1 if it has one)
+ * @param acknowledgeUnknownSenders whether a sender no client knows is acknowledged before staff triage the ticket;
+ *                       off, anyone could have the server mail an address of their choosing
+ * @param acknowledgementLimit how many acknowledgements one address gets at most in a while
  */
 @ConfigurationProperties("turnaround.mail")
 public record MailSettings(@DefaultValue("support@turnaround.example") String from,
@@ -22,7 +25,13 @@ public record MailSettings(@DefaultValue("support@turnaround.example") String fr
                            @DefaultValue("tickets@hosting-partner.example") String hostingPartner,
                            @DefaultValue("#\\s*([A-Za-z0-9][A-Za-z0-9-]{2,39})") String partnerReference,
                            @DefaultValue Inbound inbound,
-                           @DefaultValue Outbox outbox) {
+                           @DefaultValue Outbox outbox,
+                           @DefaultValue("false") boolean acknowledgeUnknownSenders,
+                           @DefaultValue AcknowledgementLimit acknowledgementLimit) {
+
+    /** At most {@code max} acknowledgements to one address (whatever its case) within {@code within}. */
+    public record AcknowledgementLimit(@DefaultValue("5") int max, @DefaultValue("PT1H") Duration within) {
+    }
 
     /**
      * The support mailbox. Read when {@code enabled}; IMAP IDLE where the server offers it, else every

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a raw RFC 822 message with JavaMail: sender, subject, the text (plain text preferred, else the HTML's text),
- * the messages it answers, its attachments, and whether a machine sent it (RFC 3834 auto-replies, bounces).
+ * the messages it answers, its attachments, whether a machine sent it (RFC 3834 auto-replies, bounces) and whether
+ * it came through a mailing list, which must get no automatic answer.
  */
 final class MimeMail {
 
@@ -48,7 +49,7 @@ final class MimeMail {
             Content content = new Content();
             content.walk(message);
             return new IncomingMail(messageId(message.getMessageID()), from, message.getSubject(), content.text(),
-                    references(message), automatic(message, from), receivedAt, content.attachments);
+                    references(message), automatic(message, from), noAutoReply(message), receivedAt, content.attachments);
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new UnreadableMailException("not readable as mail: " + e.getMessage(), e);
         }
@@ -82,6 +83,20 @@ final class MimeMail {
         String local = from.substring(0, from.indexOf('@'));
         if (local.equals("mailer-daemon") || local.equals("postmaster")) {
             return "a delivery report from " + from;
+        }
+        return null;
+    }
+
+    /** Why no automatic answer may go back, or null: mail a list delivered goes to everyone on the list. */
+    private static String noAutoReply(MimeMessage message) throws MessagingException {
+        String listId = message.getHeader("List-Id", null);
+        if (listId != null) {
+            String list = listId.strip();
+            return "mailing list mail (List-Id: " + (list.length() <= 200 ? list : list.substring(0, 199) + "…") + ")";
+        }
+        String precedence = message.getHeader("Precedence", null);
+        if (precedence != null && precedence.strip().equalsIgnoreCase("list")) {
+            return "mailing list mail (Precedence: list)";
         }
         return null;
     }

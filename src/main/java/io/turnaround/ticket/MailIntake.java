@@ -87,7 +87,7 @@ public class MailIntake {
         long id = inbound.insert(position, mail.messageId(), receivedAt, mail.from(), mail.subject(),
                 MailOutcome.Kind.NEW_TICKET, null, null);
         Ticket ticket = intake.receive(new NewTicket(mail.from(), subjectOf(mail), bodyOf(mail), Channel.EMAIL,
-                receivedAt, null), "mailbox").ticket();
+                receivedAt, null), "mailbox", mail.noAutoReply()).ticket();
         inbound.linkTicket(id, ticket.id());
         if (mail.messageId() != null) {
             ticketMail.acknowledgementAnswers(ticket.id(), mail.messageId());

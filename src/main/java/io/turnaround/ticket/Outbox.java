@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Mail waiting to leave, written in the transaction that caused it; the sender in {@code mail/} delivers it. The
@@ -48,6 +49,14 @@ public class Outbox {
     void answering(String idempotencyKey, String otherKey, String messageId) {
         jdbc.update("update outbound_mail set in_reply_to = ? where idempotency_key in (?, ?) and status = 'QUEUED'"
                 + " and in_reply_to is null", messageId, idempotencyKey, otherKey);
+    }
+
+    /** How many acknowledgements were queued for this address (whatever its case) since then. */
+    int acknowledgementsTo(String recipient, Instant since) {
+        Integer queued = jdbc.queryForObject("select count(*) from outbound_mail where kind = 'ACKNOWLEDGEMENT'"
+                + " and lower(recipient) = ? and created_at >= ?", Integer.class,
+                recipient.toLowerCase(Locale.ROOT), Tickets.utc(since));
+        return queued == null ? 0 : queued;
     }
 
     boolean isQueued(String idempotencyKey) {

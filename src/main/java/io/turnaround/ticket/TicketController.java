@@ -24,7 +24,6 @@ import javax.validation.constraints.Min;
 import javax.validation.constraints.NotBlank;
 import javax.validation.constraints.NotNull;
 import javax.validation.constraints.Size;
-import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -50,15 +49,6 @@ class TicketController {
         this.tickets = tickets;
         this.history = history;
         this.conversation = conversation;
-    }
-
-    @PreAuthorize("hasAnyRole('INTAKE', 'AGENT', 'MANAGER', 'ADMIN')")
-    @PostMapping
-    ResponseEntity<TicketView> create(@Valid @RequestBody NewTicket request, Authentication user) {
-        TicketIntake.Received received = intake.receive(request, user.getName());
-        Ticket ticket = received.ticket();
-        return ResponseEntity.created(URI.create("/api/tickets/" + ticket.key()))
-                .body(TicketView.of(ticket, null).withNotice(received.notice()));
     }
 
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")

@@ -26,6 +26,12 @@ class TicketHistory {
                 ticketId, Tickets.utc(at), actor, event, detail);
     }
 
+    boolean has(long ticketId, String event) {
+        Integer lines = jdbc.queryForObject("select count(*) from ticket_history where ticket_id = ? and event = ?",
+                Integer.class, ticketId, event);
+        return lines != null && lines > 0;
+    }
+
     List<HistoryEntry> of(long ticketId) {
         return jdbc.query("select at, actor, event, detail from ticket_history where ticket_id = ? order by id",
                 (rs, n) -> entry(rs), ticketId);

@@ -61,6 +61,14 @@ public class TicketIntake {
      */
     @Transactional
     public Received receive(NewTicket request, String receivedBy) {
+        return receive(request, receivedBy, null);
+    }
+
+    /**
+     * As above, in the caller's transaction; {@code noAutoReply} is why the sender must get no acknowledgement (mail
+     * from a mailing list), or null.
+     */
+    Received receive(NewTicket request, String receivedBy, String noAutoReply) {
         Instant now = clock.instant();
         Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt();
         Optional<Client> client = clients.findByContact(request.from());
@@ -68,6 +76,9 @@ public class TicketIntake {
             long id = tickets.insert(null, request, receivedAt, TicketStatus.TRIAGE, null, null, now);
             history.add(id, now, receivedBy, "RECEIVED", "via " + request.channel() + " from unknown sender "
                     + request.from() + "; waiting for triage");
+            if (noAutoReply != null) {
+                mail.withhold(id, noAutoReply, now);
+            }
             mail.awaitingTriage(id, policy.active().number(), now);
             return new Received(tickets.find(id).orElseThrow(), null);
         }
@@ -78,6 +89,9 @@ public class TicketIntake {
         long id = tickets.insert(c.id(), taken, receivedAt, TicketStatus.OPEN, c.tier(), version.number(), now);
         history.add(id, now, receivedBy, "RECEIVED", "via " + request.channel() + " from " + request.from()
                 + " (" + c.name() + ", " + c.tier() + ", hosting " + c.hosting() + ")");
+        if (noAutoReply != null) {
+            mail.withhold(id, noAutoReply, now);
+        }
         closedChat.ifPresent(chat -> history.add(id, now, "policy v" + version.number(), "CHANNEL_CHANGED",
                 chat.takenAsEmail()));
         String notice = closedChat.map(ChatWindow::customerNote).orElse(null);

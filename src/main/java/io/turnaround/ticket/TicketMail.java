@@ -23,12 +23,21 @@ import java.util.Optional;
  * acknowledgement to its sender, the forward of a hosting-partner emergency to the partner, the notice to a
  * self-hosted client's hosting contact. Each is written from the templates of the policy version that decided the
  * ticket, and goes once per ticket (its idempotency key), whatever triage or re-decisions follow.
+ * <p>
+ * An acknowledgement goes to an address the request names, so it is held back where it could be used to mail someone
+ * who asked for nothing: a sender no client knows hears from us once staff triage the ticket (unless the settings say
+ * otherwise), mail from a mailing list never gets one, and one address gets at most a few an hour. The history says
+ * why each was held back.
  */
 @Component
 class TicketMail {
 
     private static final Logger log = LoggerFactory.getLogger(TicketMail.class);
     private static final String ACTOR = "mail";
+    /** No acknowledgement for this ticket, ever: its later decisions (triage, corrections) do not send one either. */
+    static final String WITHHELD = "ACKNOWLEDGEMENT_WITHHELD";
+    /** No acknowledgement until staff triage the ticket: its sender is unknown. */
+    static final String DEFERRED = "ACKNOWLEDGEMENT_DEFERRED";
     /** For a version stored before mail templates were policy: an emergency must still reach whoever fixes it. */
     private static final MailTemplate FALLBACK_FORWARD = MailTemplate.parse("""
             Subject: [{ticketKey}] Emergency for {clientName} ({tier}): {subject}
@@ -55,14 +64,29 @@ class TicketMail {
         this.settings = settings;
     }
 
-    /** A ticket from an unknown sender waits for triage: the sender hears that we have it, without a promise yet. */
+    /**
+     * A ticket from an unknown sender waits for triage. Only if the settings allow it does the sender hear now that we
+     * have it (without a promise yet); otherwise they hear, with the promise, once staff have triaged it.
+     */
     void awaitingTriage(long ticketId, int policyVersion, Instant now) {
         Ticket ticket = tickets.find(ticketId).orElseThrow();
-        if (acknowledges(ticket)) {
+        if (!acknowledges(ticket)) {
+            return;
+        }
+        if (!settings.acknowledgeUnknownSenders()) {
+            history.add(ticketId, now, ACTOR, DEFERRED, "no acknowledgement to " + ticket.sender() + ", whom no client"
+                    + " knows, until staff triage the ticket (turnaround.mail.acknowledge-unknown-senders is false)");
+        } else {
             Map<String, String> values = MailValues.received(ticket, ZoneOffset.UTC);
             queue(ticket, policyVersion, MailTemplateName.ACKNOWLEDGEMENT_TRIAGE, MailKind.ACKNOWLEDGEMENT,
                     "ack-triage-" + ticketId, ticket.sender(), values, now);
         }
+    }
+
+    /** The ticket's sender gets no acknowledgement, whatever is decided later; the history says why. */
+    void withhold(long ticketId, String reason, Instant now) {
+        Ticket ticket = tickets.find(ticketId).orElseThrow();
+        history.add(ticketId, now, ACTOR, WITHHELD, "no acknowledgement to " + ticket.sender() + ": " + reason);
     }
 
     /**
@@ -118,12 +142,25 @@ class TicketMail {
      */
     private boolean acknowledges(Ticket ticket) {
         return ticket.channel() != Channel.CHAT && !ticket.sender().equalsIgnoreCase(settings.from())
-                && !ticket.sender().equalsIgnoreCase(settings.hostingPartner());
+                && !ticket.sender().equalsIgnoreCase(settings.hostingPartner()) && !history.has(ticket.id(), WITHHELD);
+    }
+
+    /** Whether this address has had as many acknowledgements lately as it may; if so the ticket's is withheld. */
+    private boolean overLimit(Ticket ticket, String recipient, Instant now) {
+        MailSettings.AcknowledgementLimit limit = settings.acknowledgementLimit();
+        int recent = outbox.acknowledgementsTo(recipient, now.minus(limit.within()));
+        if (recent < limit.max()) {
+            return false;
+        }
+        log.info("{}: no acknowledgement to {}, which had {} within {}", ticket.key(), recipient, recent, limit.within());
+        history.add(ticket.id(), now, ACTOR, WITHHELD, "no acknowledgement to " + recipient + ": it had " + recent
+                + " within " + limit.within() + ", the most one address gets (turnaround.mail.acknowledgement-limit)");
+        return true;
     }
 
     private void queue(Ticket ticket, int version, MailTemplateName name, MailKind kind, String key, String recipient,
                        Map<String, String> values, Instant now) {
-        if (outbox.isQueued(key)) {
+        if (outbox.isQueued(key) || kind == MailKind.ACKNOWLEDGEMENT && overLimit(ticket, recipient, now)) {
             return;
         }
         Optional<MailTemplate> template = templates.of(version, name);

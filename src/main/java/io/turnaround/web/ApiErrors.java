@@ -12,7 +12,9 @@ import io.turnaround.policy.PolicyVersionConflictException;
 import io.turnaround.policy.PolicyVersionNotFoundException;
 import io.turnaround.ticket.ClientNotFoundException;
 import io.turnaround.ticket.InvalidHolidaysException;
+import io.turnaround.ticket.InvalidTicketRequestException;
 import io.turnaround.ticket.TicketConflictException;
+import io.turnaround.ticket.TicketFieldRefusedException;
 import io.turnaround.ticket.TicketNotFoundException;
 import io.turnaround.ticket.UnknownClientException;
 import io.turnaround.workflow.NoFailedTimerException;
@@ -160,6 +162,18 @@ class ApiErrors {
     @ExceptionHandler(PolicyEvaluationException.class)
     ResponseEntity<Problem> stopped(PolicyEvaluationException e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "the rules were stopped: " + e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(InvalidTicketRequestException.class)
+    ResponseEntity<Problem> invalidTicket(InvalidTicketRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, "'" + e.field() + "' is invalid: " + e.getMessage(),
+                List.of(new Problem.FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(TicketFieldRefusedException.class)
+    ResponseEntity<Problem> refusedField(TicketFieldRefusedException e) {
+        return problem(HttpStatus.FORBIDDEN, "you may not set '" + e.field() + "'",
+                List.of(new Problem.FieldProblem(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(InvalidPolicyUploadException.class)

@@ -17,6 +17,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.MvcRequestMatcher;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -50,12 +51,13 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ApiTokens tokens, HandlerMappingIntrospector mvc)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ApiTokens tokens, HandlerMappingIntrospector mvc,
+                            SignInThrottle throttle) throws Exception {
         // In any case, so that /API/x is not taken for a page: there it would meet CSRF checks before its 404.
         http.requestMatchers(m -> m.requestMatchers(new AntPathRequestMatcher("/api/**", null, false),
                         new AntPathRequestMatcher("/actuator/**", null, false)))
                 .addFilterBefore(apiTokenFilter(tokens, json), BasicAuthenticationFilter.class)
+                .addFilterBefore(SignInThrottleFilter.forBasic(throttle, json), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .headers(SecurityHeaders::apply)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -115,7 +117,9 @@ class SecurityConfig {
     /** The staff pages: form sign-in, a session, CSRF tokens on every form. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, HandlerMappingIntrospector mvc) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, HandlerMappingIntrospector mvc, SignInThrottle throttle)
+            throws Exception {
+        http.addFilterBefore(SignInThrottleFilter.forSignInForm(throttle), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(new Undispatched(mvc)).permitAll()
                         .mvcMatchers("/login", "/static/**", "/webjars/**", "/favicon.ico").permitAll()

@@ -2,7 +2,9 @@ package io.turnaround.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
@@ -15,8 +17,11 @@ class SignInPage {
         return "redirect:/tasks";
     }
 
+    /** Also shown, with 429, for a sign-in refused after too many failures: it then says how long to wait. */
     @GetMapping("/login")
-    String login() {
+    String login(@RequestAttribute(name = SignInThrottleFilter.RETRY_MINUTES, required = false) Long retryMinutes,
+                 Model model) {
+        model.addAttribute("retryMinutes", retryMinutes);
         return "login";
     }
 

@@ -76,6 +76,23 @@ class MimeMailTest {
     }
 
     @Test
+    void bulkMailIsAMachinesAndListMailAPersonsThatMustGetNoAutomaticAnswer() throws Exception {
+        IncomingMail bulk = MimeMail.read(MailFixtures.plain("m11@news.example", "news@shop.example", "Offers", "Buy",
+                "Precedence: bulk"), NOW);
+        assertThat(bulk.automatic()).contains("Precedence: bulk");
+
+        IncomingMail list = MimeMail.read(MailFixtures.plain("m12@lists.example", "ops@goldcrest.example", "Site down",
+                "For everyone", "List-Id: Goldcrest operations <ops.goldcrest.example>"), NOW);
+        assertThat(list.automatic()).as("a person wrote it").isNull();
+        assertThat(list.noAutoReply()).isEqualTo("mailing list mail (List-Id: Goldcrest operations"
+                + " <ops.goldcrest.example>)");
+        assertThat(MimeMail.read(MailFixtures.plain("m13@lists.example", "ops@goldcrest.example", "Down", "Down",
+                "Precedence: List"), NOW).noAutoReply()).contains("Precedence: list");
+        assertThat(MimeMail.read(MailFixtures.plain("m14@client.example", "ops@goldcrest.example", "Down", "Down"), NOW)
+                .noAutoReply()).isNull();
+    }
+
+    @Test
     void mailWithoutASenderOrWithABrokenStructureIsUnreadable() {
         assertThatThrownBy(() -> MimeMail.read(MailFixtures.noSender("m10@x.example"), NOW))
                 .isInstanceOf(UnreadableMailException.class).hasMessageContaining("sender");

@@ -1,0 +1,37 @@
+package io.turnaround.ticket;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/**
+ * Deletes the Idempotency-Keys that have outlived their retention. Every node may run it at the same time: each
+ * deletes what is still there, and a key looked up meanwhile is treated as gone once it is past its retention.
+ */
+@Component
+class ExpiredIdempotencyKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpiredIdempotencyKeys.class);
+
+    private final IdempotencyKeys keys;
+    private final IntakeSettings settings;
+    private final Clock clock;
+
+    ExpiredIdempotencyKeys(IdempotencyKeys keys, IntakeSettings settings, Clock clock) {
+        this.keys = keys;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${turnaround.intake.idempotency-key-cleanup-every:PT10M}",
+            initialDelayString = "${turnaround.intake.idempotency-key-cleanup-every:PT10M}")
+    void deleteExpired() {
+        int deleted = keys.deleteOlderThan(clock.instant().minus(settings.idempotencyKeyRetention()));
+        if (deleted > 0) {
+            log.info("Forgot {} Idempotency-Keys older than {}", deleted, settings.idempotencyKeyRetention());
+        }
+    }
+}
