@@ -1,6 +1,7 @@
 package io.turnaround.policy;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -140,6 +141,16 @@ class PolicyCodeSandboxTest {
                 assertThat(problem.message()).contains(expected);
             });
         }
+    }
+
+    /** A member of a primitive array (its clone, its length) is the JDK's, not a call to other policy code. */
+    @Test
+    void aStraightLineScriptWithPrimitiveArraysCompiles() {
+        String script = "int[] hours = new int[] {8, 17}; int[] copy = hours.clone(); "
+                + "String summary = java.time.LocalTime.of(copy[0], 0) + \"-\" + copy.length;";
+        PolicyBundle bundle = PolicyBundle.of(Map.of("processes/attack.bpmn", bpmn(script)));
+
+        assertThat(PolicyCompiler.compile(bundle, "0.0.1-arrays-" + UUID.randomUUID())).isNotNull();
     }
 
     private static PolicyCheckResult check(PolicyBundle bundle) {

@@ -56,7 +56,8 @@ final class BytecodeCheck {
             }
         }
         for (Reference ref : refs.references()) {
-            Optional<String> forbidden = straightLine && !ref.isType() && isOwn(elementOf(ref.owner()))
+            String owner = elementOf(ref.owner());
+            Optional<String> forbidden = straightLine && !ref.isType() && owner != null && isOwn(owner)
                     ? Optional.of("a call to other policy code from a process script") : forbidden(ref);
             forbidden.ifPresent(name -> violations.add(
                     new Violation(className, ref.method(), ref.line(), refs.firstLineOf(ref.method()), name)));
