@@ -17,7 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server as its own operating-system process on a PostgreSQL database, with the demo staff and clients,
+ * The server as its own operating-system process on a PostgreSQL database (or the embedded H2 one), with the demo
+ * staff and clients,
  * so that a test can kill it with SIGKILL (nothing in the JVM runs after that) or run two nodes side by side.
  * Its output goes to {@code target/nodes/<node>/server.log}; its transaction log to the same folder.
  */
@@ -44,7 +45,25 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a node with more Spring arguments ({@code --name=value}) and waits until it reports healthy. */
     public static ServerProcess start(PostgresDatabase database, String node, String... arguments) {
-        Path dir = Path.of("target", "nodes", node).toAbsolutePath();
+        return launch(node, Map.of("TURNAROUND_DB_URL", database.url(), "TURNAROUND_DB_USER", database.user(),
+                "TURNAROUND_DB_PASSWORD", ""), "postgres,demo", arguments);
+    }
+
+    /**
+     * Starts a node as the README's first command does: the demo on the embedded H2 database, whose files are kept
+     * in {@link #h2Directory(String) h2Directory(node)} (kept across restarts of the node).
+     */
+    public static ServerProcess startOnH2(String node, String... arguments) {
+        return launch(node, Map.of(), "demo", arguments);
+    }
+
+    /** Where a node started with {@link #startOnH2} keeps its H2 database (file {@code turnaround.mv.db}). */
+    public static Path h2Directory(String node) {
+        return nodeDirectory(node);
+    }
+
+    private static ServerProcess launch(String node, Map<String, String> database, String profiles, String... arguments) {
+        Path dir = nodeDirectory(node);
         Path log = dir.resolve("server.log");
         int port = freePort();
         try {
@@ -54,16 +73,15 @@ public final class ServerProcess implements AutoCloseable {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-Dorg.kie.persistence.postgresql.useBytea=true", "-DuseText=true",
                     "-cp", classpath, "io.turnaround.TurnaroundApplication",
-                    "--spring.profiles.active=postgres,demo",
+                    "--spring.profiles.active=" + profiles,
                     "--server.port=" + port, "--jbpm.quartz.start-delay=1",
                     "--turnaround.policy.directory=" + Path.of("").toAbsolutePath()));
             command.addAll(List.of(arguments));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().put("TURNAROUND_DB_URL", database.url());
-            builder.environment().put("TURNAROUND_DB_USER", database.user());
-            builder.environment().put("TURNAROUND_DB_PASSWORD", "");
+            builder.environment().keySet().removeIf(name -> name.startsWith("TURNAROUND_DB_"));
+            builder.environment().putAll(database);
             builder.environment().put("TURNAROUND_NODE_ID", node);
             builder.environment().put("TURNAROUND_DATA_DIR", dir.toString());
             ServerProcess server = new ServerProcess(node, builder.start(), port, log);
@@ -72,6 +90,10 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("could not start node " + node, e);
         }
+    }
+
+    private static Path nodeDirectory(String node) {
+        return Path.of("target", "nodes", node).toAbsolutePath();
     }
 
     /** How a server that stopped by itself ended: its exit status and everything it printed. */
@@ -83,7 +105,7 @@ public final class ServerProcess implements AutoCloseable {
      * machine's TURNAROUND_* or SPRING_* variables), no arguments. For starts that must stop by themselves.
      */
     public static Exit runUntilExit(String node, Map<String, String> environment, Duration timeout) {
-        Path dir = Path.of("target", "nodes", node).toAbsolutePath();
+        Path dir = nodeDirectory(node);
         Path log = dir.resolve("server.log");
         try {
             Files.createDirectories(dir);

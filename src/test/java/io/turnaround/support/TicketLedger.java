@@ -6,9 +6,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Reads a server's PostgreSQL database directly, as an auditor would after a crash: are the tickets, their
+ * Reads a server's database directly, as an auditor would after a crash: are the tickets, their
  * tasks and their SLA timers all there, once each?
  */
 public final class TicketLedger {
@@ -18,7 +19,12 @@ public final class TicketLedger {
     private final JdbcTemplate jdbc;
 
     public TicketLedger(PostgresDatabase database) {
-        this.jdbc = new JdbcTemplate(new DriverManagerDataSource(database.url(), database.user(), ""));
+        this(database.url(), database.user());
+    }
+
+    /** Any database the server ran on, e.g. an H2 file while its server is down (H2 lets one process open it). */
+    public TicketLedger(String url, String user) {
+        this.jdbc = new JdbcTemplate(new DriverManagerDataSource(url, user, ""));
     }
 
     public JdbcTemplate jdbc() {
@@ -49,12 +55,17 @@ public final class TicketLedger {
     }
 
     /** Open tickets whose SLA has not been breached and which do not have exactly one pending SLA timer. */
-    public List<Map<String, Object>> pendingWithoutExactlyOneTimer() {
-        return jdbc.queryForList("select t.id, (select count(*) from qrtz_job_details j"
-                + " where split_part(j.job_name, '-', 2) = t.process_instance_id::text) timers from ticket t"
-                + " where t.process_instance_id is not null and t.sla_outcome is null and not exists (select 1"
-                + " from ticket_history h where h.ticket_id = t.id and h.event = 'SLA_BREACHED') and (select count(*)"
-                + " from qrtz_job_details j where split_part(j.job_name, '-', 2) = t.process_instance_id::text) <> 1");
+    public List<Long> pendingWithoutExactlyOneTimer() {
+        // jBPM names a timer's Quartz job "<kind>-<process instance id>-...".
+        Map<String, Long> timers = jdbc.queryForList("select job_name from qrtz_job_details", String.class).stream()
+                .filter(name -> name.contains("-"))
+                .collect(Collectors.groupingBy(name -> name.split("-")[1], Collectors.counting()));
+        return jdbc.queryForList("select t.id, t.process_instance_id from ticket t where t.process_instance_id is not null"
+                        + " and t.sla_outcome is null and not exists (select 1 from ticket_history h where h.ticket_id = t.id"
+                        + " and h.event = 'SLA_BREACHED')").stream()
+                .filter(row -> timers.getOrDefault(String.valueOf(row.get("process_instance_id")), 0L) != 1)
+                .map(row -> ((Number) row.get("id")).longValue())
+                .toList();
     }
 
     public int breaches(long ticketId) {

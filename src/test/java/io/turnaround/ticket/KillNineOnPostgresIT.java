@@ -1,6 +1,6 @@
 package io.turnaround.ticket;
 
-import io.turnaround.support.Api;
+import io.turnaround.support.IntakeLoad;
 import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.ServerProcess;
 import io.turnaround.support.TicketLedger;
@@ -13,12 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.turnaround.support.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,39 +30,17 @@ class KillNineOnPostgresIT {
     void killedUnderIntakeLoadLosesNothingAcknowledgedAndDoublesNothing() throws Exception {
         PostgresDatabase database = PostgresDatabase.create();
         TicketLedger ledger = new TicketLedger(database);
-        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        AtomicInteger sent = new AtomicInteger();
+        Set<String> acknowledged;
+        int sent;
         try (ServerProcess server = ServerProcess.start(database, "kill-intake")) {
-            String token = intakeToken(server.api());
-            AtomicBoolean running = new AtomicBoolean(true);
-            ExecutorService clients = Executors.newFixedThreadPool(4);
-            for (int c = 0; c < 4; c++) {
-                int client = c;
-                clients.submit(() -> {
-                    Api api = server.api();
-                    for (int n = 0; running.get(); n++) {
-                        sent.incrementAndGet();
-                        try {
-                            // Every fourth ticket is an emergency whose timer falls due 20 s from now.
-                            String body = n % 4 == 0 ? platinumEmergencyDueAt(Instant.now().plusSeconds(20))
-                                    : "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Login fails\",\"body\":\"" + client + "/" + n + "\"}";
-                            Api.Response created = api.request("POST", bearer(token), "/api/tickets", body);
-                            if (created.status() == 201) {
-                                acknowledged.add(created.body().get("key").asText());
-                            }
-                        } catch (RuntimeException connectionLost) {
-                            return;
-                        }
-                    }
-                });
-            }
-            Waits.waitUntil(() -> acknowledged.size() >= 60, Duration.ofSeconds(60), "60 tickets acknowledged");
+            IntakeLoad load = IntakeLoad.start(4, server::api);
+            load.awaitAcknowledged(60, Duration.ofSeconds(60));
             server.kill();
-            running.set(false);
-            clients.shutdown();
-            clients.awaitTermination(30, TimeUnit.SECONDS);
+            load.close();
+            acknowledged = load.acknowledged();
+            sent = load.sent();
         }
-        log.info("killed after {} requests, {} acknowledged", sent.get(), acknowledged.size());
+        log.info("killed after {} requests, {} acknowledged", sent, acknowledged.size());
 
         assertThat(acknowledged).allSatisfy(key -> assertThat(ledger.exists(key)).as(key).isTrue());
         assertThat(ledger.withoutProcess()).as("half-made tickets").isEmpty();
@@ -97,10 +69,10 @@ class KillNineOnPostgresIT {
         TicketLedger ledger = new TicketLedger(database);
         int count = 40;
         try (ServerProcess server = ServerProcess.start(database, "kill-firing")) {
-            String token = intakeToken(server.api());
+            String token = IntakeLoad.intakeToken(server.api());
             Instant due = Instant.now().plusSeconds(20);
             for (int i = 0; i < count; i++) {
-                assertThat(server.api().request("POST", bearer(token), "/api/tickets", platinumEmergencyDueAt(due)).status())
+                assertThat(server.api().request("POST", bearer(token), "/api/tickets", IntakeLoad.platinumEmergencyDueAt(due)).status())
                         .isEqualTo(201);
             }
             assertThat(Instant.now()).as("all tickets made before their timers fall due").isBefore(due);
@@ -119,17 +91,5 @@ class KillNineOnPostgresIT {
                 assertThat(ledger.escalationTasks(id)).as("escalations of ticket %d", id).isEqualTo("1/1");
             }
         }
-    }
-
-    static String intakeToken(Api api) {
-        Api.Response issued = api.post("intake", "/api/tokens", "{\"name\":\"test load\",\"validDays\":1}");
-        assertThat(issued.status()).isEqualTo(201);
-        return issued.body().get("token").asText();
-    }
-
-    /** A Platinum emergency (30 minutes, 24x7) received so that its SLA falls due at the given instant. */
-    static String platinumEmergencyDueAt(Instant due) {
-        return "{\"from\":\"cto@platina.example\",\"subject\":\"Site is down\",\"body\":\"for everyone\","
-                + "\"receivedAt\":\"" + due.minus(Duration.ofMinutes(30)) + "\"}";
     }
 }
