@@ -1,7 +1,7 @@
 package io.turnaround.ticket;
 
 import io.turnaround.support.Api;
-import io.turnaround.support.IntakeLoad;
+import io.turnaround.support.CrashLoad;
 import io.turnaround.support.ServerProcess;
 import io.turnaround.support.TicketLedger;
 import io.turnaround.support.Waits;
@@ -58,7 +58,7 @@ class KillNineOnH2IT {
 
     private static Set<String> killUnderLoad(int tickets) throws InterruptedException, IOException {
         try (ServerProcess server = ServerProcess.startOnH2(NODE)) {
-            IntakeLoad load = IntakeLoad.start(4, server::api);
+            CrashLoad load = CrashLoad.start(4, server::api);
             load.awaitAcknowledged(tickets, Duration.ofSeconds(60));
             server.kill();
             load.close();

@@ -1,6 +1,6 @@
 package io.turnaround.ticket;
 
-import io.turnaround.support.IntakeLoad;
+import io.turnaround.support.CrashLoad;
 import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.ServerProcess;
 import io.turnaround.support.TicketLedger;
@@ -33,7 +33,7 @@ class KillNineOnPostgresIT {
         Set<String> acknowledged;
         int sent;
         try (ServerProcess server = ServerProcess.start(database, "kill-intake")) {
-            IntakeLoad load = IntakeLoad.start(4, server::api);
+            CrashLoad load = CrashLoad.start(4, server::api);
             load.awaitAcknowledged(60, Duration.ofSeconds(60));
             server.kill();
             load.close();
@@ -69,10 +69,10 @@ class KillNineOnPostgresIT {
         TicketLedger ledger = new TicketLedger(database);
         int count = 40;
         try (ServerProcess server = ServerProcess.start(database, "kill-firing")) {
-            String token = IntakeLoad.intakeToken(server.api());
+            String token = CrashLoad.intakeToken(server.api());
             Instant due = Instant.now().plusSeconds(20);
             for (int i = 0; i < count; i++) {
-                assertThat(server.api().request("POST", bearer(token), "/api/tickets", IntakeLoad.platinumEmergencyDueAt(due)).status())
+                assertThat(server.api().request("POST", bearer(token), "/api/tickets", CrashLoad.platinumEmergencyDueAt(due)).status())
                         .isEqualTo(201);
             }
             assertThat(Instant.now()).as("all tickets made before their timers fall due").isBefore(due);

@@ -1,7 +1,7 @@
 package io.turnaround.ticket;
 
 import io.turnaround.support.Api;
-import io.turnaround.support.IntakeLoad;
+import io.turnaround.support.CrashLoad;
 import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.ServerProcess;
 import io.turnaround.support.TicketLedger;
@@ -37,7 +37,7 @@ class TwoNodesOnPostgresIT {
         TicketLedger ledger = new TicketLedger(database);
         try (ServerProcess a = ServerProcess.start(database, "node-a");
              ServerProcess b = ServerProcess.start(database, "node-b")) {
-            String token = IntakeLoad.intakeToken(a.api());
+            String token = CrashLoad.intakeToken(a.api());
             Instant due = Instant.now().plusSeconds(40);
             ExecutorService clients = Executors.newFixedThreadPool(4);
             List<Future<Integer>> created = new ArrayList<>();
@@ -47,7 +47,7 @@ class TwoNodesOnPostgresIT {
                     int ok = 0;
                     for (int n = 0; n < TICKETS_PER_CLIENT; n++) {
                         if (api.request("POST", bearer(token), "/api/tickets",
-                                IntakeLoad.platinumEmergencyDueAt(due)).status() == 201) {
+                                CrashLoad.platinumEmergencyDueAt(due)).status() == 201) {
                             ok++;
                         }
                     }

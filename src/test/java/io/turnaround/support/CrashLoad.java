@@ -18,21 +18,21 @@ import static io.turnaround.support.Api.bearer;
  * connection is lost: every fourth ticket a Platinum emergency whose SLA timer falls due 20 s after it was sent,
  * the others standard tickets. Remembers every ticket acknowledged with 201.
  */
-public final class IntakeLoad implements AutoCloseable {
+public final class CrashLoad implements AutoCloseable {
 
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ExecutorService clients;
 
-    private IntakeLoad(int clientCount) {
+    private CrashLoad(int clientCount) {
         this.clients = Executors.newFixedThreadPool(clientCount);
     }
 
     /** Starts the clients, each with its own connection from {@code api}, with a freshly issued intake token. */
-    public static IntakeLoad start(int clientCount, Supplier<Api> api) {
+    public static CrashLoad start(int clientCount, Supplier<Api> api) {
         String token = intakeToken(api.get());
-        IntakeLoad load = new IntakeLoad(clientCount);
+        CrashLoad load = new CrashLoad(clientCount);
         for (int c = 0; c < clientCount; c++) {
             int client = c;
             load.clients.submit(() -> load.post(client, api.get(), token));
