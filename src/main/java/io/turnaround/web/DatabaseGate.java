@@ -1,8 +1,11 @@
 package io.turnaround.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.turnaround.database.DatabaseFailures;
 import io.turnaround.database.DatabaseProbe;
 import io.turnaround.database.WebStatements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +28,8 @@ import java.util.List;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class DatabaseGate extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseGate.class);
 
     private final DatabaseProbe database;
     private final ObjectMapper json;
@@ -50,6 +55,14 @@ class DatabaseGate extends OncePerRequestFilter {
         WebStatements.begin();
         try {
             chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            // Thrown before a controller (signing in, API tokens): ApiErrors never saw it.
+            if (response.isCommitted() || !(DatabaseFailures.isDatabaseFailure(e) || !database.answering())) {
+                throw e;
+            }
+            log.warn("Refused for want of the database: {}", e.toString());
+            response.reset();
+            refuse(response, database.retryAfterSeconds(), json);
         } finally {
             WebStatements.end();
         }

@@ -44,6 +44,12 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a node with more Spring arguments ({@code --name=value}) and waits until it reports healthy. */
     public static ServerProcess start(PostgresDatabase database, String node, String... arguments) {
+        return startWithDatabaseUrl(database, database.url(), node, arguments);
+    }
+
+    /** Starts a node on the database reached at another URL (e.g. through a {@link DatabaseProxy}). */
+    public static ServerProcess startWithDatabaseUrl(PostgresDatabase database, String url, String node,
+                                                     String... arguments) {
         Path dir = Path.of("target", "nodes", node).toAbsolutePath();
         Path log = dir.resolve("server.log");
         int port = freePort();
@@ -61,7 +67,7 @@ public final class ServerProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().put("TURNAROUND_DB_URL", database.url());
+            builder.environment().put("TURNAROUND_DB_URL", url);
             builder.environment().put("TURNAROUND_DB_USER", database.user());
             builder.environment().put("TURNAROUND_DB_PASSWORD", "");
             builder.environment().put("TURNAROUND_NODE_ID", node);
@@ -117,6 +123,25 @@ public final class ServerProcess implements AutoCloseable {
     public void kill() {
         process.destroyForcibly();
         awaitExit();
+    }
+
+    /** SIGTERM, then waits for the JVM to end by itself (up to 60 s); returns its exit status. */
+    public int terminate() {
+        process.destroy();
+        awaitExit();
+        return process.exitValue();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path log() {
+        return log;
     }
 
     /** A graceful stop (SIGTERM). */
