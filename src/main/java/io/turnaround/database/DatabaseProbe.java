@@ -83,6 +83,12 @@ public class DatabaseProbe implements HealthIndicator, SmartLifecycle {
         prober.shutdownNow();
     }
 
+    /** Stops after the web server (and the mail reader), so that requests drained at shutdown still have it. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 2048;
+    }
+
     @Override
     public boolean isRunning() {
         return running;
