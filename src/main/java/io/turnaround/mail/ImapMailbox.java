@@ -2,6 +2,7 @@ package io.turnaround.mail;
 
 import com.sun.mail.imap.IMAPFolder;
 import com.sun.mail.imap.IMAPStore;
+import io.turnaround.database.DatabaseProbe;
 import io.turnaround.ticket.MailboxPosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,16 +47,18 @@ class ImapMailbox implements SmartLifecycle {
     private final MailSettings.Inbound settings;
     private final MailDelivery delivery;
     private final Clock clock;
+    private final DatabaseProbe database;
     private final String mailbox;
     private final ScheduledExecutorService waker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "mailbox-waker"));
     private volatile boolean running;
     private volatile IMAPFolder open;
     private Thread reader;
 
-    ImapMailbox(MailSettings settings, MailDelivery delivery, Clock clock) {
+    ImapMailbox(MailSettings settings, MailDelivery delivery, Clock clock, DatabaseProbe database) {
         this.settings = settings.inbound();
         this.delivery = delivery;
         this.clock = clock;
+        this.database = database;
         this.mailbox = this.settings.protocol() + "://" + this.settings.username() + "@" + this.settings.host() + ":"
                 + this.settings.port() + "/" + this.settings.folder();
     }
@@ -115,6 +118,10 @@ class ImapMailbox implements SmartLifecycle {
             log.info("Reading {} ({})", mailbox, idle ? "IDLE" : "polling every " + settings.pollEvery().toSeconds() + " s");
             try {
                 while (running && folder.isOpen()) {
+                    if (!database.answering()) {
+                        sleep(settings.pollEvery()); // the mail waits in the mailbox until the database answers
+                        continue;
+                    }
                     // Mail that arrived while a pass ran is taken by the next pass; only an empty pass waits.
                     if (takeNew(folder) > 0) {
                         continue;
@@ -153,14 +160,19 @@ class ImapMailbox implements SmartLifecycle {
             whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
             whole.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
             folder.fetch(batch, whole);
+            int taken = 0;
             for (Message message : batch) {
+                if (!running) {
+                    break; // stopping: the message under way was finished, the rest stay unflagged for the next start
+                }
                 ByteArrayOutputStream raw = new ByteArrayOutputStream();
                 message.writeTo(raw);
                 Instant arrived = message.getReceivedDate() == null ? clock.instant() : message.getReceivedDate().toInstant();
                 delivery.deliver(raw.toByteArray(), new MailboxPosition(mailbox, uidValidity, folder.getUID(message)),
                         arrived);
+                taken++;
             }
-            folder.setFlags(batch, new Flags(Flags.Flag.SEEN), true);
+            folder.setFlags(Arrays.copyOf(batch, taken), new Flags(Flags.Flag.SEEN), true);
             start = end;
         }
         return unseen.length;

@@ -97,6 +97,12 @@ public class OutboundMails {
                 + " where id = ? and claimed_by = ?", utc(at), id, claim) == 1;
     }
 
+    /** Gives up a claim without an outcome: the attempt did not happen, and any node may claim the row now. */
+    boolean release(long id, String claim) {
+        return jdbc.update("update outbound_mail set claimed_by = null, claimed_until = null, attempts = attempts - 1"
+                + " where id = ? and claimed_by = ?", id, claim) == 1;
+    }
+
     /** Records a failed attempt: queued again for {@code retryAt}, or FAILED when that is null. */
     boolean failed(long id, String claim, String error, Instant at, Instant retryAt) {
         return jdbc.update("update outbound_mail set status = ?, next_attempt_at = ?, last_error = ?, claimed_by = null,"

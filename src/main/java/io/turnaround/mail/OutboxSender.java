@@ -2,11 +2,13 @@ package io.turnaround.mail;
 
 import com.sun.mail.smtp.SMTPAddressFailedException;
 import io.micrometer.core.instrument.Counter;
+import io.turnaround.database.DatabaseProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -14,14 +16,17 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import javax.annotation.PreDestroy;
 import javax.mail.MessagingException;
 import javax.mail.internet.AddressException;
 import javax.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Delivers the outbox over SMTP ({@code spring.mail.*}): every {@code turnaround.mail.outbox.poll-every} it claims the
@@ -42,14 +47,19 @@ class OutboxSender {
     private final ObjectProvider<JavaMailSender> smtp;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final DatabaseProbe database;
+    /** Claims taken and not yet settled (sent or failed), by row: released if the server stops meanwhile. */
+    private final Map<Long, String> held = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     OutboxSender(OutboundMails mails, MailSettings settings, ObjectProvider<JavaMailSender> smtp, MeterRegistry meters,
-                 Clock clock) {
+                 Clock clock, DatabaseProbe database) {
         this.mails = mails;
         this.settings = settings;
         this.smtp = smtp;
         this.meters = meters;
         this.clock = clock;
+        this.database = database;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -64,7 +74,7 @@ class OutboxSender {
     @Scheduled(fixedDelayString = "${turnaround.mail.outbox.poll-every:PT1S}",
             initialDelayString = "${turnaround.mail.outbox.poll-every:PT1S}")
     void poll() {
-        if (settings.outbox().enabled()) {
+        if (settings.outbox().enabled() && database.answering()) {
             sendDue();
         }
     }
@@ -82,17 +92,41 @@ class OutboxSender {
             List<Long> due = mails.due(now, outbox.batchSize());
             int claimed = 0;
             for (long id : due) {
+                if (stopping) {
+                    return sent;
+                }
                 String claim = UUID.randomUUID().toString();
                 Optional<ClaimedMail> mail = mails.claim(id, claim, now, now.plus(outbox.claimLease()));
                 if (mail.isPresent()) {
                     claimed++;
-                    sent += deliver(sender, mail.get(), claim) ? 1 : 0;
+                    held.put(id, claim);
+                    try {
+                        sent += deliver(sender, mail.get(), claim) ? 1 : 0;
+                    } finally {
+                        held.remove(id);
+                    }
                 }
             }
             if (due.size() < outbox.batchSize() || claimed == 0) {
                 return sent;
             }
         }
+    }
+
+    /** The server is stopping: the mail being sent is finished, no other is claimed. */
+    @EventListener(ContextClosedEvent.class)
+    void stopClaiming() {
+        stopping = true;
+    }
+
+    /** Claims still held now (a send outlasted the shutdown) go back, so another node sends the mail without waiting. */
+    @PreDestroy
+    void releaseClaims() {
+        held.forEach((id, claim) -> {
+            if (mails.release(id, claim)) {
+                log.info("Released the claim on mail {} as the server stops", id);
+            }
+        });
     }
 
     private boolean deliver(JavaMailSender sender, ClaimedMail mail, String claim) {

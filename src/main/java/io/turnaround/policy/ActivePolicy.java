@@ -1,5 +1,6 @@
 package io.turnaround.policy;
 
+import io.turnaround.database.DatabaseProbe;
 import io.turnaround.policy.facts.Decision;
 import io.turnaround.policy.facts.HoursCharge;
 import io.turnaround.policy.facts.Plan;
@@ -39,11 +40,12 @@ public class ActivePolicy {
     private final TransactionTemplate transaction;
     private final PolicyCalendars calendars;
     private final PolicyAudit audit;
+    private final DatabaseProbe database;
     private final Map<Integer, PolicyRules> rulesByVersion = new ConcurrentHashMap<>();
     private volatile PolicyVersion active;
 
     ActivePolicy(PolicyVersions versions, PolicySettings settings, Workflow workflow, Clock clock,
-                 TransactionTemplate transaction, PolicyCalendars calendars, PolicyAudit audit) {
+                 TransactionTemplate transaction, PolicyCalendars calendars, PolicyAudit audit, DatabaseProbe database) {
         this.versions = versions;
         this.settings = settings;
         this.workflow = workflow;
@@ -51,6 +53,7 @@ public class ActivePolicy {
         this.transaction = transaction;
         this.calendars = calendars;
         this.audit = audit;
+        this.database = database;
     }
 
     /** Deploys the active version and every version with open tickets before the server takes requests or timers fire. */
@@ -206,6 +209,9 @@ public class ActivePolicy {
     @Scheduled(fixedDelayString = "${turnaround.policy.follow-every:PT1S}",
             initialDelayString = "${turnaround.policy.follow-every:PT1S}")
     synchronized void followActivations() {
+        if (!database.answering()) {
+            return; // looked at again once it answers
+        }
         versions.active().filter(v -> v.number() != active.number()).ifPresent(v -> {
             long started = System.nanoTime();
             deploy(v);

@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import io.turnaround.database.DatabaseProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,16 +20,21 @@ class ExpiredIdempotencyKeys {
     private final IdempotencyKeys keys;
     private final IntakeSettings settings;
     private final Clock clock;
+    private final DatabaseProbe database;
 
-    ExpiredIdempotencyKeys(IdempotencyKeys keys, IntakeSettings settings, Clock clock) {
+    ExpiredIdempotencyKeys(IdempotencyKeys keys, IntakeSettings settings, Clock clock, DatabaseProbe database) {
         this.keys = keys;
         this.settings = settings;
         this.clock = clock;
+        this.database = database;
     }
 
     @Scheduled(fixedDelayString = "${turnaround.intake.idempotency-key-cleanup-every:PT10M}",
             initialDelayString = "${turnaround.intake.idempotency-key-cleanup-every:PT10M}")
     void deleteExpired() {
+        if (!database.answering()) {
+            return;
+        }
         int deleted = keys.deleteOlderThan(clock.instant().minus(settings.idempotencyKeyRetention()));
         if (deleted > 0) {
             log.info("Forgot {} Idempotency-Keys older than {}", deleted, settings.idempotencyKeyRetention());

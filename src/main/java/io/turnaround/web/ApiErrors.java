@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.turnaround.billing.InvalidHoursRequestException;
+import io.turnaround.database.DatabaseFailures;
+import io.turnaround.database.DatabaseProbe;
 import io.turnaround.billing.TimeEntryNotFoundException;
 import io.turnaround.policy.InvalidPolicyUploadException;
 import io.turnaround.policy.PolicyEvaluationException;
@@ -23,6 +25,7 @@ import io.turnaround.workflow.TaskActionRefusedException;
 import io.turnaround.workflow.TaskNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,6 +55,12 @@ class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
     static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+
+    private final DatabaseProbe database;
+
+    ApiErrors(DatabaseProbe database) {
+        this.database = database;
+    }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<Problem> invalid(MethodArgumentNotValidException e) {
@@ -221,6 +230,13 @@ class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> unexpected(Exception e) {
+        if (DatabaseFailures.isDatabaseFailure(e) || !database.answering()) {
+            log.warn("Refused for want of the database: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(database.retryAfterSeconds()))
+                    .body(new Problem(HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(), 503, DatabaseGate.UNAVAILABLE,
+                            List.of()));
+        }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; it has been logged", List.of());
     }

@@ -45,7 +45,13 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a node with more Spring arguments ({@code --name=value}) and waits until it reports healthy. */
     public static ServerProcess start(PostgresDatabase database, String node, String... arguments) {
-        return launch(node, Map.of("TURNAROUND_DB_URL", database.url(), "TURNAROUND_DB_USER", database.user(),
+        return startWithDatabaseUrl(database, database.url(), node, arguments);
+    }
+
+    /** Starts a node on the database reached at another URL (e.g. through a {@link DatabaseProxy}). */
+    public static ServerProcess startWithDatabaseUrl(PostgresDatabase database, String url, String node,
+                                                     String... arguments) {
+        return launch(node, Map.of("TURNAROUND_DB_URL", url, "TURNAROUND_DB_USER", database.user(),
                 "TURNAROUND_DB_PASSWORD", ""), "postgres,demo", arguments);
     }
 
@@ -139,6 +145,25 @@ public final class ServerProcess implements AutoCloseable {
     public void kill() {
         process.destroyForcibly();
         awaitExit();
+    }
+
+    /** SIGTERM, then waits for the JVM to end by itself (up to 60 s); returns its exit status. */
+    public int terminate() {
+        process.destroy();
+        awaitExit();
+        return process.exitValue();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path log() {
+        return log;
     }
 
     /** A graceful stop (SIGTERM). */

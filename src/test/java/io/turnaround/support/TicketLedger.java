@@ -68,6 +68,18 @@ public final class TicketLedger {
                 .toList();
     }
 
+    /** Tickets that do not have exactly one acknowledgement in the outbox. */
+    public List<Map<String, Object>> notExactlyOneAcknowledgement() {
+        return jdbc.queryForList("select t.id, (select count(*) from outbound_mail m where m.ticket_id = t.id"
+                + " and m.kind = 'ACKNOWLEDGEMENT') acknowledgements from ticket t where (select count(*) from outbound_mail m"
+                + " where m.ticket_id = t.id and m.kind = 'ACKNOWLEDGEMENT') <> 1");
+    }
+
+    /** Subjects that more than one ticket carries: a request taken in twice, where every request has its own. */
+    public List<String> subjectsTakenTwice() {
+        return jdbc.queryForList("select subject from ticket group by subject having count(*) > 1", String.class);
+    }
+
     public int breaches(long ticketId) {
         return jdbc.queryForObject("select count(*) from ticket_history where ticket_id = ? and event = 'SLA_BREACHED'",
                 Integer.class, ticketId);
