@@ -174,11 +174,15 @@ public class ActivePolicy {
                 return PolicyCheckResult.problems(problems);
             }
         }
+        boolean compiledNow = !rulesByVersion.containsKey(version.number());
         PolicyCheckResult result = PolicyChecks.run(bundle, rules, settings.limits());
         if (result.passed()) {
             rulesByVersion.put(version.number(), rules);
         } else {
             rulesByVersion.remove(version.number());
+            if (compiledNow) {
+                rules.unload();
+            }
         }
         return result;
     }
@@ -219,6 +223,39 @@ public class ActivePolicy {
             log.info("Policy version {} is active (activated on another node); deployed here in {} ms", v.number(),
                     (System.nanoTime() - started) / 1_000_000);
         });
+    }
+
+    /**
+     * Lets go of every version this node has loaded that decides nothing any more: not the active one, no process
+     * instance of it running, and not a draft uploaded after the active version (it waits to be activated). Its engine
+     * deployment, compiled rules and calendars go; a version needed again (a rollback, a statement priced by it) is
+     * compiled again. The caller holds the activation lock ({@link PolicyDeployments}), so that a version being
+     * activated is never taken away between its deployment and its switch.
+     */
+    synchronized List<Integer> unloadUnused() {
+        List<Integer> unloaded = new ArrayList<>();
+        for (Integer number : List.copyOf(rulesByVersion.keySet())) {
+            String kjarVersion = PolicyVersion.kjarVersionOf(number);
+            if (number == active.number() || waitsForActivation(number) || workflow.hasLiveInstances(kjarVersion)) {
+                continue;
+            }
+            workflow.undeploy(kjarVersion);
+            PolicyRules rules = rulesByVersion.remove(number);
+            if (rules != null) {
+                rules.unload();
+            }
+            calendars.forget(kjarVersion);
+            unloaded.add(number);
+        }
+        if (!unloaded.isEmpty()) {
+            log.info("Unloaded policy version(s) {}: neither active nor used by a running process", unloaded);
+        }
+        return unloaded;
+    }
+
+    private boolean waitsForActivation(int number) {
+        return number > active.number()
+                && versions.find(number).map(v -> v.state() == PolicyVersion.State.DRAFT).orElse(false);
     }
 
     private PolicyRules rulesOf(PolicyVersion version) {

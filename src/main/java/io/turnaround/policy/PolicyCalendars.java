@@ -25,6 +25,11 @@ public class PolicyCalendars {
         return byVersion.computeIfAbsent(kjarVersion, v -> versions.bundle(Integer.parseInt(v)).calendars());
     }
 
+    /** The version was unloaded; its calendars are parsed again if it is ever needed. */
+    void forget(String kjarVersion) {
+        byVersion.remove(kjarVersion);
+    }
+
     /** Keeps calendars already parsed from the version's bundle, so it is not read again. */
     void remember(String kjarVersion, NamedCalendars calendars) {
         byVersion.put(kjarVersion, calendars);

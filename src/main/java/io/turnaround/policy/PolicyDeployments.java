@@ -3,6 +3,7 @@ package io.turnaround.policy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -151,7 +152,23 @@ public class PolicyDeployments {
         log.info("Policy version {} activated by {} ({}), replacing {}", number, actor, action,
                 previous.map(p -> Integer.toString(p.number())).orElse("none"));
         events.publishEvent(new PolicyActivated(now, previous.orElse(null), migrateOpenTickets, actor));
+        unloadUnused();
         return now;
+    }
+
+    /**
+     * Unloads the versions no running process uses any more (see {@link ActivePolicy#unloadUnused}): after every
+     * activation, and every {@code turnaround.policy.unload-unused-every} for the processes that ended meanwhile. Under
+     * the activation lock. A failure only leaves a version loaded.
+     */
+    @Scheduled(fixedDelayString = "${turnaround.policy.unload-unused-every:PT10M}",
+            initialDelayString = "${turnaround.policy.unload-unused-every:PT10M}")
+    public synchronized void unloadUnused() {
+        try {
+            policy.unloadUnused();
+        } catch (RuntimeException e) {
+            log.warn("Could not unload unused policy versions; they stay loaded until the next try", e);
+        }
     }
 
     /** Activates the version that was active before the current one. */

@@ -11,6 +11,7 @@ import io.turnaround.sla.NamedCalendars;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 
 import java.time.Instant;
@@ -29,18 +30,30 @@ public final class PolicyRules {
     /** The ruleflow group that charges logged time and quoted hours (rules/entitlements.drl). */
     public static final String PRICING_GROUP = "hours-pricing";
 
+    private final KieContainer container;
     private final KieBase kieBase;
     private final NamedCalendars calendars;
     private final Map<Tier, Plan> plans = new ConcurrentHashMap<>();
 
-    private PolicyRules(KieBase kieBase, NamedCalendars calendars) {
-        this.kieBase = kieBase;
+    private PolicyRules(KieContainer container, NamedCalendars calendars) {
+        this.container = container;
+        this.kieBase = container.getKieBase(PolicyCompiler.KBASE);
         this.calendars = calendars;
     }
 
     /** The compiled rules of a version and that version's named calendars, which its decisions may ask for. */
     public static PolicyRules load(ReleaseId releaseId, NamedCalendars calendars) {
-        return new PolicyRules(KieServices.get().newKieContainer(releaseId).getKieBase(PolicyCompiler.KBASE), calendars);
+        return new PolicyRules(KieServices.get().newKieContainer(releaseId), calendars);
+    }
+
+    /**
+     * Lets go of the compiled rules: the container (which the KIE services keep a reference to until it is disposed)
+     * and the KJAR in the KIE repository. Nothing may evaluate these rules afterwards.
+     */
+    void unload() {
+        ReleaseId releaseId = container.getReleaseId();
+        container.dispose();
+        KieServices.get().getRepository().removeKieModule(releaseId);
     }
 
     public NamedCalendars calendars() {

@@ -64,6 +64,14 @@ class TaskRows implements TaskObserver {
         }
     }
 
+    @Override
+    public void tasksRemoved(Collection<Long> taskIds) {
+        if (!taskIds.isEmpty()) {
+            jdbc.update("delete from task_list_entry where task_id in ("
+                    + String.join(", ", taskIds.stream().map(id -> "?").toList()) + ")", taskIds.toArray());
+        }
+    }
+
     Optional<TaskRow> find(long taskId) {
         return jdbc.query(SELECT + "where k.task_id = ?", ROW, taskId).stream().findFirst();
     }

@@ -35,10 +35,11 @@ class Attachments {
     }
 
     List<TicketAttachment> of(long ticketId) {
-        return jdbc.query("select id, filename, content_type, size_bytes, content is not null as stored, created_at"
-                        + " from ticket_attachment where ticket_id = ? order by id",
+        return jdbc.query("select id, filename, content_type, size_bytes, content is not null as stored, created_at,"
+                        + " removed_at from ticket_attachment where ticket_id = ? order by id",
                 (rs, n) -> new TicketAttachment(rs.getLong("id"), rs.getString("filename"), rs.getString("content_type"),
-                        rs.getLong("size_bytes"), rs.getBoolean("stored"), Tickets.instant(rs, "created_at")), ticketId);
+                        rs.getLong("size_bytes"), rs.getBoolean("stored"), Tickets.instant(rs, "created_at"),
+                        Tickets.instant(rs, "removed_at")), ticketId);
     }
 
     Optional<byte[]> content(long ticketId, long id) {

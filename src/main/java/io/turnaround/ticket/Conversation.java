@@ -80,8 +80,9 @@ public class Conversation {
     }
 
     public List<TicketMessage> of(long ticketId) {
-        return jdbc.query("select m.*, o.status as mail_status from ticket_message m left join outbound_mail o"
-                + " on o.message_id = m.id where m.ticket_id = ? order by m.id", (rs, n) -> new TicketMessage(
+        // Every reply was queued with the reply itself; one without its outbox row was sent, and retention deleted the row.
+        return jdbc.query("select m.*, coalesce(o.status, case when m.kind = 'REPLY' then 'SENT' end) as mail_status"
+                + " from ticket_message m left join outbound_mail o on o.message_id = m.id where m.ticket_id = ? order by m.id", (rs, n) -> new TicketMessage(
                 rs.getLong("id"), TicketMessage.Kind.valueOf(rs.getString("kind")), rs.getString("author"),
                 rs.getString("body"), Tickets.instant(rs, "created_at"), rs.getString("mail_status")), ticketId);
     }

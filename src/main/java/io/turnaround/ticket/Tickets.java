@@ -96,6 +96,8 @@ class Tickets {
                 decision.getCategoryReason(), decision.getRoute().name(),
                 decision.getCandidateGroup(), decision.getSlaTarget().toString(), decision.getSlaClock().label(),
                 utc(dueAt), pauses, utc(now), id);
+        // Every instance the ticket had, not only the last: retention removes the engine's data of each (TicketRetention).
+        jdbc.update("insert into ticket_process (process_instance_id, ticket_id) values (?, ?)", processInstanceId, id);
     }
 
     /** Decided tickets whose SLA clock still runs (nobody assigned yet) on any policy version but this one. */

@@ -90,6 +90,7 @@ class SecurityConfig {
                         .requestMatchers(reads(mvc, "/api/clients/*/channels"))
                         .hasAnyRole("INTAKE", "AGENT", "MANAGER", "ADMIN")
                         .mvcMatchers("/api/clients/**").hasAnyRole("MANAGER", "ADMIN")
+                        .mvcMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("turnaround").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"turnaround\"");

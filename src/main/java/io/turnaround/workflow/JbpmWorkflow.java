@@ -9,6 +9,7 @@ import io.turnaround.sla.SlaLadder;
 import org.jbpm.kie.services.impl.KModuleDeploymentUnit;
 import org.kie.internal.runtime.manager.deploy.DeploymentDescriptorImpl;
 import org.jbpm.services.api.DeploymentService;
+import org.jbpm.services.api.model.DeployedUnit;
 import org.jbpm.services.api.ProcessService;
 import org.jbpm.services.api.UserTaskService;
 import org.jbpm.services.task.exception.PermissionDeniedException;
@@ -17,6 +18,7 @@ import org.kie.internal.runtime.conf.AuditMode;
 import org.kie.internal.runtime.manager.InternalRuntimeManager;
 import org.kie.internal.runtime.conf.RuntimeStrategy;
 import org.kie.internal.task.exception.TaskException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -36,6 +38,7 @@ class JbpmWorkflow implements Workflow {
     private final PolicyCalendars calendars;
     private final TimerFailures failures;
     private final JbpmQuoteWorkflow quotes;
+    private final JdbcTemplate jdbc;
 
     /**
      * The work item handlers the BPMN names are taken as arguments although only jBPM calls them: they must exist
@@ -44,7 +47,7 @@ class JbpmWorkflow implements Workflow {
      */
     JbpmWorkflow(DeploymentService deployments, ProcessService processes, UserTaskService tasks,
                  TaskIdentities identities, PolicyCalendars calendars, TimerFailures failures,
-                 JbpmQuoteWorkflow quotes, List<WorkItemHandler> handlers) {
+                 JbpmQuoteWorkflow quotes, JdbcTemplate jdbc, List<WorkItemHandler> handlers) {
         this.deployments = deployments;
         this.processes = processes;
         this.tasks = tasks;
@@ -52,6 +55,7 @@ class JbpmWorkflow implements Workflow {
         this.calendars = calendars;
         this.failures = failures;
         this.quotes = quotes;
+        this.jdbc = jdbc;
     }
 
     static String deploymentId(String policyVersion) {
@@ -81,6 +85,27 @@ class JbpmWorkflow implements Workflow {
     @Override
     public boolean isDeployed(String policyVersion) {
         return deployments.isDeployed(deploymentId(policyVersion));
+    }
+
+    @Override
+    public boolean hasLiveInstances(String policyVersion) {
+        // One engine session per instance: its mapping names the deployment until the instance completes or is aborted.
+        Integer live = jdbc.queryForObject("select count(*) from ContextMappingInfo where OWNER_ID = ?", Integer.class,
+                deploymentId(policyVersion));
+        return live != null && live > 0;
+    }
+
+    @Override
+    public synchronized void undeploy(String policyVersion) {
+        DeployedUnit deployed = deployments.getDeployedUnit(deploymentId(policyVersion));
+        if (deployed == null) {
+            return;
+        }
+        // jBPM's own check for running instances reads the audit log, which is off: the caller has checked.
+        deployments.undeploy(deployed.getDeploymentUnit());
+        if (deployed.getDeploymentUnit() instanceof KModuleDeploymentUnit unit && unit.getKieContainer() != null) {
+            unit.getKieContainer().dispose();
+        }
     }
 
     @Override

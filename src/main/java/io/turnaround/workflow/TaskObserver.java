@@ -9,4 +9,8 @@ package io.turnaround.workflow;
 public interface TaskObserver {
 
     void taskChanged(TaskChanged event);
+
+    /** Retention deleted these finished tasks from the engine (their ticket was resolved long ago). */
+    default void tasksRemoved(java.util.Collection<Long> taskIds) {
+    }
 }

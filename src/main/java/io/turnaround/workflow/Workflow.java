@@ -14,6 +14,15 @@ public interface Workflow {
 
     boolean isDeployed(String policyVersion);
 
+    /** Whether a process instance of that policy version still runs (a ticket's work, its timers, a quote). */
+    boolean hasLiveInstances(String policyVersion);
+
+    /**
+     * Takes a policy version out of the engine, letting go of its compiled processes; does nothing if it is not
+     * deployed. The caller makes sure that none of its instances runs ({@link #hasLiveInstances}).
+     */
+    void undeploy(String policyVersion);
+
     /** Starts the ticket process of that policy version; the process's rules decide the ticket. */
     StartedTicket startTicket(String policyVersion, String ticketKey, TicketFacts facts);
 

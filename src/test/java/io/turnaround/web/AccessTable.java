@@ -87,6 +87,7 @@ final class AccessTable {
         row("GET /api/sla/failed-timers", MANAGERS);
         row("POST /api/sla/failed-timers/{processInstanceId}/retry", MANAGERS);
         row("GET /api/sla/lateness", MANAGERS);
+        row("POST /api/admin/retention/run", ADMIN);
         row("GET /api/tokens", STAFF);
         row("POST /api/tokens", STAFF);
         row("DELETE /api/tokens/{id}", STAFF);
