@@ -1,6 +1,7 @@
 package io.turnaround.mail;
 
 import com.sun.mail.imap.IMAPFolder;
+import com.sun.mail.imap.IMAPMessage;
 import com.sun.mail.imap.IMAPStore;
 import io.turnaround.ticket.MailboxPosition;
 import org.slf4j.Logger;
@@ -19,10 +20,12 @@ import javax.mail.UIDFolder;
 import javax.mail.search.FlagTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,7 +35,10 @@ import java.util.concurrent.TimeUnit;
  * Reads the support mailbox over IMAP: every message not yet flagged \Seen becomes a ticket or a reply, and is
  * flagged only after that is committed. A crash in between leaves it unflagged; read again, intake recognises it by
  * its UIDVALIDITY and UID and only flags it. Waits with IDLE where the server offers it, woken at least every
- * {@code poll-every} (which is also the polling interval where it does not); reconnects with a growing pause.
+ * {@code poll-every} (which is also the polling interval where it does not); reconnects with a growing pause. A
+ * message over the size limit is read from its headers alone (its size is known before its body is fetched); one
+ * that cannot become a ticket is kept as unreadable by {@link MailDelivery}, so no message holds up those after it.
+ * The reader thread is supervised: if it dies it is started again, with a growing pause. It stops between messages.
  */
 @Component
 @ConditionalOnProperty("turnaround.mail.inbound.enabled")
@@ -42,20 +48,25 @@ class ImapMailbox implements SmartLifecycle {
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
     private static final int BATCH = 25;
     private static final long BATCH_BYTES = 16L * 1024 * 1024;
+    private static final byte[] CRLF = {'\r', '\n'};
 
     private final MailSettings.Inbound settings;
     private final MailDelivery delivery;
+    private final MailboxWatch watch;
     private final Clock clock;
     private final String mailbox;
     private final ScheduledExecutorService waker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "mailbox-waker"));
+    private final SupervisedThread reader;
     private volatile boolean running;
     private volatile IMAPFolder open;
-    private Thread reader;
 
-    ImapMailbox(MailSettings settings, MailDelivery delivery, Clock clock) {
+    ImapMailbox(MailSettings settings, MailDelivery delivery, MailboxWatch watch, Clock clock) {
         this.settings = settings.inbound();
         this.delivery = delivery;
+        this.watch = watch;
         this.clock = clock;
+        this.reader = new SupervisedThread("mailbox-reader", this::readUntilStopped, clock, Duration.ofSeconds(1),
+                LONGEST_PAUSE, watch::failed);
         this.mailbox = this.settings.protocol() + "://" + this.settings.username() + "@" + this.settings.host() + ":"
                 + this.settings.port() + "/" + this.settings.folder();
     }
@@ -63,10 +74,11 @@ class ImapMailbox implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        reader = daemon(this::readUntilStopped, "mailbox-reader");
+        watch.started();
         reader.start();
         long every = settings.pollEvery().toMillis();
         waker.scheduleWithFixedDelay(this::wake, every, every, TimeUnit.MILLISECONDS);
+        waker.scheduleWithFixedDelay(reader::check, 1, 1, TimeUnit.SECONDS);
     }
 
     @Override
@@ -74,12 +86,7 @@ class ImapMailbox implements SmartLifecycle {
         running = false;
         waker.shutdownNow();
         wake();
-        reader.interrupt();
-        try {
-            reader.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        reader.stop(Duration.ofSeconds(10));
     }
 
     @Override
@@ -97,6 +104,7 @@ class ImapMailbox implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
+                watch.failed(e.toString());
                 log.warn("Reading {} failed ({}); trying again in {} s", mailbox, e.toString(), pause.toSeconds());
                 sleep(pause);
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
@@ -149,29 +157,73 @@ class ImapMailbox implements SmartLifecycle {
         for (int start = 0; start < unseen.length && running; ) {
             int end = batchEnd(unseen, start);
             Message[] batch = Arrays.copyOfRange(unseen, start, end);
+            // Bodies over the size limit are never fetched: those messages are read from their headers.
+            Message[] small = Arrays.stream(batch).filter(m -> !delivery.tooLarge(sizeOf(m))).toArray(Message[]::new);
             FetchProfile whole = new FetchProfile();
             whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
             whole.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
-            folder.fetch(batch, whole);
+            folder.fetch(small, whole);
             for (Message message : batch) {
-                ByteArrayOutputStream raw = new ByteArrayOutputStream();
-                message.writeTo(raw);
-                Instant arrived = message.getReceivedDate() == null ? clock.instant() : message.getReceivedDate().toInstant();
-                delivery.deliver(raw.toByteArray(), new MailboxPosition(mailbox, uidValidity, folder.getUID(message)),
-                        arrived);
+                take(folder, uidValidity, message);
             }
             folder.setFlags(batch, new Flags(Flags.Flag.SEEN), true);
             start = end;
         }
+        watch.passCompleted();
+        reader.progressed();
         return unseen.length;
     }
 
+    private void take(IMAPFolder folder, long uidValidity, Message message) throws MessagingException, IOException {
+        MailboxPosition position = new MailboxPosition(mailbox, uidValidity, folder.getUID(message));
+        Instant arrived = message.getReceivedDate() == null ? clock.instant() : message.getReceivedDate().toInstant();
+        long size = sizeOf(message);
+        if (delivery.tooLarge(size)) {
+            delivery.deliverHeaders(headersOf(message), size, position, arrived);
+            return;
+        }
+        byte[] raw;
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(0, (int) size));
+            message.writeTo(bytes);
+            raw = bytes.toByteArray();
+        } catch (OutOfMemoryError e) {
+            log.warn("Message {} of {} did not fit in memory ({} bytes); reading its headers alone", position.uid(),
+                    mailbox, size);
+            delivery.deliverHeaders(headersOf(message), size, position, arrived);
+            return;
+        }
+        delivery.deliver(raw, position, arrived);
+    }
+
+    /** The message's header lines as the server has them, as an RFC 822 header block. */
+    private static byte[] headersOf(Message message) throws MessagingException {
+        ByteArrayOutputStream headers = new ByteArrayOutputStream();
+        Enumeration<String> lines = ((IMAPMessage) message).getAllHeaderLines();
+        while (lines.hasMoreElements()) {
+            // JavaMail read the header bytes as ISO-8859-1: written back the same way, they are the server's bytes.
+            headers.writeBytes(lines.nextElement().getBytes(StandardCharsets.ISO_8859_1));
+            headers.writeBytes(CRLF);
+        }
+        headers.writeBytes(CRLF);
+        return headers.toByteArray();
+    }
+
+    private static long sizeOf(Message message) {
+        try {
+            return Math.max(0, message.getSize());
+        } catch (MessagingException e) {
+            return 0;
+        }
+    }
+
     /** Up to BATCH messages and BATCH_BYTES in memory at once; a larger message goes alone. */
-    private static int batchEnd(Message[] messages, int start) throws MessagingException {
+    private int batchEnd(Message[] messages, int start) throws MessagingException {
         long bytes = 0;
         int end = start;
         while (end < messages.length && end - start < BATCH) {
-            bytes += Math.max(0, messages[end].getSize());
+            long size = Math.max(0, messages[end].getSize());
+            bytes += delivery.tooLarge(size) ? 0 : size;
             if (end > start && bytes > BATCH_BYTES) {
                 break;
             }

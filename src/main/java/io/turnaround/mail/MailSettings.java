@@ -35,7 +35,9 @@ public record MailSettings(@DefaultValue("support@turnaround.example") String fr
 
     /**
      * The support mailbox. Read when {@code enabled}; IMAP IDLE where the server offers it, else every
-     * {@code pollEvery}. {@code protocol} is {@code imaps} (TLS) or {@code imap} (plain, for local servers).
+     * {@code pollEvery}. {@code protocol} is {@code imaps} (TLS) or {@code imap} (plain, for local servers). A message
+     * over {@code maxMessageSize} is read from its headers alone. Health reports the reader DOWN when it has not
+     * completed a pass over the mailbox for {@code stalledAfter}.
      */
     public record Inbound(@DefaultValue("false") boolean enabled,
                           @DefaultValue("imaps") String protocol,
@@ -45,7 +47,9 @@ public record MailSettings(@DefaultValue("support@turnaround.example") String fr
                           String password,
                           @DefaultValue("INBOX") String folder,
                           @DefaultValue("PT30S") Duration pollEvery,
-                          @DefaultValue("10MB") DataSize maxAttachmentSize) {
+                          @DefaultValue("10MB") DataSize maxAttachmentSize,
+                          @DefaultValue("25MB") DataSize maxMessageSize,
+                          @DefaultValue("PT5M") Duration stalledAfter) {
     }
 
     /**

@@ -69,6 +69,11 @@ public class TicketIntake {
      * from a mailing list), or null.
      */
     Received receive(NewTicket request, String receivedBy, String noAutoReply) {
+        return receive(request, receivedBy, noAutoReply, null);
+    }
+
+    /** As above; {@code intakeNote} is what the acknowledgement tells the sender about how the request was taken. */
+    Received receive(NewTicket request, String receivedBy, String noAutoReply, String intakeNote) {
         Instant now = clock.instant();
         Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt();
         Optional<Client> client = clients.findByContact(request.from());
@@ -94,7 +99,8 @@ public class TicketIntake {
         }
         closedChat.ifPresent(chat -> history.add(id, now, "policy v" + version.number(), "CHANNEL_CHANGED",
                 chat.takenAsEmail()));
-        String notice = closedChat.map(ChatWindow::customerNote).orElse(null);
+        String notice = closedChat.map(ChatWindow::customerNote).map(n -> intakeNote == null ? n : n + " " + intakeNote)
+                .orElse(intakeNote);
         startWork(id, version, factsOf(c, taken.subject(), taken.body(), taken.channel(), receivedAt,
                 taken.category()), notice, now);
         return new Received(tickets.find(id).orElseThrow(), notice);
