@@ -40,7 +40,8 @@ public class MailDelivery {
         this.meters = meters;
         this.maxMessageBytes = settings.inbound().maxMessageSize().toBytes();
         this.rules = new MailIntake.Rules(settings.from(), settings.messageIdDomain(), settings.hostingPartner(),
-                settings.inbound().maxAttachmentSize().toBytes(), Pattern.compile(settings.partnerReference()));
+                settings.inbound().maxAttachmentSize().toBytes(), Pattern.compile(settings.partnerReference()),
+                settings.reopenWithin());
     }
 
     /** Whether a message of this many bytes is read from its headers alone. */

@@ -60,7 +60,7 @@ public class MailIntake {
      * our Message-IDs, the hosting partner's address, the attachment limit and how to find the partner's reference.
      */
     public record Rules(String ownAddress, String messageIdDomain, String partnerAddress, long maxAttachmentBytes,
-                        Pattern partnerReference) {
+                        Pattern partnerReference, Duration reopenWithin) {
 
         boolean isPartner(String address) {
             return address != null && address.equalsIgnoreCase(partnerAddress);
@@ -85,7 +85,8 @@ public class MailIntake {
             return record(mail, position, receivedAt, MailOutcome.Kind.IGNORED, reason, null, kept);
         }
         Optional<Ticket> answered = threads.ticketFor(mail, rules);
-        if (answered.isPresent()) {
+        Optional<Ticket> followedUp = answered.filter(t -> tooLateToReopen(t, mail, receivedAt, rules));
+        if (answered.isPresent() && followedUp.isEmpty()) {
             return reply(mail, position, receivedAt, answered.get(), rules, kept);
         }
         long id = inbound.insert(position, mail.messageId(), receivedAt, mail.from(), mail.subject(),
@@ -97,9 +98,24 @@ public class MailIntake {
             ticketMail.acknowledgementAnswers(ticket.id(), mail.messageId());
         }
         keepAttachments(ticket.id(), id, mail, rules, now);
+        followedUp.ifPresent(old -> {
+            history.add(ticket.id(), now, mail.from(), "FOLLOW_UP", "follows up " + old.key() + ", resolved more than "
+                    + rules.reopenWithin().toDays() + " days before this mail");
+            history.add(old.id(), now, mail.from(), "FOLLOWED_UP", "the customer wrote again; that is " + ticket.key());
+        });
         return new MailOutcome(id, MailOutcome.Kind.NEW_TICKET, ticket.key(), null, false);
     }
 
+    /**
+     * A customer's mail on a ticket resolved longer than reopen-within before it starts a new ticket; the partner's
+     * mail, and a customer's sooner, goes to the ticket (and reopens it).
+     */
+    private boolean tooLateToReopen(Ticket ticket, IncomingMail mail, Instant receivedAt, Rules rules) {
+        if (ticket.status() != TicketStatus.RESOLVED || rules.isPartner(mail.from())) {
+            return false;
+        }
+        return tickets.resolvedAt(ticket.id()).map(at -> receivedAt.isAfter(at.plus(rules.reopenWithin()))).orElse(false);
+    }
 
     /**
      * Keeps a message that could not be read as mail, whole, for staff to look at; {@code sender} and {@code subject}
@@ -144,6 +160,9 @@ public class MailIntake {
         WaitingOn writer = partner ? WaitingOn.HOSTING_PARTNER : WaitingOn.CUSTOMER;
         if (ticket.status() == TicketStatus.WAITING && ticket.waitingOn() == writer) {
             waits.stopWaiting(ticket.key(), mail.from());
+        }
+        if (!partner && ticket.status() == TicketStatus.RESOLVED) {
+            intake.reopenOnReply(ticket, mail.from(), bodyOf(mail), receivedAt, clock.instant());
         }
         return outcome;
     }

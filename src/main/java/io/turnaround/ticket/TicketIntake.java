@@ -144,6 +144,26 @@ public class TicketIntake {
     }
 
     /**
+     * The customer wrote again on a resolved ticket: it is open again, unassigned, and the active policy decides it
+     * anew as if it had been received when the reply was, with the reply's text; a new process (work, ladder, timers)
+     * starts. In the caller's transaction. Returns false, changing nothing, when the ticket has no client to decide by.
+     */
+    boolean reopenOnReply(Ticket ticket, String from, String replyBody, Instant replyAt, Instant now) {
+        Optional<Client> client = clients.findByTicket(ticket.id());
+        if (client.isEmpty()) {
+            return false;
+        }
+        tickets.reopen(ticket.id(), now);
+        PolicyVersion version = policy.active();
+        history.add(ticket.id(), now, from, "REOPENED", "the customer wrote again at " + replyAt
+                + "; decided anew from then by policy v" + version.number());
+        StartedTicket started = workflow.startTicket(version.kjarVersion(), ticket.key(), factsOf(client.get(),
+                ticket.subject(), replyBody, Channel.EMAIL, replyAt, ticket.requestedCategory()));
+        recordDecision(ticket.id(), version.number(), ticket.requestedCategory(), started, Duration.ZERO, null, now);
+        return true;
+    }
+
+    /**
      * Staff correct a ticket's category: the ticket's own policy version decides its route and SLA again (counted,
      * as always, from when it was received), its current work and timers end and new ones start. Both decisions
      * stay in the history. A resolved ticket, or one still in triage, cannot be corrected.
