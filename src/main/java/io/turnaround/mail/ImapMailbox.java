@@ -1,6 +1,7 @@
 package io.turnaround.mail;
 
 import com.sun.mail.imap.IMAPFolder;
+import com.sun.mail.imap.IMAPMessage;
 import com.sun.mail.imap.IMAPStore;
 import io.turnaround.database.DatabaseProbe;
 import io.turnaround.ticket.MailboxPosition;
@@ -20,10 +21,12 @@ import javax.mail.UIDFolder;
 import javax.mail.search.FlagTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,7 +36,10 @@ import java.util.concurrent.TimeUnit;
  * Reads the support mailbox over IMAP: every message not yet flagged \Seen becomes a ticket or a reply, and is
  * flagged only after that is committed. A crash in between leaves it unflagged; read again, intake recognises it by
  * its UIDVALIDITY and UID and only flags it. Waits with IDLE where the server offers it, woken at least every
- * {@code poll-every} (which is also the polling interval where it does not); reconnects with a growing pause.
+ * {@code poll-every} (which is also the polling interval where it does not); reconnects with a growing pause. A
+ * message over the size limit is read from its headers alone (its size is known before its body is fetched); one
+ * that cannot become a ticket is kept as unreadable by {@link MailDelivery}, so no message holds up those after it.
+ * The reader thread is supervised: if it dies it is started again, with a growing pause. It stops between messages.
  */
 @Component
 @ConditionalOnProperty("turnaround.mail.inbound.enabled")
@@ -43,22 +49,27 @@ class ImapMailbox implements SmartLifecycle {
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
     private static final int BATCH = 25;
     private static final long BATCH_BYTES = 16L * 1024 * 1024;
+    private static final byte[] CRLF = {'\r', '\n'};
 
     private final MailSettings.Inbound settings;
     private final MailDelivery delivery;
+    private final MailboxWatch watch;
     private final Clock clock;
     private final DatabaseProbe database;
     private final String mailbox;
     private final ScheduledExecutorService waker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "mailbox-waker"));
+    private final SupervisedThread reader;
     private volatile boolean running;
     private volatile IMAPFolder open;
-    private Thread reader;
 
-    ImapMailbox(MailSettings settings, MailDelivery delivery, Clock clock, DatabaseProbe database) {
+    ImapMailbox(MailSettings settings, MailDelivery delivery, MailboxWatch watch, Clock clock, DatabaseProbe database) {
         this.settings = settings.inbound();
         this.delivery = delivery;
+        this.watch = watch;
         this.clock = clock;
         this.database = database;
+        this.reader = new SupervisedThread("mailbox-reader", this::readUntilStopped, clock, Duration.ofSeconds(1),
+                LONGEST_PAUSE, watch::failed);
         this.mailbox = this.settings.protocol() + "://" + this.settings.username() + "@" + this.settings.host() + ":"
                 + this.settings.port() + "/" + this.settings.folder();
     }
@@ -66,10 +77,11 @@ class ImapMailbox implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        reader = daemon(this::readUntilStopped, "mailbox-reader");
+        watch.started();
         reader.start();
         long every = settings.pollEvery().toMillis();
         waker.scheduleWithFixedDelay(this::wake, every, every, TimeUnit.MILLISECONDS);
+        waker.scheduleWithFixedDelay(reader::check, 1, 1, TimeUnit.SECONDS);
     }
 
     @Override
@@ -77,12 +89,7 @@ class ImapMailbox implements SmartLifecycle {
         running = false;
         waker.shutdownNow();
         wake();
-        reader.interrupt();
-        try {
-            reader.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        reader.stop(Duration.ofSeconds(10));
     }
 
     @Override
@@ -100,6 +107,7 @@ class ImapMailbox implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
+                watch.failed(e.toString());
                 log.warn("Reading {} failed ({}); trying again in {} s", mailbox, e.toString(), pause.toSeconds());
                 sleep(pause);
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
@@ -156,34 +164,78 @@ class ImapMailbox implements SmartLifecycle {
         for (int start = 0; start < unseen.length && running; ) {
             int end = batchEnd(unseen, start);
             Message[] batch = Arrays.copyOfRange(unseen, start, end);
+            // Bodies over the size limit are never fetched: those messages are read from their headers.
+            Message[] small = Arrays.stream(batch).filter(m -> !delivery.tooLarge(sizeOf(m))).toArray(Message[]::new);
             FetchProfile whole = new FetchProfile();
             whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
             whole.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
-            folder.fetch(batch, whole);
+            folder.fetch(small, whole);
             int taken = 0;
             for (Message message : batch) {
                 if (!running) {
                     break; // stopping: the message under way was finished, the rest stay unflagged for the next start
                 }
-                ByteArrayOutputStream raw = new ByteArrayOutputStream();
-                message.writeTo(raw);
-                Instant arrived = message.getReceivedDate() == null ? clock.instant() : message.getReceivedDate().toInstant();
-                delivery.deliver(raw.toByteArray(), new MailboxPosition(mailbox, uidValidity, folder.getUID(message)),
-                        arrived);
+                take(folder, uidValidity, message);
                 taken++;
             }
             folder.setFlags(Arrays.copyOf(batch, taken), new Flags(Flags.Flag.SEEN), true);
             start = end;
         }
+        watch.passCompleted();
+        reader.progressed();
         return unseen.length;
     }
 
+    private void take(IMAPFolder folder, long uidValidity, Message message) throws MessagingException, IOException {
+        MailboxPosition position = new MailboxPosition(mailbox, uidValidity, folder.getUID(message));
+        Instant arrived = message.getReceivedDate() == null ? clock.instant() : message.getReceivedDate().toInstant();
+        long size = sizeOf(message);
+        if (delivery.tooLarge(size)) {
+            delivery.deliverHeaders(headersOf(message), size, position, arrived);
+            return;
+        }
+        byte[] raw;
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(0, (int) size));
+            message.writeTo(bytes);
+            raw = bytes.toByteArray();
+        } catch (OutOfMemoryError e) {
+            log.warn("Message {} of {} did not fit in memory ({} bytes); reading its headers alone", position.uid(),
+                    mailbox, size);
+            delivery.deliverHeaders(headersOf(message), size, position, arrived);
+            return;
+        }
+        delivery.deliver(raw, position, arrived);
+    }
+
+    /** The message's header lines as the server has them, as an RFC 822 header block. */
+    private static byte[] headersOf(Message message) throws MessagingException {
+        ByteArrayOutputStream headers = new ByteArrayOutputStream();
+        Enumeration<String> lines = ((IMAPMessage) message).getAllHeaderLines();
+        while (lines.hasMoreElements()) {
+            // JavaMail read the header bytes as ISO-8859-1: written back the same way, they are the server's bytes.
+            headers.writeBytes(lines.nextElement().getBytes(StandardCharsets.ISO_8859_1));
+            headers.writeBytes(CRLF);
+        }
+        headers.writeBytes(CRLF);
+        return headers.toByteArray();
+    }
+
+    private static long sizeOf(Message message) {
+        try {
+            return Math.max(0, message.getSize());
+        } catch (MessagingException e) {
+            return 0;
+        }
+    }
+
     /** Up to BATCH messages and BATCH_BYTES in memory at once; a larger message goes alone. */
-    private static int batchEnd(Message[] messages, int start) throws MessagingException {
+    private int batchEnd(Message[] messages, int start) throws MessagingException {
         long bytes = 0;
         int end = start;
         while (end < messages.length && end - start < BATCH) {
-            bytes += Math.max(0, messages[end].getSize());
+            long size = Math.max(0, messages[end].getSize());
+            bytes += delivery.tooLarge(size) ? 0 : size;
             if (end > start && bytes > BATCH_BYTES) {
                 break;
             }

@@ -5,40 +5,125 @@ import io.turnaround.ticket.IncomingMail;
 import io.turnaround.ticket.MailIntake;
 import io.turnaround.ticket.MailOutcome;
 import io.turnaround.ticket.MailboxPosition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-/** Every raw message, from the mailbox or pushed over HTTP, is read here and handed to intake. */
+/**
+ * Every raw message, from the mailbox or pushed over HTTP, is read here and handed to intake. A message that cannot
+ * become a ticket for any reason (unreadable, a value the database refuses, an unexpected error, memory running out
+ * while it is read) is kept as unreadable with the reason, so it never holds up the messages after it. Only a fault
+ * of the database itself (a lost connection, a timeout) is passed on: nothing is recorded and the message is taken
+ * again later.
+ */
 @Component
 public class MailDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+    /** The most header bytes kept of a message over the size limit that was pushed whole. */
+    private static final int HEADER_BYTES = 1024 * 1024;
 
     private final MailIntake intake;
     private final MailIntake.Rules rules;
     private final MeterRegistry meters;
+    private final long maxMessageBytes;
 
     MailDelivery(MailIntake intake, MailSettings settings, MeterRegistry meters) {
         this.intake = intake;
         this.meters = meters;
+        this.maxMessageBytes = settings.inbound().maxMessageSize().toBytes();
         this.rules = new MailIntake.Rules(settings.from(), settings.messageIdDomain(), settings.hostingPartner(),
-                settings.inbound().maxAttachmentSize().toBytes(), Pattern.compile(settings.partnerReference()));
+                settings.inbound().maxAttachmentSize().toBytes(), Pattern.compile(settings.partnerReference()),
+                settings.reopenWithin());
+    }
+
+    /** Whether a message of this many bytes is read from its headers alone. */
+    boolean tooLarge(long bytes) {
+        return bytes > maxMessageBytes;
     }
 
     /** Takes in one message; {@code position} is null for mail pushed over HTTP, {@code receivedAt} when it arrived. */
     public MailOutcome deliver(byte[] raw, MailboxPosition position, Instant receivedAt) {
-        MailOutcome outcome;
+        MailOutcome outcome = tooLarge(raw.length) ? headersOnly(headersOf(raw), raw.length, position, receivedAt)
+                : whole(raw, position, receivedAt);
+        return counted(outcome);
+    }
+
+    /** Takes in a message over the size limit from its headers ({@code headers}) alone; it was {@code size} bytes. */
+    MailOutcome deliverHeaders(byte[] headers, long size, MailboxPosition position, Instant receivedAt) {
+        return counted(headersOnly(headers, size, position, receivedAt));
+    }
+
+    private MailOutcome whole(byte[] raw, MailboxPosition position, Instant receivedAt) {
+        IncomingMail mail;
         try {
-            IncomingMail mail = MimeMail.read(raw, receivedAt);
-            outcome = onceOnly(() -> intake.receive(mail, position, rules));
+            mail = MimeMail.read(raw, receivedAt);
         } catch (UnreadableMailException e) {
-            outcome = onceOnly(() -> intake.keepUnreadable(raw, position, e.getMessage()));
+            return unreadable(raw, position, e.getMessage(), false);
+        } catch (OutOfMemoryError e) {
+            return unreadable(raw, position, "reading it ran out of memory", false);
+        } catch (StackOverflowError e) {
+            return unreadable(raw, position, "its structure is nested too deep to read", false);
         }
+        return taken(mail, position, raw);
+    }
+
+    private MailOutcome headersOnly(byte[] headers, long size, MailboxPosition position, Instant receivedAt) {
+        String reason = "too large: " + DataSize.ofBytes(size).toKilobytes() + " KB, over the "
+                + DataSize.ofBytes(maxMessageBytes).toKilobytes() + " KB limit";
+        IncomingMail mail;
+        try {
+            mail = MimeMail.readHeaders(headers, receivedAt).headersOnly(reason);
+        } catch (UnreadableMailException e) {
+            return unreadable(headers, position, reason + "; " + e.getMessage(), true);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return unreadable(headers, position, reason + "; its headers could not be read (" + e + ")", true);
+        }
+        return taken(mail, position, headers);
+    }
+
+    private MailOutcome taken(IncomingMail mail, MailboxPosition position, byte[] raw) {
+        try {
+            return onceOnly(() -> intake.receive(mail, position, rules, raw));
+        } catch (RuntimeException e) {
+            if (DatabaseFaults.isPassing(e)) {
+                throw e;
+            }
+            log.warn("A message ({}) could not be taken in; it is kept as unreadable", mail.messageId(), e);
+            return unreadable(raw, position, "it could not be taken in: " + e, mail.tooLarge() != null);
+        } catch (OutOfMemoryError e) {
+            return unreadable(raw, position, "taking it in ran out of memory", mail.tooLarge() != null);
+        }
+    }
+
+    private MailOutcome unreadable(byte[] raw, MailboxPosition position, String reason, boolean tooLarge) {
+        MimeMail.Glimpse glimpse = MimeMail.glimpse(raw);
+        return onceOnly(() -> intake.keepUnreadable(raw, position, glimpse.sender(), glimpse.subject(), reason, tooLarge));
+    }
+
+    private MailOutcome counted(MailOutcome outcome) {
         meters.counter("turnaround.mail.received", "outcome", outcome.kind().name(),
                 "duplicate", Boolean.toString(outcome.duplicate())).increment();
         return outcome;
+    }
+
+    /** The header block of a raw message (up to the first empty line), at most {@link #HEADER_BYTES}. */
+    static byte[] headersOf(byte[] raw) {
+        int limit = Math.min(raw.length, HEADER_BYTES);
+        for (int i = 0; i < limit; i++) {
+            if (raw[i] == '\n' && (i + 1 < raw.length && raw[i + 1] == '\n'
+                    || i + 2 < raw.length && raw[i + 1] == '\r' && raw[i + 2] == '\n')) {
+                return Arrays.copyOf(raw, i + 1);
+            }
+        }
+        return Arrays.copyOf(raw, limit);
     }
 
     /**

@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param acknowledgeUnknownSenders whether a sender no client knows is acknowledged before staff triage the ticket;
  *                       off, anyone could have the server mail an address of their choosing
  * @param acknowledgementLimit how many acknowledgements one address gets at most in a while
+ * @param reopenWithin   how long after a ticket is resolved a customer's reply reopens it; a later one starts a new
+ *                       ticket that follows up the old one
  */
 @ConfigurationProperties("turnaround.mail")
 public record MailSettings(@DefaultValue("support@turnaround.example") String from,
@@ -27,7 +29,8 @@ public record MailSettings(@DefaultValue("support@turnaround.example") String fr
                            @DefaultValue Inbound inbound,
                            @DefaultValue Outbox outbox,
                            @DefaultValue("false") boolean acknowledgeUnknownSenders,
-                           @DefaultValue AcknowledgementLimit acknowledgementLimit) {
+                           @DefaultValue AcknowledgementLimit acknowledgementLimit,
+                           @DefaultValue("P14D") Duration reopenWithin) {
 
     /** At most {@code max} acknowledgements to one address (whatever its case) within {@code within}. */
     public record AcknowledgementLimit(@DefaultValue("5") int max, @DefaultValue("PT1H") Duration within) {
@@ -35,7 +38,9 @@ public record MailSettings(@DefaultValue("support@turnaround.example") String fr
 
     /**
      * The support mailbox. Read when {@code enabled}; IMAP IDLE where the server offers it, else every
-     * {@code pollEvery}. {@code protocol} is {@code imaps} (TLS) or {@code imap} (plain, for local servers).
+     * {@code pollEvery}. {@code protocol} is {@code imaps} (TLS) or {@code imap} (plain, for local servers). A message
+     * over {@code maxMessageSize} is read from its headers alone. Health reports the reader DOWN when it has not
+     * completed a pass over the mailbox for {@code stalledAfter}.
      */
     public record Inbound(@DefaultValue("false") boolean enabled,
                           @DefaultValue("imaps") String protocol,
@@ -45,7 +50,9 @@ public record MailSettings(@DefaultValue("support@turnaround.example") String fr
                           String password,
                           @DefaultValue("INBOX") String folder,
                           @DefaultValue("PT30S") Duration pollEvery,
-                          @DefaultValue("10MB") DataSize maxAttachmentSize) {
+                          @DefaultValue("10MB") DataSize maxAttachmentSize,
+                          @DefaultValue("25MB") DataSize maxMessageSize,
+                          @DefaultValue("PT5M") Duration stalledAfter) {
     }
 
     /**

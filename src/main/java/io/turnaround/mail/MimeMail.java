@@ -10,6 +10,7 @@ import javax.mail.Multipart;
 import javax.mail.Part;
 import javax.mail.Session;
 import javax.mail.internet.InternetAddress;
+import javax.mail.internet.InternetHeaders;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
@@ -42,16 +43,77 @@ final class MimeMail {
     private MimeMail() {
     }
 
+    /** MIME parts nest at most this deep; mail programs never go past a handful. */
+    static final int MAX_DEPTH = 50;
+    /** A message has at most this many MIME parts. */
+    static final int MAX_PARTS = 1000;
+
+    /**
+     * Reads a message; header values are cut to what intake stores (see {@link HeaderValues}), and
+     * {@link IncomingMail#cut()} says which were, so the raw message is kept with them.
+     */
     static IncomingMail read(byte[] raw, Instant receivedAt) throws UnreadableMailException {
+        return read(raw, receivedAt, true);
+    }
+
+    /** A message known by its header block alone (its body over the size limit): its MIME content is not walked. */
+    static IncomingMail readHeaders(byte[] headers, Instant receivedAt) throws UnreadableMailException {
+        return read(headers, receivedAt, false);
+    }
+
+    private static IncomingMail read(byte[] raw, Instant receivedAt, boolean withContent) throws UnreadableMailException {
         try {
             MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            List<String> cut = new ArrayList<>();
             String from = sender(message);
+            String rawId = messageId(message.getMessageID());
+            String id = HeaderValues.messageId(rawId);
+            noteCut(cut, "Message-ID", rawId, id);
+            String rawSubject = message.getSubject();
+            String subject = HeaderValues.text(rawSubject, HeaderValues.SUBJECT);
+            noteCut(cut, "Subject", rawSubject, subject);
+            List<String> rawReferences = references(message);
+            List<String> references = HeaderValues.references(rawReferences);
+            noteCut(cut, "In-Reply-To/References", String.join(" ", rawReferences), String.join(" ", references));
             Content content = new Content();
-            content.walk(message);
-            return new IncomingMail(messageId(message.getMessageID()), from, message.getSubject(), content.text(),
-                    references(message), automatic(message, from), noAutoReply(message), receivedAt, content.attachments);
+            if (withContent) {
+                content.walk(message, 0);
+            }
+            return new IncomingMail(id, from, subject, HeaderValues.body(content.text()), references,
+                    automatic(message, from), noAutoReply(message), receivedAt, content.attachments, cut, null);
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new UnreadableMailException("not readable as mail: " + e.getMessage(), e);
+        }
+    }
+
+    /** From and Subject as far as they can be made out, cut to fit, for listing a message that cannot be read. */
+    record Glimpse(String sender, String subject) {
+    }
+
+    /** Whatever is wrong with the message, this never fails: what cannot be made out is null. */
+    static Glimpse glimpse(byte[] raw) {
+        try {
+            InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(raw));
+            String from = headers.getHeader("From", ",");
+            String subject = headers.getHeader("Subject", " ");
+            return new Glimpse(HeaderValues.text(from == null ? null : decoded(from), 320),
+                    HeaderValues.text(subject == null ? null : decoded(subject), HeaderValues.SUBJECT));
+        } catch (MessagingException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            return new Glimpse(null, null);
+        }
+    }
+
+    private static String decoded(String text) {
+        try {
+            return MimeUtility.decodeText(MimeUtility.unfold(text));
+        } catch (UnsupportedEncodingException e) {
+            return text;
+        }
+    }
+
+    private static void noteCut(List<String> cut, String header, String original, String stored) {
+        if (original != null && original.length() != stored.length()) {
+            cut.add(header + " (" + original.length() + " characters)");
         }
     }
 
@@ -61,7 +123,12 @@ final class MimeMail {
                 || address.getAddress() == null || !address.getAddress().contains("@")) {
             throw new UnreadableMailException("it names no sender address (From)", null);
         }
-        return address.getAddress().strip().toLowerCase(Locale.ROOT);
+        String sender = address.getAddress().strip().toLowerCase(Locale.ROOT);
+        if (sender.length() > HeaderValues.ADDRESS) {
+            throw new UnreadableMailException("its sender address (From) is " + sender.length() + " characters long; an"
+                    + " address that can be answered has at most " + HeaderValues.ADDRESS, null);
+        }
+        return sender;
     }
 
     /** Why a machine sent this, or null: auto-replies say so (RFC 3834 and older habits), bounces are reports. */
@@ -129,14 +196,22 @@ final class MimeMail {
         private String plain;
         private String html;
 
-        void walk(Part part) throws MessagingException, IOException {
+        private int parts;
+
+        void walk(Part part, int depth) throws MessagingException, IOException, UnreadableMailException {
+            if (depth > MAX_DEPTH) {
+                throw new UnreadableMailException("its MIME parts are nested more than " + MAX_DEPTH + " deep", null);
+            }
+            if (++parts > MAX_PARTS) {
+                throw new UnreadableMailException("it has more than " + MAX_PARTS + " MIME parts", null);
+            }
             if (isAttachment(part)) {
                 attachments.add(new IncomingMail.Attachment(filename(part), baseType(part), part.getInputStream().readAllBytes()));
             } else if (part.isMimeType("multipart/*")) {
                 Multipart parts = (Multipart) part.getContent();
                 for (int i = 0; i < parts.getCount(); i++) {
                     BodyPart child = parts.getBodyPart(i);
-                    walk(child);
+                    walk(child, depth + 1);
                 }
             } else if (part.isMimeType("text/plain") && plain == null) {
                 plain = text(part);
@@ -166,9 +241,9 @@ final class MimeMail {
                 return part.isMimeType("message/rfc822") ? "forwarded-message.eml" : "attachment";
             }
             try {
-                return MimeUtility.decodeText(name);
+                return HeaderValues.filename(MimeUtility.decodeText(name));
             } catch (UnsupportedEncodingException e) {
-                return name;
+                return HeaderValues.filename(name);
             }
         }
 

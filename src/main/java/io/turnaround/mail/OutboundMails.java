@@ -34,8 +34,12 @@ public class OutboundMails {
     /** What a retry by staff did. */
     public enum Retry { QUEUED_NOW, NOT_FOUND, ALREADY_SENT, BEING_SENT }
 
-    /** The mail in this state, newest first. */
+    /** The mail in this state (null: every mail not sent yet, waiting or given up on), newest first. */
     public List<OutboundMail> list(MailStatus status, int limit) {
+        if (status == null) {
+            return jdbc.query("select " + COLUMNS + " from outbound_mail where status in ('QUEUED', 'FAILED')"
+                    + " order by created_at desc, id desc fetch first " + limit + " rows only", ROW);
+        }
         return jdbc.query("select " + COLUMNS + " from outbound_mail where status = ? order by created_at desc, id desc"
                 + " fetch first " + limit + " rows only", ROW, status.name());
     }

@@ -14,7 +14,10 @@ import org.springframework.web.server.ResponseStatusException;
 import java.time.Clock;
 import java.util.List;
 
-/** The outbox for managers and admins: mail by state (the FAILED ones wait for someone), and sending one again. */
+/**
+ * The outbox for managers and admins: mail by state (the FAILED ones wait for someone; without a state, all mail not
+ * sent yet), and sending one again.
+ */
 @RestController
 @RequestMapping("/api/mail/outbox")
 class OutboxController {
@@ -28,7 +31,7 @@ class OutboxController {
     }
 
     @GetMapping
-    List<OutboundMail> list(@RequestParam(defaultValue = "FAILED") MailStatus status,
+    List<OutboundMail> list(@RequestParam(required = false) MailStatus status,
                             @RequestParam(defaultValue = "100") int limit) {
         return mails.list(status, Math.max(1, Math.min(limit, 1000)));
     }

@@ -1,6 +1,7 @@
 package io.turnaround.tasklist;
 
 import io.turnaround.mail.MailStatus;
+import io.turnaround.mail.MailboxWatch;
 import io.turnaround.mail.OutboundMails;
 import io.turnaround.staff.Staff;
 import io.turnaround.ticket.MailIntake;
@@ -45,11 +46,13 @@ class ManagerPage {
     private final SlaOversight oversight;
     private final OutboundMails mails;
     private final MailIntake mailIntake;
+    private final MailboxWatch mailbox;
     private final Clock clock;
 
     ManagerPage(TaskRows rows, TaskActions actions, SlaOversight oversight, OutboundMails mails, MailIntake mailIntake,
-                Clock clock) {
+                MailboxWatch mailbox, Clock clock) {
         this.mailIntake = mailIntake;
+        this.mailbox = mailbox;
         this.rows = rows;
         this.actions = actions;
         this.oversight = oversight;
@@ -81,6 +84,8 @@ class ManagerPage {
         model.addAttribute("failedMail", mails.list(MailStatus.FAILED, FAILED_MAIL_SHOWN));
         model.addAttribute("mailQueued", mails.queued());
         model.addAttribute("unreadableMail", mailIntake.unreadable(FAILED_MAIL_SHOWN));
+        model.addAttribute("mailboxStalled", mailbox.status().filter(MailboxWatch.Status::stalled)
+                .map(MailboxWatch.Status::reason).orElse(null));
         return "manager";
     }
 

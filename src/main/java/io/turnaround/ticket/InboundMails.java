@@ -8,6 +8,8 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,10 +52,17 @@ class InboundMails {
      */
     long insert(MailboxPosition position, String messageId, Instant receivedAt, String sender, String subject,
                 MailOutcome.Kind outcome, String reason, byte[] raw) {
+        return insert(position, messageId, receivedAt, sender, subject, outcome, reason, raw, false);
+    }
+
+    /** As above; {@code tooLarge}: only the message's headers were read, and it is listed with the unreadable ones. */
+    long insert(MailboxPosition position, String messageId, Instant receivedAt, String sender, String subject,
+                MailOutcome.Kind outcome, String reason, byte[] raw, boolean tooLarge) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement ps = connection.prepareStatement("insert into inbound_mail (mailbox, uid_validity, uid,"
-                    + " message_id, received_at, sender, subject, outcome, reason, raw) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " message_id, received_at, sender, subject, outcome, reason, raw, too_large)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[] {"id"});
             ps.setString(1, position == null ? null : position.mailbox());
             ps.setObject(2, position == null ? null : position.uidValidity());
@@ -65,6 +74,7 @@ class InboundMails {
             ps.setString(8, outcome.name());
             ps.setString(9, abbreviate(reason, 1000));
             ps.setBytes(10, raw);
+            ps.setBoolean(11, tooLarge);
             return ps;
         }, key);
         return key.getKey().longValue();
@@ -74,13 +84,22 @@ class InboundMails {
         jdbc.update("update inbound_mail set ticket_id = ? where id = ?", ticketId, id);
     }
 
-    /** Mail kept because it could not be read, newest first. */
+    /** Mail kept because it could not be read, or read from its headers alone for its size; newest first. */
     List<UnreadableMail> unreadable(int limit) {
-        return jdbc.query("select id, mailbox, uid, received_at, sender, subject, reason from inbound_mail"
-                        + " where outcome = 'UNREADABLE' order by id desc limit ?",
-                (rs, n) -> new UnreadableMail(rs.getLong("id"), rs.getString("mailbox"), (Long) rs.getObject("uid"),
-                        Tickets.instant(rs, "received_at"), rs.getString("sender"), rs.getString("subject"),
-                        rs.getString("reason")), limit);
+        String columns = "select id, mailbox, uid, received_at, sender, subject, reason, ticket_id, too_large"
+                + " from inbound_mail where ";
+        RowMapper<UnreadableMail> row = (rs, n) -> {
+            Long ticketId = (Long) rs.getObject("ticket_id");
+            return new UnreadableMail(rs.getLong("id"), rs.getString("mailbox"), (Long) rs.getObject("uid"),
+                    Tickets.instant(rs, "received_at"), rs.getString("sender"), rs.getString("subject"),
+                    rs.getString("reason"), rs.getBoolean("too_large"), ticketId == null ? null : TicketKey.of(ticketId));
+        };
+        // Two index range scans rather than one scan of the whole log.
+        List<UnreadableMail> kept = new ArrayList<>(jdbc.query(columns + "outcome = 'UNREADABLE' order by id desc limit ?",
+                row, limit));
+        kept.addAll(jdbc.query(columns + "too_large and outcome <> 'UNREADABLE' order by id desc limit ?", row, limit));
+        kept.sort(Comparator.comparingLong(UnreadableMail::id).reversed());
+        return kept.size() <= limit ? kept : kept.subList(0, limit);
     }
 
     Optional<byte[]> raw(long id) {

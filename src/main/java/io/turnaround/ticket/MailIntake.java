@@ -60,50 +60,76 @@ public class MailIntake {
      * our Message-IDs, the hosting partner's address, the attachment limit and how to find the partner's reference.
      */
     public record Rules(String ownAddress, String messageIdDomain, String partnerAddress, long maxAttachmentBytes,
-                        Pattern partnerReference) {
+                        Pattern partnerReference, Duration reopenWithin) {
 
         boolean isPartner(String address) {
             return address != null && address.equalsIgnoreCase(partnerAddress);
         }
     }
 
-    /** Takes in a readable mail; {@code position} is null for mail pushed over HTTP. */
+    /**
+     * Takes in a readable mail; {@code position} is null for mail pushed over HTTP. {@code raw} is kept with it when a
+     * header value was cut or the body left out for its size, so the original is never lost.
+     */
     @Transactional
-    public MailOutcome receive(IncomingMail mail, MailboxPosition position, Rules rules) {
+    public MailOutcome receive(IncomingMail mail, MailboxPosition position, Rules rules, byte[] raw) {
         Optional<MailOutcome> seen = seenBefore(position, mail.messageId());
         if (seen.isPresent()) {
             return seen.get();
         }
         Instant now = clock.instant();
         Instant receivedAt = mail.receivedAt() == null || mail.receivedAt().isAfter(now) ? now : mail.receivedAt();
+        byte[] kept = mail.keepsRaw() ? raw : null;
         if (mail.automatic() != null || mail.from().equalsIgnoreCase(rules.ownAddress())) {
             String reason = mail.automatic() != null ? mail.automatic() : "sent by Turnaround itself";
-            return record(mail, position, receivedAt, MailOutcome.Kind.IGNORED, reason, null);
+            return record(mail, position, receivedAt, MailOutcome.Kind.IGNORED, reason, null, kept);
         }
         Optional<Ticket> answered = threads.ticketFor(mail, rules);
-        if (answered.isPresent()) {
-            return reply(mail, position, receivedAt, answered.get(), rules);
+        Optional<Ticket> followedUp = answered.filter(t -> tooLateToReopen(t, mail, receivedAt, rules));
+        if (answered.isPresent() && followedUp.isEmpty()) {
+            return reply(mail, position, receivedAt, answered.get(), rules, kept);
         }
         long id = inbound.insert(position, mail.messageId(), receivedAt, mail.from(), mail.subject(),
-                MailOutcome.Kind.NEW_TICKET, null, null);
+                MailOutcome.Kind.NEW_TICKET, notes(mail), kept, mail.tooLarge() != null);
         Ticket ticket = intake.receive(new NewTicket(mail.from(), subjectOf(mail), bodyOf(mail), Channel.EMAIL,
-                receivedAt, null), "mailbox", mail.noAutoReply()).ticket();
+                receivedAt, null), "mailbox", mail.noAutoReply(), tooLargeNote(mail)).ticket();
         inbound.linkTicket(id, ticket.id());
         if (mail.messageId() != null) {
             ticketMail.acknowledgementAnswers(ticket.id(), mail.messageId());
         }
         keepAttachments(ticket.id(), id, mail, rules, now);
+        followedUp.ifPresent(old -> {
+            history.add(ticket.id(), now, mail.from(), "FOLLOW_UP", "follows up " + old.key() + ", resolved more than "
+                    + rules.reopenWithin().toDays() + " days before this mail");
+            history.add(old.id(), now, mail.from(), "FOLLOWED_UP", "the customer wrote again; that is " + ticket.key());
+        });
         return new MailOutcome(id, MailOutcome.Kind.NEW_TICKET, ticket.key(), null, false);
     }
 
-    /** Keeps a message that could not be read as mail, whole, for staff to look at. */
+    /**
+     * A customer's mail on a ticket resolved longer than reopen-within before it starts a new ticket; the partner's
+     * mail, and a customer's sooner, goes to the ticket (and reopens it).
+     */
+    private boolean tooLateToReopen(Ticket ticket, IncomingMail mail, Instant receivedAt, Rules rules) {
+        if (ticket.status() != TicketStatus.RESOLVED || rules.isPartner(mail.from())) {
+            return false;
+        }
+        return tickets.resolvedAt(ticket.id()).map(at -> receivedAt.isAfter(at.plus(rules.reopenWithin()))).orElse(false);
+    }
+
+    /**
+     * Keeps a message that could not be read as mail, whole, for staff to look at; {@code sender} and {@code subject}
+     * are what could be made out (cut to fit) or null, {@code tooLarge} whether {@code raw} holds only its headers.
+     */
     @Transactional
-    public MailOutcome keepUnreadable(byte[] raw, MailboxPosition position, String reason) {
+    public MailOutcome keepUnreadable(byte[] raw, MailboxPosition position, String sender, String subject, String reason,
+                                      boolean tooLarge) {
         Optional<MailOutcome> seen = seenBefore(position, null);
         if (seen.isPresent()) {
             return seen.get();
         }
-        long id = inbound.insert(position, null, clock.instant(), null, null, MailOutcome.Kind.UNREADABLE, reason, raw);
+        long id = inbound.insert(position, null, clock.instant(), sender, subject, MailOutcome.Kind.UNREADABLE, reason,
+                raw, tooLarge);
         return new MailOutcome(id, MailOutcome.Kind.UNREADABLE, null, reason, false);
     }
 
@@ -120,12 +146,13 @@ public class MailIntake {
         return seen.isPresent() || messageId == null ? seen : inbound.withMessageId(messageId);
     }
 
-    private MailOutcome reply(IncomingMail mail, MailboxPosition position, Instant receivedAt, Ticket ticket, Rules rules) {
+    private MailOutcome reply(IncomingMail mail, MailboxPosition position, Instant receivedAt, Ticket ticket, Rules rules,
+                              byte[] kept) {
         boolean partner = rules.isPartner(mail.from());
         MailOutcome.Kind kind = partner ? MailOutcome.Kind.PARTNER_REPLY : MailOutcome.Kind.CUSTOMER_REPLY;
-        MailOutcome outcome = record(mail, position, receivedAt, kind, null, ticket);
+        MailOutcome outcome = record(mail, position, receivedAt, kind, notes(mail), ticket, kept);
         conversation.received(ticket.id(), partner ? TicketMessage.Kind.PARTNER : TicketMessage.Kind.CUSTOMER,
-                mail.from(), mail.body(), receivedAt);
+                mail.from(), bodyOf(mail), receivedAt);
         keepAttachments(ticket.id(), outcome.inboundMailId(), mail, rules, receivedAt);
         if (partner) {
             partnerAnswered(ticket, mail, rules, receivedAt);
@@ -133,6 +160,9 @@ public class MailIntake {
         WaitingOn writer = partner ? WaitingOn.HOSTING_PARTNER : WaitingOn.CUSTOMER;
         if (ticket.status() == TicketStatus.WAITING && ticket.waitingOn() == writer) {
             waits.stopWaiting(ticket.key(), mail.from());
+        }
+        if (!partner && ticket.status() == TicketStatus.RESOLVED) {
+            intake.reopenOnReply(ticket, mail.from(), bodyOf(mail), receivedAt, clock.instant());
         }
         return outcome;
     }
@@ -154,8 +184,9 @@ public class MailIntake {
     }
 
     private MailOutcome record(IncomingMail mail, MailboxPosition position, Instant receivedAt, MailOutcome.Kind kind,
-                               String reason, Ticket ticket) {
-        long id = inbound.insert(position, mail.messageId(), receivedAt, mail.from(), mail.subject(), kind, reason, null);
+                               String reason, Ticket ticket, byte[] kept) {
+        long id = inbound.insert(position, mail.messageId(), receivedAt, mail.from(), mail.subject(), kind, reason, kept,
+                mail.tooLarge() != null);
         if (ticket != null) {
             inbound.linkTicket(id, ticket.id());
         }
@@ -177,7 +208,28 @@ public class MailIntake {
         return InboundMails.abbreviate(subject, 500);
     }
 
+    /** What the log says about how the message was taken: left out for its size, header values cut; or null. */
+    private static String notes(IncomingMail mail) {
+        List<String> notes = new java.util.ArrayList<>();
+        if (mail.tooLarge() != null) {
+            notes.add(mail.tooLarge());
+        }
+        if (!mail.cut().isEmpty()) {
+            notes.add("cut to fit: " + String.join(", ", mail.cut()) + "; the raw message keeps them whole");
+        }
+        return notes.isEmpty() ? null : String.join("; ", notes);
+    }
+
+    /** What the acknowledgement tells the sender of a message whose body was left out, or null. */
+    private static String tooLargeNote(IncomingMail mail) {
+        return mail.tooLarge() == null ? null : "Your message was too large for us to take (" + mail.tooLarge()
+                + "), so we have only its subject; please send what it said again in smaller parts.";
+    }
+
     private static String bodyOf(IncomingMail mail) {
+        if (mail.tooLarge() != null) {
+            return "[Only the headers of this message were read: " + mail.tooLarge() + ".]";
+        }
         String body = mail.body() == null ? "" : mail.body();
         return body.length() <= MAX_TICKET_BODY ? body : body.substring(0, MAX_TICKET_BODY - CUT.length()) + CUT;
     }

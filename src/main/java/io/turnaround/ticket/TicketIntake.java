@@ -69,6 +69,11 @@ public class TicketIntake {
      * from a mailing list), or null.
      */
     Received receive(NewTicket request, String receivedBy, String noAutoReply) {
+        return receive(request, receivedBy, noAutoReply, null);
+    }
+
+    /** As above; {@code intakeNote} is what the acknowledgement tells the sender about how the request was taken. */
+    Received receive(NewTicket request, String receivedBy, String noAutoReply, String intakeNote) {
         Instant now = clock.instant();
         Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt();
         Optional<Client> client = clients.findByContact(request.from());
@@ -94,7 +99,8 @@ public class TicketIntake {
         }
         closedChat.ifPresent(chat -> history.add(id, now, "policy v" + version.number(), "CHANNEL_CHANGED",
                 chat.takenAsEmail()));
-        String notice = closedChat.map(ChatWindow::customerNote).orElse(null);
+        String notice = closedChat.map(ChatWindow::customerNote).map(n -> intakeNote == null ? n : n + " " + intakeNote)
+                .orElse(intakeNote);
         startWork(id, version, factsOf(c, taken.subject(), taken.body(), taken.channel(), receivedAt,
                 taken.category()), notice, now);
         return new Received(tickets.find(id).orElseThrow(), notice);
@@ -135,6 +141,26 @@ public class TicketIntake {
         startWork(id, version, factsOf(c, ticket.subject(), ticket.body(), ticket.channel(), ticket.receivedAt(),
                 triage.category()), null, now);
         return tickets.find(id).orElseThrow();
+    }
+
+    /**
+     * The customer wrote again on a resolved ticket: it is open again, unassigned, and the active policy decides it
+     * anew as if it had been received when the reply was, with the reply's text; a new process (work, ladder, timers)
+     * starts. In the caller's transaction. Returns false, changing nothing, when the ticket has no client to decide by.
+     */
+    boolean reopenOnReply(Ticket ticket, String from, String replyBody, Instant replyAt, Instant now) {
+        Optional<Client> client = clients.findByTicket(ticket.id());
+        if (client.isEmpty()) {
+            return false;
+        }
+        tickets.reopen(ticket.id(), now);
+        PolicyVersion version = policy.active();
+        history.add(ticket.id(), now, from, "REOPENED", "the customer wrote again at " + replyAt
+                + "; decided anew from then by policy v" + version.number());
+        StartedTicket started = workflow.startTicket(version.kjarVersion(), ticket.key(), factsOf(client.get(),
+                ticket.subject(), replyBody, Channel.EMAIL, replyAt, ticket.requestedCategory()));
+        recordDecision(ticket.id(), version.number(), ticket.requestedCategory(), started, Duration.ZERO, null, now);
+        return true;
     }
 
     /**

@@ -71,7 +71,7 @@ class Tickets {
     /** Back to an open (or still waiting), unassigned ticket whose SLA clock runs again, before its work is decided anew. */
     void reopen(long id, Instant now) {
         jdbc.update("update ticket set status = case when status = 'WAITING' then status else 'OPEN' end, assignee = null,"
-                + " sla_stopped_at = null, sla_outcome = null, updated_at = ? where id = ?", utc(now), id);
+                + " sla_stopped_at = null, sla_outcome = null, resolved_at = null, updated_at = ? where id = ?", utc(now), id);
     }
 
     /** The client's decided tickets whose SLA clock still runs: nobody is assigned yet. */
@@ -163,8 +163,14 @@ class Tickets {
     }
 
     void assign(long id, TicketStatus status, String assignee, Instant at) {
-        jdbc.update("update ticket set status = ?, assignee = ?, updated_at = ? where id = ?",
-                status.name(), assignee, utc(at), id);
+        jdbc.update("update ticket set status = ?, assignee = ?, resolved_at = ?, updated_at = ? where id = ?",
+                status.name(), assignee, status == TicketStatus.RESOLVED ? utc(at) : null, utc(at), id);
+    }
+
+    /** When the ticket was resolved; empty unless it is. */
+    Optional<Instant> resolvedAt(long id) {
+        return jdbc.query("select resolved_at from ticket where id = ? and status = 'RESOLVED'",
+                (rs, n) -> instant(rs, "resolved_at"), id).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** The ticket with this key; an unknown or malformed key is a {@link TicketNotFoundException}. */

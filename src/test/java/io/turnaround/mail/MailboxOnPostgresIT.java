@@ -27,6 +27,7 @@ import javax.mail.Store;
 import javax.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -145,6 +146,70 @@ class MailboxOnPostgresIT {
         assertThat(ticket.get("history")).anySatisfy(h -> assertThat(h.get("event").asText())
                 .isEqualTo("PARTNER_RESPONSE_TIME"));
         assertThat(api.post("alice", "/api/inbound/email", message, "message/rfc822").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aCustomersReplyReopensItsResolvedTicketWithinTwoWeeksAndLaterStartsANewOneThatFollowsItUp() {
+        String first = api.post("intake", "/api/inbound/email", MailFixtures.plain("reopen-1@goldcrest.example",
+                "ops@goldcrest.example", "Exports fail", "Since the update"), "message/rfc822").body()
+                .get("ticketKey").asText();
+        resolve(first);
+        Long resolvedProcess = processOf(first);
+
+        Api.Response soon = api.post("intake", "/api/inbound/email", MailFixtures.plain("reopen-2@goldcrest.example",
+                "ops@goldcrest.example", "Re: [" + first + "] Exports fail", "They fail again",
+                "In-Reply-To: <reopen-1@goldcrest.example>"), "message/rfc822");
+        assertThat(soon.body().get("kind").asText()).isEqualTo("CUSTOMER_REPLY");
+        assertThat(soon.body().get("ticketKey").asText()).isEqualTo(first);
+        JsonNode reopened = api.get("alice", "/api/tickets/" + first).body();
+        assertThat(reopened.get("status").asText()).as("back in its queue, never unseen").isEqualTo("OPEN");
+        assertThat(reopened.get("history")).anySatisfy(h -> assertThat(h.get("event").asText()).isEqualTo("REOPENED"));
+        Instant replyAt = jdbc.queryForObject("select received_at from inbound_mail where message_id ="
+                + " 'reopen-2@goldcrest.example'", java.sql.Timestamp.class).toInstant();
+        assertThat(reopened.get("history")).as("the policy decides again from the reply's time")
+                .filteredOn(h -> h.get("event").asText().equals("DECIDED")).hasSize(2);
+        assertThat(reopened.get("history")).anySatisfy(h -> assertThat(h.get("detail").asText())
+                .contains("wrote again at " + replyAt));
+        assertThat(Instant.parse(reopened.get("slaDueAt").asText())).isAfter(replyAt);
+        assertThat(processOf(first)).as("new work, timers and ladder").isNotEqualTo(resolvedProcess);
+        assertThat(api.get("alice", "/api/tasks?group=support-desk").body())
+                .anySatisfy(t -> assertThat(t.get("ticketKey").asText()).isEqualTo(first));
+
+        resolve(first);
+        // As if the ticket had been resolved fifteen days ago.
+        jdbc.update("update ticket set resolved_at = resolved_at - interval '15 days' where id = ?", TicketKey.idOf(first));
+        Api.Response late = api.post("intake", "/api/inbound/email", MailFixtures.plain("reopen-3@goldcrest.example",
+                "ops@goldcrest.example", "Re: [" + first + "] Exports fail", "And again, weeks later",
+                "In-Reply-To: <reopen-1@goldcrest.example>"), "message/rfc822");
+        assertThat(late.body().get("kind").asText()).isEqualTo("NEW_TICKET");
+        String followUp = late.body().get("ticketKey").asText();
+        assertThat(followUp).isNotEqualTo(first);
+        JsonNode next = api.get("alice", "/api/tickets/" + followUp).body();
+        assertThat(next.get("status").asText()).isEqualTo("OPEN");
+        assertThat(next.get("history")).anySatisfy(h -> assertThat(h.get("detail").asText()).contains("follows up " + first));
+        assertThat(api.get("alice", "/api/tickets/" + first).body().get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(api.get("alice", "/api/tickets/" + first).body().get("history"))
+                .anySatisfy(h -> assertThat(h.get("detail").asText()).contains(followUp));
+    }
+
+    private static Long processOf(String key) {
+        return jdbc.queryForObject("select process_instance_id from ticket where id = ?", Long.class, TicketKey.idOf(key));
+    }
+
+    /** Claims and completes the ticket's work task, which resolves it. */
+    private static void resolve(String key) {
+        JsonNode task = Waits.waitFor(() -> {
+            for (JsonNode t : api.get("alice", "/api/tasks?group=support-desk").body()) {
+                if (t.get("ticketKey").asText().equals(key)) {
+                    return t;
+                }
+            }
+            return null;
+        }, Duration.ofSeconds(10));
+        long id = task.get("id").asLong();
+        assertThat(api.post("alice", "/api/tasks/" + id + "/claim", null).status()).isEqualTo(200);
+        assertThat(api.post("alice", "/api/tasks/" + id + "/complete", null).status()).isEqualTo(200);
+        assertThat(api.get("alice", "/api/tickets/" + key).body().get("status").asText()).isEqualTo("RESOLVED");
     }
 
     private static void deliver(byte[] raw) throws Exception {

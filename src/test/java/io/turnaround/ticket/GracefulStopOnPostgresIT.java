@@ -1,6 +1,7 @@
 package io.turnaround.ticket;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.turnaround.support.CrashLoad;
 import io.turnaround.support.IntakeLoad;
 import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.ServerProcess;
@@ -46,7 +47,7 @@ class GracefulStopOnPostgresIT {
         Duration stopping;
         int exit;
         try {
-            String token = KillNineOnPostgresIT.intakeToken(server.api());
+            String token = CrashLoad.intakeToken(server.api());
             intake = new IntakeLoad(server.port(), bearer(token), 4, "graceful");
             Waits.waitUntil(() -> intake.acknowledged().size() >= 40, Duration.ofSeconds(60), "40 tickets taken in");
             Instant signalled = Instant.now();
