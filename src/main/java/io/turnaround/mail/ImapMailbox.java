@@ -1,5 +1,7 @@
 package io.turnaround.mail;
 
+import com.sun.mail.iap.BadCommandException;
+import com.sun.mail.iap.CommandFailedException;
 import com.sun.mail.imap.IMAPFolder;
 import com.sun.mail.imap.IMAPMessage;
 import com.sun.mail.imap.IMAPStore;
@@ -12,6 +14,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import javax.mail.FetchProfile;
+import javax.mail.FolderClosedException;
+import javax.mail.StoreClosedException;
 import javax.mail.Flags;
 import javax.mail.Folder;
 import javax.mail.Message;
@@ -169,17 +173,23 @@ class ImapMailbox implements SmartLifecycle {
             FetchProfile whole = new FetchProfile();
             whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
             whole.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
-            folder.fetch(small, whole);
-            int taken = 0;
-            for (Message message : batch) {
-                if (!running) {
-                    break; // stopping: the message under way was finished, the rest stay unflagged for the next start
+            try {
+                folder.fetch(small, whole);
+            } catch (MessagingException e) {
+                if (!refusedByServer(e)) {
+                    throw e;
                 }
-                take(folder, uidValidity, message);
-                taken++;
+                log.debug("Fetching a batch of {} was refused; its messages are fetched one by one", mailbox);
             }
-            folder.setFlags(Arrays.copyOf(batch, taken), new Flags(Flags.Flag.SEEN), true);
-            start = end;
+            // Stopping ends the pass between two messages; those taken so far are flagged.
+            int taken = 0;
+            while (taken < batch.length && running) {
+                take(folder, uidValidity, batch[taken++]);
+            }
+            if (taken > 0) {
+                folder.setFlags(Arrays.copyOf(batch, taken), new Flags(Flags.Flag.SEEN), true);
+            }
+            start += taken;
         }
         watch.passCompleted();
         reader.progressed();
@@ -188,6 +198,19 @@ class ImapMailbox implements SmartLifecycle {
 
     private void take(IMAPFolder folder, long uidValidity, Message message) throws MessagingException, IOException {
         MailboxPosition position = new MailboxPosition(mailbox, uidValidity, folder.getUID(message));
+        try {
+            take(message, position);
+        } catch (MessagingException e) {
+            if (!refusedByServer(e)) {
+                throw e;
+            }
+            // The server refuses this one message (its copy is damaged): kept as unreadable, the pass goes on.
+            log.warn("The mail server would not hand over message {} of {}: {}", position.uid(), mailbox, e.toString());
+            delivery.deliverRefused(position, "the mail server would not hand it over: " + e.getMessage());
+        }
+    }
+
+    private void take(Message message, MailboxPosition position) throws MessagingException, IOException {
         Instant arrived = message.getReceivedDate() == null ? clock.instant() : message.getReceivedDate().toInstant();
         long size = sizeOf(message);
         if (delivery.tooLarge(size)) {
@@ -206,6 +229,22 @@ class ImapMailbox implements SmartLifecycle {
             return;
         }
         delivery.deliver(raw, position, arrived);
+    }
+
+    /**
+     * The server answered a command about one message with NO or BAD: the message is at fault. A lost connection, a
+     * closed folder or a timeout is the connection's fault and ends the pass instead.
+     */
+    private static boolean refusedByServer(MessagingException e) {
+        if (e instanceof FolderClosedException || e instanceof StoreClosedException) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CommandFailedException || t instanceof BadCommandException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The message's header lines as the server has them, as an RFC 822 header block. */

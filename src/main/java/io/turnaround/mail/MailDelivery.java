@@ -61,6 +61,11 @@ public class MailDelivery {
         return counted(headersOnly(headers, size, position, receivedAt));
     }
 
+    /** A message the mail server would not hand over: nothing of it could be read, it is listed with {@code reason}. */
+    MailOutcome deliverRefused(MailboxPosition position, String reason) {
+        return counted(onceOnly(() -> intake.keepUnreadable(null, position, null, null, reason, false)));
+    }
+
     private MailOutcome whole(byte[] raw, MailboxPosition position, Instant receivedAt) {
         IncomingMail mail;
         try {

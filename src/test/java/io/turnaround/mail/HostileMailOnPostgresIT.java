@@ -210,6 +210,9 @@ class HostileMailOnPostgresIT {
             return "DOWN".equals(health.at("/components/mail/status").asText()) ? health : null;
         }, Duration.ofSeconds(20));
         assertThat(down.at("/components/mail/details/reason").asText()).contains("no pass over the mailbox has completed");
+        Api.Response anonymous = api.request("GET", null, "/actuator/health", null);
+        assertThat(anonymous.status()).isEqualTo(503);
+        assertThat(anonymous.body().has("components")).as("only staff see why").isFalse();
         assertThat(api.get("admin", "/actuator/health/readiness").status()).as("the API still takes requests")
                 .isEqualTo(200);
         assertThat(StaffPages.signIn(port, "maria").get("/manager")).contains("The support mailbox is not being read");

@@ -99,4 +99,58 @@ class MimeMailTest {
         assertThatThrownBy(() -> MimeMail.read(MailFixtures.brokenMultipart("m11@x.example", "ops@goldcrest.example"), NOW))
                 .isInstanceOf(UnreadableMailException.class);
     }
+
+    @Test
+    void anOverlongMessageIdIsCutTheSameWayWhereverItAppearsSoRepliesStillThread() throws Exception {
+        String longId = "x".repeat(1189) + "@x.example";
+        IncomingMail original = MimeMail.read(MailFixtures.plain(longId, "ops@goldcrest.example", "Long", "id"), NOW);
+        IncomingMail reply = MimeMail.read(MailFixtures.plain("r1@goldcrest.example", "ops@goldcrest.example", "Re: Long",
+                "answer", "In-Reply-To: <" + longId + ">"), NOW);
+
+        assertThat(original.messageId()).hasSizeLessThanOrEqualTo(996).startsWith("xxx").contains("#sha256=");
+        assertThat(reply.references()).containsExactly(original.messageId());
+        assertThat(original.cut()).containsExactly("Message-ID (1199 characters)");
+        assertThat(MimeMail.read(MailFixtures.plain("y" + longId, "ops@goldcrest.example", "Long", "id"), NOW).messageId())
+                .as("another id with the same beginning stays another").isNotEqualTo(original.messageId());
+    }
+
+    @Test
+    void headerValuesAreCutToTheirColumnsAndNulIsLeftOut() throws Exception {
+        IncomingMail mail = MimeMail.read(MailFixtures.plain("m20@client.example", "ops@goldcrest.example",
+                "Long " + "s".repeat(5000), "a \u0000 NUL"), NOW);
+        assertThat(mail.subject()).hasSize(500).endsWith("…");
+        assertThat(mail.body()).doesNotContain("\u0000").contains("a  NUL");
+        assertThat(mail.cut()).containsExactly("Subject (5005 characters)");
+
+        IncomingMail file = MimeMail.read(MailFixtures.withAttachment("m21@client.example", "ops@goldcrest.example",
+                "Logs", "../../etc/" + "n".repeat(400) + ".log", new byte[10]), NOW);
+        assertThat(file.attachments().get(0).filename()).hasSize(255).startsWith(".._.._etc_nnn");
+    }
+
+    @Test
+    void aSenderAddressNoOneCouldAnswerAndMimePartsNestedTooDeepAreUnreadable() {
+        assertThatThrownBy(() -> MimeMail.read(MailFixtures.plain("m22@x.example", "a".repeat(300) + "@x.example", "Hi",
+                "hi"), NOW)).isInstanceOf(UnreadableMailException.class).hasMessageContaining("310 characters long");
+        StringBuilder deep = new StringBuilder("Message-ID: <m23@x.example>\r\nFrom: ops@goldcrest.example\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b0\"\r\n\r\n");
+        for (int i = 0; i < 60; i++) {
+            deep.append("--b").append(i).append("\r\nContent-Type: multipart/mixed; boundary=\"b").append(i + 1)
+                    .append("\"\r\n\r\n");
+        }
+        deep.append("--b60\r\nContent-Type: text/plain\r\n\r\nbottom\r\n");
+        for (int i = 60; i >= 0; i--) {
+            deep.append("--b").append(i).append("--\r\n");
+        }
+        assertThatThrownBy(() -> MimeMail.read(deep.toString().getBytes(StandardCharsets.US_ASCII), NOW))
+                .isInstanceOf(UnreadableMailException.class).hasMessageContaining("nested more than 50 deep");
+    }
+
+    @Test
+    void anyMessageGivesAGlimpseOfItsSenderAndSubjectForStaff() {
+        MimeMail.Glimpse glimpse = MimeMail.glimpse(MailFixtures.plain("m24@x.example", "a".repeat(400) + "@x.example",
+                "=?UTF-8?Q?Gr=C3=BC=C3=9Fe?=", "hi"));
+        assertThat(glimpse.sender()).hasSize(320);
+        assertThat(glimpse.subject()).isEqualTo("Grüße");
+        assertThat(MimeMail.glimpse(new byte[] {0, 1, 2})).isEqualTo(new MimeMail.Glimpse(null, null));
+    }
 }
