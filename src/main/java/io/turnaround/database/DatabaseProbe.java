@@ -81,6 +81,13 @@ public class DatabaseProbe implements HealthIndicator, SmartLifecycle {
     public void stop() {
         running = false;
         prober.shutdownNow();
+        try {
+            if (prober.awaitTermination(settings.probeTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                forget(); // the probe's own connection goes with it
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops after the web server (and the mail reader), so that requests drained at shutdown still have it. */
