@@ -81,6 +81,13 @@ public class DatabaseProbe implements HealthIndicator, SmartLifecycle {
     public void stop() {
         running = false;
         prober.shutdownNow();
+        try {
+            if (prober.awaitTermination(settings.probeTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                forget(); // the probe's own connection goes with it
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops after the web server (and the mail reader), so that requests drained at shutdown still have it. */
@@ -95,6 +102,30 @@ public class DatabaseProbe implements HealthIndicator, SmartLifecycle {
     }
 
     void probe() {
+        boolean reused = connection != null;
+        long started = System.nanoTime();
+        Exception failure = ask();
+        if (failure != null && reused && System.nanoTime() - started < settings.probeTimeout().toNanos() / 2) {
+            failure = ask(); // its connection was reset (a cut, a restarted server): a new one tells whether it answers
+        }
+        if (failure == null) {
+            if (!state.answering()) {
+                log.warn("The database answers again (after {}); taking requests", state.reason());
+                pools.lend();
+                state = new State(true, clock.instant(), null);
+            }
+        } else if (state.answering()) {
+            String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+            state = new State(false, clock.instant(), reason);
+            pools.refuse();
+            int cut = pools.cutConnectionsOnLoan();
+            log.error("The database does not answer ({}): refusing requests until it does; cut {} connection(s)"
+                    + " that were waiting on it", reason, cut);
+        }
+    }
+
+    /** Null if the database answered in time. */
+    private Exception ask() {
         try {
             if (connection == null) {
                 connection = DriverManager.getConnection(database.determineUrl(), connectionProperties());
@@ -102,19 +133,10 @@ public class DatabaseProbe implements HealthIndicator, SmartLifecycle {
             if (!connection.isValid(timeoutSeconds())) {
                 throw new SQLException("no answer within " + settings.probeTimeout().toMillis() + " ms");
             }
-            if (!state.answering()) {
-                log.warn("The database answers again (after {}); taking requests", state.reason());
-                state = new State(true, clock.instant(), null);
-            }
+            return null;
         } catch (SQLException | RuntimeException e) {
             forget();
-            if (state.answering()) {
-                String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-                state = new State(false, clock.instant(), reason);
-                int cut = pools.cutConnectionsOnLoan();
-                log.error("The database does not answer ({}): refusing requests until it does; cut {} connection(s)"
-                        + " that were waiting on it", reason, cut);
-            }
+            return e;
         }
     }
 

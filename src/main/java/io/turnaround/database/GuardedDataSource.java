@@ -12,9 +12,11 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * A pool as the server's code sees it: a statement made for a web request gets the web statement timeout, and the
@@ -28,12 +30,14 @@ final class GuardedDataSource extends DelegatingDataSource {
 
     private final String name;
     private final int webStatementTimeoutSeconds;
+    private final BooleanSupplier lending;
     private final Set<Connection> onLoan = ConcurrentHashMap.newKeySet();
 
-    GuardedDataSource(String name, DataSource pool, int webStatementTimeoutSeconds) {
+    GuardedDataSource(String name, DataSource pool, int webStatementTimeoutSeconds, BooleanSupplier lending) {
         super(pool);
         this.name = name;
         this.webStatementTimeoutSeconds = webStatementTimeoutSeconds;
+        this.lending = lending;
     }
 
     /** Marks the calling thread as serving a web request until {@link #endWebRequest()}. */
@@ -47,12 +51,24 @@ final class GuardedDataSource extends DelegatingDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        refuseWhileNotLending();
         return guarded(super.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
+        refuseWhileNotLending();
         return guarded(super.getConnection(username, password));
+    }
+
+    /**
+     * While the database does not answer, a connection is refused at once: the pool would otherwise check its idle
+     * ones (up to the validation timeout each) and then try to connect (up to the login timeout) for every caller.
+     */
+    private void refuseWhileNotLending() throws SQLTransientConnectionException {
+        if (!lending.getAsBoolean()) {
+            throw new SQLTransientConnectionException("the database does not answer; no connection from " + name, "08001");
+        }
     }
 
     /** Cuts the network connection under every connection on loan; their threads get an error at once. */

@@ -25,6 +25,7 @@ final class GuardedPools implements BeanPostProcessor {
 
     private final Environment environment;
     private final List<GuardedDataSource> pools = new CopyOnWriteArrayList<>();
+    private volatile boolean lending = true;
 
     GuardedPools(Environment environment) {
         this.environment = environment;
@@ -43,9 +44,18 @@ final class GuardedPools implements BeanPostProcessor {
         }
         Duration webTimeout = settings.bind("turnaround.database.web-statement-timeout", Duration.class)
                 .orElse(Duration.ofSeconds(30));
-        GuardedDataSource guarded = new GuardedDataSource(name, pool, (int) webTimeout.toSeconds());
+        GuardedDataSource guarded = new GuardedDataSource(name, pool, (int) webTimeout.toSeconds(), () -> lending);
         pools.add(guarded);
         return guarded;
+    }
+
+    /** The database does not answer: no connection is lent until {@link #lend()}. */
+    void refuse() {
+        lending = false;
+    }
+
+    void lend() {
+        lending = true;
     }
 
     /** Cuts every connection on loan from either pool; returns how many. */

@@ -2,8 +2,8 @@ package io.turnaround.mail;
 
 import com.sun.mail.smtp.SMTPAddressFailedException;
 import io.micrometer.core.instrument.Counter;
-import io.turnaround.database.DatabaseProbe;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.turnaround.database.DatabaseProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -31,6 +31,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -228,17 +229,30 @@ class ApiErrors {
         return problem(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage(), List.of());
     }
 
+    /**
+     * The engine caught a failure inside the transaction (a connection cut under it, most often) and marked it for
+     * rollback: nothing was done, and the same request may be sent again (with its Idempotency-Key).
+     */
+    @ExceptionHandler(UnexpectedRollbackException.class)
+    ResponseEntity<Problem> rolledBack(UnexpectedRollbackException e) {
+        log.warn("A transaction was rolled back under a request; it may be sent again", e);
+        return unavailable("the request's transaction was rolled back; nothing was done, send it again");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> unexpected(Exception e) {
         if (DatabaseFailures.isDatabaseFailure(e) || !database.answering()) {
             log.warn("Refused for want of the database: {}", e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(PROBLEM_JSON)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(database.retryAfterSeconds()))
-                    .body(new Problem(HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(), 503, DatabaseGate.UNAVAILABLE,
-                            List.of()));
+            return unavailable(DatabaseGate.UNAVAILABLE);
         }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; it has been logged", List.of());
+    }
+
+    private ResponseEntity<Problem> unavailable(String detail) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(database.retryAfterSeconds()))
+                .body(new Problem(HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(), 503, detail, List.of()));
     }
 
     private static String path(JsonMappingException e) {

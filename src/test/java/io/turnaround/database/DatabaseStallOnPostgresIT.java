@@ -66,7 +66,7 @@ class DatabaseStallOnPostgresIT {
                 Instant restored = Instant.now();
                 proxy.restore();
                 Duration back = awaitIntakeSince(intake, restored);
-                List<IntakeLoad.Attempt> duringStall = startedBetween(intake, stalled, restored);
+                List<IntakeLoad.Attempt> duringStall = underWayBetween(intake, stalled, restored);
                 log.info("stall: readiness DOWN after {} ms, intake back {} ms after the database; {} requests during it",
                         notReady.toMillis(), back.toMillis(), duringStall.size());
                 assertThat(notReady).as("readiness DOWN after the stall began").isLessThan(FAST);
@@ -87,7 +87,7 @@ class DatabaseStallOnPostgresIT {
                 Instant up = Instant.now();
                 proxy.restore();
                 Duration backAfterRestart = awaitIntakeSince(intake, up);
-                List<IntakeLoad.Attempt> duringRestart = startedBetween(intake, down, up);
+                List<IntakeLoad.Attempt> duringRestart = underWayBetween(intake, down, up);
                 log.info("restart: readiness DOWN after {} ms, intake back {} ms after the database; {} requests during it",
                         notReadyInRestart.toMillis(), backAfterRestart.toMillis(), duringRestart.size());
                 assertThat(backAfterRestart).as("intake back after the restart").isLessThan(FAST);
@@ -117,7 +117,7 @@ class DatabaseStallOnPostgresIT {
         }
     }
 
-    /** Every request started while the database did not answer was answered within 10 s: 503 with Retry-After. */
+    /** Every request the outage caught or that was sent during it was answered within 10 s: 503 with Retry-After. */
     private static void assertRefusedFast(List<IntakeLoad.Attempt> attempts, Instant databaseBack) {
         assertThat(attempts).isNotEmpty();
         for (IntakeLoad.Attempt attempt : attempts) {
@@ -133,8 +133,9 @@ class DatabaseStallOnPostgresIT {
         }
     }
 
-    private static List<IntakeLoad.Attempt> startedBetween(IntakeLoad intake, Instant from, Instant to) {
-        return intake.attempts().stream().filter(a -> !a.started().isBefore(from) && a.started().isBefore(to))
+    /** Requests under way at some moment between the two instants: those the outage caught, and those sent during it. */
+    private static List<IntakeLoad.Attempt> underWayBetween(IntakeLoad intake, Instant from, Instant to) {
+        return intake.attempts().stream().filter(a -> a.ended().isAfter(from) && a.started().isBefore(to))
                 .collect(Collectors.toList());
     }
 
