@@ -47,8 +47,8 @@ public final class PolicyRules {
     }
 
     /**
-     * Lets go of the compiled rules: the container (which the KIE services keep a reference to until it is disposed)
-     * and the KJAR in the KIE repository. Nothing may evaluate these rules afterwards.
+     * Lets go of the compiled rules: the container is disposed and the KJAR taken out of the KIE repository, which
+     * would otherwise keep it. Nothing may evaluate these rules afterwards.
      */
     void unload() {
         ReleaseId releaseId = container.getReleaseId();

@@ -13,6 +13,7 @@ import org.jbpm.services.api.model.DeployedUnit;
 import org.jbpm.services.api.ProcessService;
 import org.jbpm.services.api.UserTaskService;
 import org.jbpm.services.task.exception.PermissionDeniedException;
+import org.jbpm.services.task.impl.TaskContentRegistry;
 import org.kie.api.runtime.process.WorkItemHandler;
 import org.kie.internal.runtime.conf.AuditMode;
 import org.kie.internal.runtime.manager.InternalRuntimeManager;
@@ -106,6 +107,9 @@ class JbpmWorkflow implements Workflow {
         if (deployed.getDeploymentUnit() instanceof KModuleDeploymentUnit unit && unit.getKieContainer() != null) {
             unit.getKieContainer().dispose();
         }
+        // The task service's content marshalling of the deployment holds its environment, and through it the KIE
+        // container; undeploying leaves it registered, which kept every version's compiled rules and processes.
+        TaskContentRegistry.get().removeMarshallerContext(deploymentId(policyVersion));
     }
 
     @Override

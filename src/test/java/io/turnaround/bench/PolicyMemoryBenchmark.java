@@ -68,7 +68,7 @@ public final class PolicyMemoryBenchmark {
             runTicket(url);
             System.out.printf("max heap %d MB; %d rounds of upload + activation + one ticket%n",
                     Runtime.getRuntime().maxMemory() >> 20, rounds);
-            System.out.printf("%-8s %-16s %-10s %-14s%n", "round", "heap after GC", "deployed", "seconds");
+            System.out.printf("%-8s %-16s %-10s %-14s %s%n", "round", "heap after GC", "deployed", "seconds", "held");
             Instant started = Instant.now();
             double start = report(0, engine, started);
             double last = start;
@@ -110,9 +110,44 @@ public final class PolicyMemoryBenchmark {
 
     private static double report(int round, DeploymentService engine, Instant started) throws InterruptedException {
         double mb = heapAfterFullGc() / (1024.0 * 1024.0);
-        System.out.printf("%-8d %-16s %-10d %-14d%n", round, String.format("%.1f MB", mb), engine.getDeployedUnits().size(),
-                Duration.between(started, Instant.now()).toSeconds());
+        System.out.printf("%-8d %-16s %-10d %-14d %s%n", round, String.format("%.1f MB", mb), engine.getDeployedUnits().size(),
+                Duration.between(started, Instant.now()).toSeconds(), held(engine));
         return mb;
+    }
+
+    /** How many entries the engines' own registries hold: named KIE containers, KIE modules, the task service's marshallers. */
+    private static String held(DeploymentService engine) {
+        Object kie = org.kie.api.KieServices.get();
+        Object repository = org.kie.api.KieServices.get().getRepository();
+        return "containers " + size(kie, "kContainers") + ", modules " + size(repository, "kieModuleRepo", "kieModules")
+                + "/" + size(repository, "kieModuleRepo", "oldKieModules")
+                + ", task content marshallers " + size(org.jbpm.services.task.impl.TaskContentRegistry.get(),
+                "marhsalContexts");
+    }
+
+    private static String size(Object target, String... path) {
+        try {
+            Object value = target;
+            for (String name : path) {
+                java.lang.reflect.Field field = null;
+                for (Class<?> type = value.getClass(); field == null && type != null; type = type.getSuperclass()) {
+                    try {
+                        field = type.getDeclaredField(name);
+                    } catch (NoSuchFieldException e) {
+                        // look in the superclass
+                    }
+                }
+                if (field == null) {
+                    return "?";
+                }
+                field.setAccessible(true);
+                value = field.get(value);
+            }
+            return value instanceof java.util.Map<?, ?> map ? String.valueOf(map.size())
+                    : value instanceof java.util.Collection<?> c ? String.valueOf(c.size()) : "?";
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "?";
+        }
     }
 
     /** The heap in use after full collections, once it no longer shrinks. */
