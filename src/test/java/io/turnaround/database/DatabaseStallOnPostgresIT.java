@@ -3,6 +3,7 @@ package io.turnaround.database;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.turnaround.support.Api;
+import io.turnaround.support.CrashLoad;
 import io.turnaround.support.DatabaseProxy;
 import io.turnaround.support.IntakeLoad;
 import io.turnaround.support.PostgresDatabase;
@@ -52,7 +53,7 @@ class DatabaseStallOnPostgresIT {
         try (DatabaseProxy proxy = new DatabaseProxy(hostAndPort[0], Integer.parseInt(hostAndPort[1]));
              ServerProcess server = ServerProcess.startWithDatabaseUrl(database, proxy.url(database.url()), "stall",
                      ONE_SENDER_ACKNOWLEDGED_EVERY_TIME)) {
-            String token = intakeToken(server.api());
+            String token = CrashLoad.intakeToken(server.api());
             IntakeLoad intake = new IntakeLoad(server.port(), bearer(token), 4, "stall");
             try {
                 Waits.waitUntil(() -> intake.acknowledged().size() >= 40, Duration.ofSeconds(60), "40 tickets taken in");
@@ -196,11 +197,5 @@ class DatabaseStallOnPostgresIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    static String intakeToken(Api api) {
-        Api.Response issued = api.post("intake", "/api/tokens", "{\"name\":\"test load\",\"validDays\":1}");
-        assertThat(issued.status()).isEqualTo(201);
-        return issued.body().get("token").asText();
     }
 }
