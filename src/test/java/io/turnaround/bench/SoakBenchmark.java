@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs a server on PostgreSQL for a long time under steady, mixed work, and samples every minute whether anything
- * grows that should not: tickets arrive at a fixed rate (an open loop: a slow answer does not slow the arrivals),
+ * grows that should not: tickets fall due at a fixed rate and 16 clients send them (slow answers queue those due),
  * agents claim and complete their tasks as they come, one ticket in {@code --breach-every} is a Platinum emergency
  * left to breach so that the escalation timers fire (a manager then works the escalation), the outbox sends every
  * acknowledgement to a GreenMail SMTP server this program runs, and an admin runs the retention job once.
