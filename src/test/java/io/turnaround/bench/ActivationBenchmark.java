@@ -3,8 +3,6 @@ package io.turnaround.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Measures a policy activation on a running server while tickets arrive at a fixed rate: per round, the active
@@ -77,7 +72,7 @@ public final class ActivationBenchmark {
                     HttpResponse.BodyHandlers.ofByteArray()).body();
             long uploadStart = System.nanoTime();
             JsonNode upload = send(http, post(url + "/api/policy/versions?description=activation+benchmark", admin,
-                    "application/zip", changed(bundle, "// activation benchmark, round " + round + " at " + Instant.now())));
+                    "application/zip", PolicyBundles.withComment(bundle, "// activation benchmark, round " + round + " at " + Instant.now())));
             double uploadMs = (System.nanoTime() - uploadStart) / 1e6;
             int draft = upload.at("/version/number").asInt();
             if (!"DRAFT".equals(upload.at("/version/state").asText())) {
@@ -158,26 +153,6 @@ public final class ActivationBenchmark {
             threads.add(thread);
         }
         return threads;
-    }
-
-    /** The bundle with a comment line appended to rules/tiers.drl: new content, the same decisions. */
-    private static byte[] changed(byte[] zip, String comment) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
-             ZipOutputStream result = new ZipOutputStream(out)) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                byte[] content = in.readAllBytes();
-                if (entry.getName().equals("rules/tiers.drl")) {
-                    content = (new String(content, StandardCharsets.UTF_8) + "\n" + comment + "\n")
-                            .getBytes(StandardCharsets.UTF_8);
-                }
-                result.putNextEntry(new ZipEntry(entry.getName()));
-                result.write(content);
-                result.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 
     private static HttpRequest get(String url, String auth) {

@@ -10,8 +10,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,9 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Whether policy versions that no running process uses any more are let go: starts the server in this JVM on a fresh
@@ -77,7 +72,7 @@ public final class PolicyMemoryBenchmark {
                 byte[] bundle = HTTP.send(request("GET", url + "/api/policy/versions/" + old + "/bundle", "admin", null,
                         null), HttpResponse.BodyHandlers.ofByteArray()).body();
                 JsonNode upload = call("POST", url + "/api/policy/versions?description=memory+benchmark", "admin",
-                        "application/zip", changed(bundle, "// memory benchmark, round " + round));
+                        "application/zip", PolicyBundles.withComment(bundle, "// memory benchmark, round " + round));
                 int draft = upload.at("/version/number").asInt();
                 call("POST", url + "/api/policy/versions/" + draft + "/activation", "admin", "application/json",
                         "{}".getBytes(StandardCharsets.UTF_8));
@@ -163,26 +158,6 @@ public final class PolicyMemoryBenchmark {
             used = now;
         }
         return used;
-    }
-
-    /** The bundle with a comment line appended to rules/tiers.drl: new content, the same decisions. */
-    private static byte[] changed(byte[] zip, String comment) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
-             ZipOutputStream result = new ZipOutputStream(out)) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                byte[] content = in.readAllBytes();
-                if (entry.getName().equals("rules/tiers.drl")) {
-                    content = (new String(content, StandardCharsets.UTF_8) + "\n" + comment + "\n")
-                            .getBytes(StandardCharsets.UTF_8);
-                }
-                result.putNextEntry(new ZipEntry(entry.getName()));
-                result.write(content);
-                result.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 
     private static JsonNode call(String method, String url, String user, String type, byte[] body) throws Exception {
