@@ -5,9 +5,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.turnaround.TurnaroundApplication;
 import io.turnaround.support.Api;
-import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.StaffPages;
 import io.turnaround.support.Waits;
 import io.turnaround.workflow.EnginePersistence;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,7 +34,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,16 +58,8 @@ class HostileMailOnPostgresIT {
         mailServer.start();
         mailbox = mailServer.setUser("support@turnaround.example", "support", "secret");
         EnginePersistence.configure();
-        server = new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.concat(
-                Stream.of(PostgresDatabase.create().springArgsWithDemoData()), Stream.of("--server.port=0",
-                        "--jbpm.quartz.start-delay=1",
-                        "--turnaround.mail.inbound.enabled=true", "--turnaround.mail.inbound.protocol=imap",
-                        "--turnaround.mail.inbound.host=127.0.0.1",
-                        "--turnaround.mail.inbound.port=" + mailServer.getImap().getPort(),
-                        "--turnaround.mail.inbound.username=support", "--turnaround.mail.inbound.password=secret",
-                        "--turnaround.mail.inbound.poll-every=PT1S",
-                        "--turnaround.mail.inbound.stalled-after=PT6S",
-                        "--turnaround.mail.acknowledgement-limit.max=100")).toArray(String[]::new));
+        server = MailFixtures.serverReading(mailServer,
+                "--turnaround.mail.inbound.stalled-after=PT6S", "--turnaround.mail.acknowledgement-limit.max=100");
         port = ((ServletWebServerApplicationContext) server).getWebServer().getPort();
         api = new Api(port);
         jdbc = server.getBean(JdbcTemplate.class);

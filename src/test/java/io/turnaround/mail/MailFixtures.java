@@ -1,10 +1,33 @@
 package io.turnaround.mail;
 
+import com.icegreen.greenmail.util.GreenMail;
+import io.turnaround.TurnaroundApplication;
+import io.turnaround.support.PostgresDatabase;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.stream.Stream;
 
 /** Raw mail messages as mail programs and mail servers write them. */
 final class MailFixtures {
+
+    /**
+     * Starts the server on a new PostgreSQL database with the demo data, reading the IMAP mailbox of user "support"
+     * (password "secret") on the GreenMail server every second, with more Spring arguments.
+     */
+    static ConfigurableApplicationContext serverReading(GreenMail mailServer, String... arguments) {
+        return new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.of(
+                Stream.of(PostgresDatabase.create().springArgsWithDemoData()), Stream.of("--server.port=0",
+                        "--jbpm.quartz.start-delay=1",
+                        "--turnaround.mail.inbound.enabled=true", "--turnaround.mail.inbound.protocol=imap",
+                        "--turnaround.mail.inbound.host=127.0.0.1",
+                        "--turnaround.mail.inbound.port=" + mailServer.getImap().getPort(),
+                        "--turnaround.mail.inbound.username=support", "--turnaround.mail.inbound.password=secret",
+                        "--turnaround.mail.inbound.poll-every=PT1S"), Stream.of(arguments))
+                .flatMap(args -> args).toArray(String[]::new));
+    }
 
     private MailFixtures() {
     }

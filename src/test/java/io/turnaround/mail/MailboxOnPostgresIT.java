@@ -5,16 +5,13 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.turnaround.TurnaroundApplication;
 import io.turnaround.support.Api;
-import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.Waits;
 import io.turnaround.ticket.TicketKey;
 import io.turnaround.workflow.EnginePersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,15 +48,8 @@ class MailboxOnPostgresIT {
         mailServer.start();
         mailbox = mailServer.setUser("support@turnaround.example", "support", "secret");
         EnginePersistence.configure();
-        server = new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.concat(
-                Stream.of(PostgresDatabase.create().springArgsWithDemoData()), Stream.of("--server.port=0",
-                        "--jbpm.quartz.start-delay=1",
-                        "--turnaround.mail.inbound.enabled=true", "--turnaround.mail.inbound.protocol=imap",
-                        "--turnaround.mail.inbound.host=127.0.0.1",
-                        "--turnaround.mail.inbound.port=" + mailServer.getImap().getPort(),
-                        "--turnaround.mail.inbound.username=support", "--turnaround.mail.inbound.password=secret",
-                        "--turnaround.mail.inbound.poll-every=PT1S",
-                        "--turnaround.mail.inbound.max-attachment-size=1KB")).toArray(String[]::new));
+        server = MailFixtures.serverReading(mailServer,
+                "--turnaround.mail.inbound.max-attachment-size=1KB");
         api = new Api(((ServletWebServerApplicationContext) server).getWebServer().getPort());
         jdbc = server.getBean(JdbcTemplate.class);
     }
