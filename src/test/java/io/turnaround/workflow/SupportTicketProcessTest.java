@@ -221,6 +221,26 @@ class SupportTicketProcessTest {
         assertThat(escalations.climbs).isEmpty();
     }
 
+    /**
+     * "Work done" is thrown to the ticket's own process only. Thrown to everyone (the default scope), it would stop
+     * every other ticket's ladder in a shared session, and on the server it makes the engine load every open ticket's
+     * process on each completed task.
+     */
+    @Test
+    void completingOneTicketsWorkLeavesTheOtherTicketsLadderRunning() {
+        SessionPseudoClock clock = pseudoSession(policy);
+        ProcessInstance done = start(Category.NON_EMERGENCY, Hosting.PARTNER, "One user cannot log in");
+        ProcessInstance waiting = start(Category.NON_EMERGENCY, Hosting.PARTNER, "Another user cannot log in");
+
+        session.getWorkItemManager().completeWorkItem(humanTasks.open.remove(0).getId(), Map.of());
+        clock.advanceTime(Duration.ofDays(7).toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(session.getProcessInstance(done.getId())).isNull();
+        assertThat(session.getProcessInstance(waiting.getId()).getState()).isEqualTo(ProcessInstance.STATE_ACTIVE);
+        assertThat(escalations.climbs).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.rung().processInstanceId()).isEqualTo(waiting.getId()));
+    }
+
     @Test
     void theLadderIsShapedByTheRulesAlone() {
         KieBase edited = kieBase(PolicyFixtures.shippedBundleWith("rules/escalations.drl", drl -> drl
