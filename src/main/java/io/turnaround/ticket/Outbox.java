@@ -51,11 +51,14 @@ public class Outbox {
                 + " and in_reply_to is null", messageId, idempotencyKey, otherKey);
     }
 
-    /** How many acknowledgements were queued for this address (whatever its case) since then. */
-    int acknowledgementsTo(String recipient, Instant since) {
-        Integer queued = jdbc.queryForObject("select count(*) from outbound_mail where kind = 'ACKNOWLEDGEMENT'"
-                + " and lower(recipient) = ? and created_at >= ?", Integer.class,
-                recipient.toLowerCase(Locale.ROOT), Tickets.utc(since));
+    /**
+     * How many acknowledgements were queued for this address (whatever its case) since then, counted up to
+     * {@code atMost}: a flood from one address costs the count no more than the limit it is checked against.
+     */
+    int acknowledgementsTo(String recipient, Instant since, int atMost) {
+        Integer queued = jdbc.queryForObject("select count(*) from (select 1 from outbound_mail"
+                + " where kind = 'ACKNOWLEDGEMENT' and lower(recipient) = ? and created_at >= ? limit ?) recent",
+                Integer.class, recipient.toLowerCase(Locale.ROOT), Tickets.utc(since), atMost);
         return queued == null ? 0 : queued;
     }
 

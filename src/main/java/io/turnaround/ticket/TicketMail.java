@@ -148,7 +148,7 @@ class TicketMail {
     /** Whether this address has had as many acknowledgements lately as it may; if so the ticket's is withheld. */
     private boolean overLimit(Ticket ticket, String recipient, Instant now) {
         MailSettings.AcknowledgementLimit limit = settings.acknowledgementLimit();
-        int recent = outbox.acknowledgementsTo(recipient, now.minus(limit.within()));
+        int recent = outbox.acknowledgementsTo(recipient, now.minus(limit.within()), limit.max());
         if (recent < limit.max()) {
             return false;
         }
