@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * tickets taken in and failed, intake p50/p99, tasks completed, mails received, RSS, heap after the last full
  * collection, live threads, active and idle pool connections, the largest tables, and the timers' lateness.
  * Options: --url, --db/--db-user/--db-password, --minutes, --rate, --breach-every, --smtp-port, --retention-at
- * (minute), --pid (the server's, for its RSS), --out (a CSV of the samples).
+ * (minute), --desk-workers (4), --pid (the server's, for its RSS), --out (a CSV of the samples).
  */
 public final class SoakBenchmark {
 
@@ -57,14 +57,19 @@ public final class SoakBenchmark {
             "processinstanceinfo", "qrtz_job_details", "sla_escalation");
 
     /**
-     * Who works which queue: standard tickets go to the support desk (four workers, each taking the tasks whose id
-     * leaves its remainder, so that they do not race for the same task), emergencies to the hosting liaison, and
-     * their escalations to the support managers.
+     * Who works which queue: standard tickets go to the support desk (alice and dave, {@code --desk-workers} of them
+     * in turn, each taking the tasks whose id leaves its remainder, so that they do not race for the same task),
+     * emergencies to the hosting liaison, and their escalations to the support managers.
      */
-    private static final List<Agent> AGENTS = List.of(new Agent("alice", "support-desk", 4, 0),
-            new Agent("alice", "support-desk", 4, 1), new Agent("dave", "support-desk", 4, 2),
-            new Agent("dave", "support-desk", 4, 3), new Agent("hana", "hosting-liaison", 1, 0),
-            new Agent("maria", "support-managers", 1, 0));
+    private static List<Agent> agents(int deskWorkers) {
+        List<Agent> agents = new ArrayList<>();
+        for (int i = 0; i < deskWorkers; i++) {
+            agents.add(new Agent(i % 2 == 0 ? "alice" : "dave", "support-desk", deskWorkers, i));
+        }
+        agents.add(new Agent("hana", "hosting-liaison", 1, 0));
+        agents.add(new Agent("maria", "support-managers", 1, 0));
+        return agents;
+    }
 
     private record Agent(String user, String group, int workers, int remainder) {
     }
@@ -93,14 +98,15 @@ public final class SoakBenchmark {
         String admin = "Bearer " + ApiTokens.issue(http, o.url, "admin", "demo", "soak admin");
         ScheduledExecutorService arrivals = Executors.newScheduledThreadPool(1);
         ExecutorService posters = Executors.newFixedThreadPool(16);
-        ExecutorService agents = Executors.newFixedThreadPool(AGENTS.size());
+        List<Agent> staff = agents(o.deskWorkers);
+        ExecutorService agents = Executors.newFixedThreadPool(staff.size());
         AtomicLong sequence = new AtomicLong();
         arrivals.scheduleAtFixedRate(() -> {
             long n = sequence.incrementAndGet();
             posters.submit(() -> postTicket(intake, n));
         }, 0, 1_000_000 / o.rate, TimeUnit.MICROSECONDS);
         Map<String, String> tokens = new HashMap<>();
-        for (Agent agent : AGENTS) {
+        for (Agent agent : staff) {
             String token = tokens.computeIfAbsent(agent.user(), user -> issue(user));
             agents.submit(() -> work(agent, token));
         }
@@ -340,7 +346,7 @@ public final class SoakBenchmark {
     }
 
     private record Options(String url, String db, String dbUser, String dbPassword, int minutes, int rate, int breachEvery,
-                           int smtpPort, int retentionAt, String pid, String out) {
+                           int smtpPort, int retentionAt, int deskWorkers, String pid, String out) {
 
         static Options parse(String[] args) {
             Map<String, String> m = new HashMap<>();
@@ -354,7 +360,7 @@ public final class SoakBenchmark {
                     Integer.parseInt(m.getOrDefault("rate", "50")), Integer.parseInt(m.getOrDefault("breach-every", "10")),
                     Integer.parseInt(m.getOrDefault("smtp-port", "3025")),
                     Integer.parseInt(m.getOrDefault("retention-at", String.valueOf(Math.max(1, minutes / 2)))),
-                    m.get("pid"), m.get("out"));
+                    Integer.parseInt(m.getOrDefault("desk-workers", "4")), m.get("pid"), m.get("out"));
         }
     }
 }
