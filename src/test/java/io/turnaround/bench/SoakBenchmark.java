@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,7 +48,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * tickets taken in and failed, intake p50/p99, tasks completed, mails received, RSS, heap after the last full
  * collection, live threads, active and idle pool connections, the largest tables, and the timers' lateness.
  * Options: --url, --db/--db-user/--db-password, --minutes, --rate, --breach-every, --smtp-port, --retention-at
- * (minute), --desk-workers (4), --pid (the server's, for its RSS), --out (a CSV of the samples).
+ * (minute), --desk-workers (4), --pid (the server's, for its RSS, and for its live heap before and after, from
+ * jcmd's class histogram), --out (a CSV of the samples).
  */
 public final class SoakBenchmark {
 
@@ -97,6 +99,7 @@ public final class SoakBenchmark {
         String intake = "Bearer " + ApiTokens.issue(http, o.url, "intake", "demo", "soak intake");
         String admin = "Bearer " + ApiTokens.issue(http, o.url, "admin", "demo", "soak admin");
         ScheduledExecutorService arrivals = Executors.newScheduledThreadPool(1);
+        long liveBefore = liveHeapMegabytes();
         ExecutorService posters = Executors.newFixedThreadPool(16);
         List<Agent> staff = agents(o.deskWorkers);
         ExecutorService agents = Executors.newFixedThreadPool(staff.size());
@@ -136,6 +139,8 @@ public final class SoakBenchmark {
             smtp.stop();
         }
         summarise(samples);
+        System.out.printf("live heap after a full collection: %d MB before, %d MB after%n", liveBefore,
+                liveHeapMegabytes());
         if (o.out != null) {
             writeCsv(samples, Path.of(o.out));
         }
@@ -282,6 +287,18 @@ public final class SoakBenchmark {
             }
         }
         return -1;
+    }
+
+    /** What the server's heap holds: jcmd's class histogram collects the garbage first, then counts what is left. */
+    private long liveHeapMegabytes() throws Exception {
+        if (o.pid == null) {
+            return -1;
+        }
+        Process jcmd = new ProcessBuilder("jcmd", o.pid, "GC.class_histogram").redirectErrorStream(true).start();
+        String histogram = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return histogram.lines().filter(line -> line.startsWith("Total"))
+                .mapToLong(line -> Long.parseLong(line.trim().split("\\s+")[2]) / (1024 * 1024)).findFirst().orElse(-1);
     }
 
     private static Map<String, Long> tableSizes(Connection db) throws Exception {
