@@ -98,8 +98,8 @@ public final class SoakBenchmark {
         smtp.start();
         String intake = "Bearer " + ApiTokens.issue(http, o.url, "intake", "demo", "soak intake");
         String admin = "Bearer " + ApiTokens.issue(http, o.url, "admin", "demo", "soak admin");
-        ScheduledExecutorService arrivals = Executors.newScheduledThreadPool(1);
         long liveBefore = liveHeapMegabytes();
+        ScheduledExecutorService arrivals = Executors.newScheduledThreadPool(1);
         ExecutorService posters = Executors.newFixedThreadPool(16);
         List<Agent> staff = agents(o.deskWorkers);
         ExecutorService agents = Executors.newFixedThreadPool(staff.size());

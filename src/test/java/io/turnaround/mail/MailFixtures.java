@@ -19,14 +19,18 @@ final class MailFixtures {
      */
     static ConfigurableApplicationContext serverReading(GreenMail mailServer, String... arguments) {
         return new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.of(
-                Stream.of(PostgresDatabase.create().springArgsWithDemoData()), Stream.of("--server.port=0",
-                        "--jbpm.quartz.start-delay=1",
-                        "--turnaround.mail.inbound.enabled=true", "--turnaround.mail.inbound.protocol=imap",
-                        "--turnaround.mail.inbound.host=127.0.0.1",
-                        "--turnaround.mail.inbound.port=" + mailServer.getImap().getPort(),
-                        "--turnaround.mail.inbound.username=support", "--turnaround.mail.inbound.password=secret",
-                        "--turnaround.mail.inbound.poll-every=PT1S"), Stream.of(arguments))
-                .flatMap(args -> args).toArray(String[]::new));
+                Stream.of(PostgresDatabase.create().springArgsWithDemoData()),
+                Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1"), Stream.of(readingMailbox(mailServer)),
+                Stream.of(arguments)).flatMap(args -> args).toArray(String[]::new));
+    }
+
+    /** The settings that make a server read the IMAP mailbox of user "support" (password "secret") every second. */
+    static String[] readingMailbox(GreenMail mailServer) {
+        return new String[] {"--turnaround.mail.inbound.enabled=true", "--turnaround.mail.inbound.protocol=imap",
+                "--turnaround.mail.inbound.host=127.0.0.1",
+                "--turnaround.mail.inbound.port=" + mailServer.getImap().getPort(),
+                "--turnaround.mail.inbound.username=support", "--turnaround.mail.inbound.password=secret",
+                "--turnaround.mail.inbound.poll-every=PT1S"};
     }
 
     private MailFixtures() {

@@ -51,8 +51,8 @@ class MailboxAcrossNodesOnPostgresIT {
 
     @Test
     void twoNodesReadingOneMailboxMakeOneTicketPerMessage() throws Exception {
-        try (ServerProcess a = ServerProcess.start(database, "mail-a", mailArguments());
-             ServerProcess b = ServerProcess.start(database, "mail-b", mailArguments())) {
+        try (ServerProcess a = ServerProcess.start(database, "mail-a", MailFixtures.readingMailbox(mailServer));
+             ServerProcess b = ServerProcess.start(database, "mail-b", MailFixtures.readingMailbox(mailServer))) {
             long started = System.nanoTime();
             deliver(60, "race");
             awaitTaken(60);
@@ -64,24 +64,17 @@ class MailboxAcrossNodesOnPostgresIT {
     @Test
     void aNodeKilledWhileReadingLeavesExactlyOneTicketPerMessageAfterARestart() throws Exception {
         deliver(100, "crash");
-        try (ServerProcess first = ServerProcess.start(database, "mail-killed", mailArguments())) {
+        try (ServerProcess first = ServerProcess.start(database, "mail-killed", MailFixtures.readingMailbox(mailServer))) {
             Waits.waitUntil(() -> count("select count(*) from inbound_mail") >= 10, Duration.ofSeconds(60),
                     "the node takes in some of the mail");
             first.kill();
         }
         int before = count("select count(*) from inbound_mail");
         log.info("Killed with {} of 100 messages taken in", before);
-        try (ServerProcess second = ServerProcess.start(database, "mail-restarted", mailArguments())) {
+        try (ServerProcess second = ServerProcess.start(database, "mail-restarted", MailFixtures.readingMailbox(mailServer))) {
             awaitTaken(100);
             assertOneTicketPerMessage(100);
         }
-    }
-
-    private String[] mailArguments() {
-        return new String[] {"--turnaround.mail.inbound.enabled=true", "--turnaround.mail.inbound.protocol=imap",
-                "--turnaround.mail.inbound.host=127.0.0.1", "--turnaround.mail.inbound.port=" + mailServer.getImap().getPort(),
-                "--turnaround.mail.inbound.username=support", "--turnaround.mail.inbound.password=secret",
-                "--turnaround.mail.inbound.poll-every=PT1S"};
     }
 
     private void deliver(int messages, String run) throws Exception {
