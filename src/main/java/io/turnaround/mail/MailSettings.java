@@ -57,9 +57,9 @@ public record MailSettings(@DefaultValue("support@turnaround.example") String fr
 
     /**
      * The outbox sender: every {@code pollEvery}, retrying a failed mail after 1, 2, 4… times {@code firstRetryAfter}
-     * (at most {@code maxRetryAfter}); after {@code maxAttempts} it is FAILED. A node holds a row it claimed for
-     * {@code claimLease}, longer than any SMTP conversation, after which another node may take it over; each poll
-     * claims up to {@code batchSize} rows at a time.
+     * (at most {@code maxRetryAfter}); after {@code maxAttempts} it is FAILED. A node claims up to {@code batchSize}
+     * rows at a time and sends them over one SMTP connection; it holds them for {@code claimLease}, longer than such a
+     * conversation, after which another node may take them over.
      */
     public record Outbox(@DefaultValue("true") boolean enabled,
                          @DefaultValue("PT1S") Duration pollEvery,

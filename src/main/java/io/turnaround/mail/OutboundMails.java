@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,28 +79,43 @@ public class OutboundMails {
     }
 
     /**
-     * Takes the row for one attempt, if it is still due and nobody holds it: the update is atomic, so of two senders
-     * racing for it exactly one gets a row back. The attempt is counted now, so a mail whose sending kills its node
-     * still runs out of attempts.
+     * Takes those of the rows that are still due and that nobody holds, for one attempt each: the update is atomic, so
+     * of two senders racing for a row exactly one gets it back. The attempt is counted now, so a mail whose sending
+     * kills its node still runs out of attempts. Returns the rows taken, the longest waiting first.
      */
-    Optional<ClaimedMail> claim(long id, String claim, Instant now, Instant until) {
+    List<ClaimedMail> claim(List<Long> ids, String claim, Instant now, Instant until) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object> arguments = new ArrayList<>(List.of(claim, utc(until)));
+        arguments.addAll(ids);
+        arguments.addAll(List.of(utc(now), utc(now)));
         int won = jdbc.update("update outbound_mail set claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
-                + " where id = ? and status = 'QUEUED' and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)",
-                claim, utc(until), id, utc(now), utc(now));
+                + " where id in (" + placeholders(ids.size()) + ") and status = 'QUEUED' and next_attempt_at <= ?"
+                + " and (claimed_until is null or claimed_until < ?)", arguments.toArray());
         if (won == 0) {
-            return Optional.empty();
+            return List.of();
         }
         return jdbc.query("select id, idempotency_key, kind, recipient, subject, body, in_reply_to, attempts"
-                + " from outbound_mail where id = ? and claimed_by = ?", (rs, n) -> new ClaimedMail(rs.getLong("id"),
-                rs.getString("idempotency_key"), MailKind.valueOf(rs.getString("kind")), rs.getString("recipient"),
-                rs.getString("subject"), rs.getString("body"), rs.getString("in_reply_to"), rs.getInt("attempts")),
-                id, claim).stream().findFirst();
+                + " from outbound_mail where claimed_by = ? order by next_attempt_at, id", (rs, n) -> new ClaimedMail(
+                rs.getLong("id"), rs.getString("idempotency_key"), MailKind.valueOf(rs.getString("kind")),
+                rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("in_reply_to"),
+                rs.getInt("attempts")), claim);
     }
 
-    /** Marks the claimed row sent; false if the claim was lost meanwhile (its lease ran out and another node took it). */
-    boolean sent(long id, String claim, Instant at) {
+    /**
+     * Marks the claimed rows sent; returns how many were still held by this claim (fewer when a lease ran out
+     * meanwhile and another node took the row over).
+     */
+    int sent(List<Long> ids, String claim, Instant at) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<Object> arguments = new ArrayList<>(List.of(utc(at)));
+        arguments.addAll(ids);
+        arguments.add(claim);
         return jdbc.update("update outbound_mail set status = 'SENT', sent_at = ?, claimed_by = null, claimed_until = null"
-                + " where id = ? and claimed_by = ?", utc(at), id, claim) == 1;
+                + " where id in (" + placeholders(ids.size()) + ") and claimed_by = ?", arguments.toArray());
     }
 
     /** Gives up a claim without an outcome: the attempt did not happen, and any node may claim the row now. */
@@ -122,6 +139,10 @@ public class OutboundMails {
                 rs.getString("subject"), MailStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
                 instant(rs, "created_at"), instant(rs, "next_attempt_at"), instant(rs, "sent_at"),
                 rs.getString("last_error"));
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

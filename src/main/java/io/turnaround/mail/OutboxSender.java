@@ -22,16 +22,18 @@ import javax.mail.internet.AddressException;
 import javax.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Delivers the outbox over SMTP ({@code spring.mail.*}): every {@code turnaround.mail.outbox.poll-every} it claims the
- * queued mail that is due, sends each with the Message-ID made from its idempotency key, and marks it SENT, or counts
- * the failure and tries again later (1, 2, 4… times {@code first-retry-after}) until it is FAILED and waits for staff.
+ * queued mail that is due, up to {@code batch-size} at a time, sends the batch over one SMTP connection, each mail with
+ * the Message-ID made from its idempotency key, and marks each SENT, or counts its failure and tries it again later
+ * (1, 2, 4… times {@code first-retry-after}) until it is FAILED and waits for staff.
  * Any number of nodes may run it on one database: a row is sent only by the node that claimed it.
  */
 @Component
@@ -79,7 +81,10 @@ class OutboxSender {
         }
     }
 
-    /** Claims and sends the mail that is due, batch after batch, until none is left for this node; returns how many went. */
+    /**
+     * Claims and sends the mail that is due, batch after batch, until none is left for this node; returns how many
+     * went. A batch goes over one SMTP connection.
+     */
     int sendDue() {
         JavaMailSender sender = smtp.getIfAvailable();
         if (sender == null) {
@@ -87,30 +92,22 @@ class OutboxSender {
         }
         MailSettings.Outbox outbox = settings.outbox();
         int sent = 0;
-        while (true) {
+        while (!stopping) {
             Instant now = clock.instant();
             List<Long> due = mails.due(now, outbox.batchSize());
-            int claimed = 0;
-            for (long id : due) {
-                if (stopping) {
-                    return sent;
-                }
-                String claim = UUID.randomUUID().toString();
-                Optional<ClaimedMail> mail = mails.claim(id, claim, now, now.plus(outbox.claimLease()));
-                if (mail.isPresent()) {
-                    claimed++;
-                    held.put(id, claim);
-                    try {
-                        sent += deliver(sender, mail.get(), claim) ? 1 : 0;
-                    } finally {
-                        held.remove(id);
-                    }
-                }
+            String claim = UUID.randomUUID().toString();
+            List<ClaimedMail> claimed = mails.claim(due, claim, now, now.plus(outbox.claimLease()));
+            claimed.forEach(mail -> held.put(mail.id(), claim));
+            try {
+                sent += deliver(sender, claimed, claim);
+            } finally {
+                claimed.forEach(mail -> held.remove(mail.id()));
             }
-            if (due.size() < outbox.batchSize() || claimed == 0) {
-                return sent;
+            if (due.size() < outbox.batchSize() || claimed.isEmpty()) {
+                break;
             }
         }
+        return sent;
     }
 
     /** The server is stopping: the mail being sent is finished, no other is claimed. */
@@ -129,20 +126,51 @@ class OutboxSender {
         });
     }
 
-    private boolean deliver(JavaMailSender sender, ClaimedMail mail, String claim) {
+    /**
+     * Sends the claimed mails over one connection and settles each: SENT, or a failed attempt with its own error (an
+     * address the server refuses fails that mail alone; a server that cannot be reached fails the rest).
+     */
+    private int deliver(JavaMailSender sender, List<ClaimedMail> claimed, String claim) {
+        Map<MimeMessage, ClaimedMail> messages = new IdentityHashMap<>();
+        for (ClaimedMail mail : claimed) {
+            try {
+                messages.put(message(sender, mail), mail);
+            } catch (MessagingException | RuntimeException e) {
+                failed(mail, claim, e);
+            }
+        }
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        Map<Object, Exception> failures = Map.of();
         try {
-            sender.send(message(sender, mail));
-        } catch (MessagingException | RuntimeException e) {
-            failed(mail, claim, e);
-            return false;
+            sender.send(messages.keySet().toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            // Names each message that failed; it names none when only closing the connection failed after all went.
+            failures = e.getFailedMessages();
+        } catch (RuntimeException e) {
+            failures = new IdentityHashMap<>();
+            for (MimeMessage message : messages.keySet()) {
+                failures.put(message, e);
+            }
         }
-        if (!mails.sent(mail.id(), claim, clock.instant())) {
-            log.warn("Mail {} was sent after its claim ran out; another node may send it too, with the same Message-ID",
-                    mail.idempotencyKey());
+        List<ClaimedMail> delivered = new ArrayList<>();
+        for (Map.Entry<MimeMessage, ClaimedMail> message : messages.entrySet()) {
+            Exception failure = failures.get(message.getKey());
+            if (failure == null) {
+                delivered.add(message.getValue());
+            } else {
+                failed(message.getValue(), claim, failure);
+            }
         }
-        Counter.builder(SENT_METRIC).description("Mail the SMTP server accepted").tag("kind", mail.kind().name())
-                .register(meters).increment();
-        return true;
+        int marked = mails.sent(delivered.stream().map(ClaimedMail::id).toList(), claim, clock.instant());
+        if (marked < delivered.size()) {
+            log.warn("{} of {} mails were sent after their claim ran out; another node may send them too, with the same"
+                    + " Message-IDs", delivered.size() - marked, delivered.size());
+        }
+        delivered.forEach(mail -> Counter.builder(SENT_METRIC).description("Mail the SMTP server accepted")
+                .tag("kind", mail.kind().name()).register(meters).increment());
+        return delivered.size();
     }
 
     /**
@@ -171,7 +199,7 @@ class OutboxSender {
         Instant now = clock.instant();
         boolean givingUp = mail.attempts() >= settings.outbox().maxAttempts() || permanent(e);
         Instant retryAt = givingUp ? null : now.plus(settings.outbox().retryAfter(mail.attempts()));
-        String error = e.getMessage() == null ? e.toString() : e.getMessage();
+        String error = describe(e);
         mails.failed(mail.id(), claim, error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR), now, retryAt);
         Counter.builder(FAILED_METRIC).description("Attempts to send mail that failed")
                 .tag("kind", mail.kind().name()).tag("outcome", givingUp ? "given-up" : "will-retry")
@@ -183,6 +211,21 @@ class OutboxSender {
             log.info("Mail {} to {} failed (attempt {}), next try at {}: {}", mail.idempotencyKey(), mail.recipient(),
                     mail.attempts(), retryAt, error);
         }
+    }
+
+    /**
+     * The failure and its causes, for staff: "Invalid Addresses; 550 5.1.1 no such user", "Couldn't connect to host,
+     * port: smtp.example, 25; timeout 10000; Connection refused". A cause already quoted by its wrapper is not repeated.
+     */
+    static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            if (!text.toString().contains(message)) {
+                text.append(text.isEmpty() ? "" : "; ").append(message);
+            }
+        }
+        return text.toString();
     }
 
     /** A bad address, or one the server refuses for good (5xx), does not get better by waiting. */

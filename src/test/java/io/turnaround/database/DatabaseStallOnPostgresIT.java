@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.turnaround.support.Api;
 import io.turnaround.support.CrashLoad;
-import io.turnaround.support.DatabaseProxy;
+import io.turnaround.support.TcpProxy;
 import io.turnaround.support.IntakeLoad;
 import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.ServerProcess;
@@ -50,7 +50,7 @@ class DatabaseStallOnPostgresIT {
         PostgresDatabase database = PostgresDatabase.create();
         TicketLedger ledger = new TicketLedger(database);
         String[] hostAndPort = database.url().replaceFirst("jdbc:postgresql://", "").split("/")[0].split(":");
-        try (DatabaseProxy proxy = new DatabaseProxy(hostAndPort[0], Integer.parseInt(hostAndPort[1]));
+        try (TcpProxy proxy = new TcpProxy(hostAndPort[0], Integer.parseInt(hostAndPort[1]));
              ServerProcess server = ServerProcess.startWithDatabaseUrl(database, proxy.url(database.url()), "stall",
                      ONE_SENDER_ACKNOWLEDGED_EVERY_TIME)) {
             String token = CrashLoad.intakeToken(server.api());

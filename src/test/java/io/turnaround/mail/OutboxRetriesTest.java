@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.mail.MailSendException;
 
 import javax.mail.MessagingException;
+import javax.mail.SendFailedException;
 import javax.mail.internet.InternetAddress;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -39,6 +40,18 @@ class OutboxRetriesTest {
         assertThat(OutboxSender.permanent(down)).isFalse();
         assertThat(OutboxSender.permanent(busy)).isFalse();
         assertThat(OutboxSender.permanent(refused)).isTrue();
+    }
+
+    @Test
+    void staffReadTheFailureWithItsCausesEachOnce() throws Exception {
+        MessagingException refused = new SendFailedException("Invalid Addresses", new SMTPAddressFailedException(
+                new InternetAddress("nobody@example.com"), "RCPT TO", 550, "550 5.1.1 no such user"));
+        MessagingException unreachable = new MessagingException("Couldn't connect to host, port: smtp.example, 25;"
+                + " timeout 10000", new ConnectException("Connection refused"));
+
+        assertThat(OutboxSender.describe(refused)).isEqualTo("Invalid Addresses; 550 5.1.1 no such user");
+        assertThat(OutboxSender.describe(unreachable)).isEqualTo("Couldn't connect to host, port: smtp.example, 25;"
+                + " timeout 10000; Connection refused");
     }
 
     @Test

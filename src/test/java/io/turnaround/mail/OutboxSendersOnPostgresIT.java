@@ -4,14 +4,18 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.turnaround.TurnaroundApplication;
 import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.Smtp;
+import io.turnaround.support.TcpProxy;
 import io.turnaround.workflow.EnginePersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -32,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Several senders on one PostgreSQL database, as several nodes would be: they race for the same queued rows, and
  * each row is still sent exactly once. A row whose claim ran out (its node died while sending) is taken over and
- * sent with its own Message-ID; a row another sender holds right now is left alone.
+ * sent with its own Message-ID; a row another sender holds right now is left alone. A batch of mail goes over one
+ * SMTP connection (counted by a proxy in front of the SMTP server), and an address the server refuses fails only its
+ * own mail.
  */
 class OutboxSendersOnPostgresIT {
 
@@ -43,25 +49,35 @@ class OutboxSendersOnPostgresIT {
     @RegisterExtension
     static final GreenMailExtension smtp = Smtp.server();
 
+    private static TcpProxy smtpProxy;
     private static ConfigurableApplicationContext server;
     private static JdbcTemplate jdbc;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         EnginePersistence.configure();
+        smtpProxy = new TcpProxy("127.0.0.1", Smtp.port(smtp));
         // The scheduled sender is off: the test starts its own senders at the same moment.
         server = new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.concat(Stream.of(database.springArgs()),
                 Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1", "--spring.mail.host=127.0.0.1",
-                        "--spring.mail.port=" + Smtp.port(smtp), "--turnaround.mail.outbox.enabled=false",
+                        "--spring.mail.port=" + smtpProxy.port(), "--turnaround.mail.outbox.enabled=false",
                         "--turnaround.mail.outbox.batch-size=10")).toArray(String[]::new));
         jdbc = server.getBean(JdbcTemplate.class);
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (server != null) {
             server.close();
         }
+        if (smtpProxy != null) {
+            smtpProxy.close();
+        }
+    }
+
+    @BeforeEach
+    void emptyTheMailServer() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
     }
 
     @Test
@@ -103,6 +119,29 @@ class OutboxSendersOnPostgresIT {
         assertThat(jdbc.queryForObject("select status || ' ' || claimed_by from outbound_mail where idempotency_key ="
                 + " 'held-1'", String.class)).as("left to the node holding it").isEqualTo("QUEUED another-node");
         assertThat(Smtp.received(smtp, "held@load.example", "")).isEmpty();
+    }
+
+    @Test
+    void aBatchGoesOverOneConnectionAndARefusedAddressFailsOnlyItsOwnMail() throws Exception {
+        List<String> recipients = List.of("b0@batch.example", "b1@batch.example", "\"not>deliverable\"@batch.example",
+                "b3@batch.example", "b4@batch.example");
+        for (int i = 0; i < recipients.size(); i++) {
+            queue("batch-" + i, recipients.get(i), null, 0);
+        }
+        int connectionsBefore = smtpProxy.accepted();
+
+        int sent = server.getBean(OutboxSender.class).sendDue();
+
+        assertThat(sent).isEqualTo(4);
+        assertThat(smtpProxy.accepted() - connectionsBefore).as("SMTP connections").isEqualTo(1);
+        assertThat(jdbc.queryForList("select idempotency_key || ' ' || status || ' ' || attempts from outbound_mail"
+                + " where idempotency_key like 'batch-%' order by idempotency_key", String.class))
+                .containsExactly("batch-0 SENT 1", "batch-1 SENT 1", "batch-2 FAILED 1", "batch-3 SENT 1", "batch-4 SENT 1");
+        assertThat(jdbc.queryForObject("select last_error from outbound_mail where idempotency_key = 'batch-2'",
+                String.class)).as("the server's answer").isEqualTo("Invalid Addresses; 501 Required syntax: 'RCPT TO:<email@host>'");
+        for (String recipient : List.of("b0@batch.example", "b1@batch.example", "b3@batch.example", "b4@batch.example")) {
+            assertThat(Smtp.received(smtp, recipient, "")).as(recipient).hasSize(1);
+        }
     }
 
     private static void queue(String key, String recipient, Instant claimedUntil, int attempts) {

@@ -48,7 +48,7 @@ public final class ServerProcess implements AutoCloseable {
         return startWithDatabaseUrl(database, database.url(), node, arguments);
     }
 
-    /** Starts a node on the database reached at another URL (e.g. through a {@link DatabaseProxy}). */
+    /** Starts a node on the database reached at another URL (e.g. through a {@link TcpProxy}). */
     public static ServerProcess startWithDatabaseUrl(PostgresDatabase database, String url, String node,
                                                      String... arguments) {
         return launch(node, Map.of("TURNAROUND_DB_URL", url, "TURNAROUND_DB_USER", database.user(),

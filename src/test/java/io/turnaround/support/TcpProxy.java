@@ -10,29 +10,32 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy between a server and its PostgreSQL that a test can make misbehave: {@link #stall()} (connections are
- * accepted and kept, but nothing is passed on either way: a database that stopped answering), {@link #cut()} (every
- * connection is reset), {@link #refuse()} (new connections are refused, as while a database restarts) and
- * {@link #restore()} (everything flows again, stalled connections included).
+ * A TCP proxy between a server and a service it uses (its PostgreSQL, an SMTP server) that a test can make misbehave:
+ * {@link #stall()} (connections are accepted and kept, but nothing is passed on either way: a database that stopped
+ * answering), {@link #cut()} (every connection is reset), {@link #refuse()} (new connections are refused, as while a
+ * database restarts) and {@link #restore()} (everything flows again, stalled connections included). It counts the
+ * connections it accepted.
  */
-public final class DatabaseProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private enum Mode { FORWARDING, STALLED, REFUSING, CLOSED }
 
     private final InetSocketAddress upstream;
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger accepted = new AtomicInteger();
     private final Object lock = new Object();
     private Mode mode = Mode.FORWARDING;
     private ServerSocket listener;
 
-    public DatabaseProxy(String upstreamHost, int upstreamPort) throws IOException {
+    public TcpProxy(String upstreamHost, int upstreamPort) throws IOException {
         this.upstream = new InetSocketAddress(upstreamHost, upstreamPort);
         this.listener = listen(0);
         this.port = listener.getLocalPort();
-        daemon(this::acceptUntilClosed, "database-proxy-accept").start();
+        daemon(this::acceptUntilClosed, "tcp-proxy-accept").start();
     }
 
     /** The JDBC URL of the given PostgreSQL database reached through this proxy. */
@@ -42,6 +45,11 @@ public final class DatabaseProxy implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** How many connections clients have opened through the proxy so far. */
+    public int accepted() {
+        return accepted.get();
     }
 
     public void stall() {
@@ -123,8 +131,9 @@ public final class DatabaseProxy implements AutoCloseable {
             }
             try {
                 Socket client = current.accept();
+                accepted.incrementAndGet();
                 sockets.add(client);
-                daemon(() -> connect(client), "database-proxy-connect").start();
+                daemon(() -> connect(client), "tcp-proxy-connect").start();
             } catch (IOException closed) {
                 // refusing or closed: the loop looks at the mode again
             }
@@ -141,7 +150,7 @@ public final class DatabaseProxy implements AutoCloseable {
             Socket server = new Socket();
             sockets.add(server);
             server.connect(upstream, 5000);
-            daemon(() -> relay(client, server), "database-proxy-up").start();
+            daemon(() -> relay(client, server), "tcp-proxy-up").start();
             relay(server, client);
         } catch (IOException e) {
             reset(client);
