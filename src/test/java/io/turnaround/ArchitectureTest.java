@@ -7,7 +7,10 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The engine sits behind one door: only workflow/ talks to jBPM's process and task APIs. */
+/**
+ * The engine sits behind one door: only workflow/ talks to jBPM's process and task APIs, and it is an adapter: the
+ * policy declares the port it deploys through ({@code PolicyDeployer}) and never reaches into workflow/.
+ */
 @AnalyzeClasses(packages = "io.turnaround", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -21,6 +24,11 @@ class ArchitectureTest {
     static final ArchRule onlyPolicyAndWorkflowUseKie = noClasses()
             .that().resideOutsideOfPackages("io.turnaround.workflow..", "io.turnaround.policy..")
             .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..");
+
+    @ArchTest
+    static final ArchRule thePolicyDeploysThroughItsOwnPort = noClasses()
+            .that().resideInAPackage("io.turnaround.policy..")
+            .should().dependOnClassesThat().resideInAPackage("io.turnaround.workflow..");
 
     @ArchTest
     static final ArchRule theSlaClockIsPlainJava = noClasses()

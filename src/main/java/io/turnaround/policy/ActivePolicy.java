@@ -6,7 +6,6 @@ import io.turnaround.policy.facts.HoursCharge;
 import io.turnaround.policy.facts.Plan;
 import io.turnaround.policy.facts.TicketFacts;
 import io.turnaround.policy.facts.Tier;
-import io.turnaround.workflow.Workflow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,7 +34,7 @@ public class ActivePolicy {
 
     private final PolicyVersions versions;
     private final PolicySettings settings;
-    private final Workflow workflow;
+    private final PolicyDeployer engine;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final PolicyCalendars calendars;
@@ -44,11 +43,11 @@ public class ActivePolicy {
     private final Map<Integer, PolicyRules> rulesByVersion = new ConcurrentHashMap<>();
     private volatile PolicyVersion active;
 
-    ActivePolicy(PolicyVersions versions, PolicySettings settings, Workflow workflow, Clock clock,
+    ActivePolicy(PolicyVersions versions, PolicySettings settings, PolicyDeployer engine, Clock clock,
                  TransactionTemplate transaction, PolicyCalendars calendars, PolicyAudit audit, DatabaseProbe database) {
         this.versions = versions;
         this.settings = settings;
-        this.workflow = workflow;
+        this.engine = engine;
         this.clock = clock;
         this.transaction = transaction;
         this.calendars = calendars;
@@ -198,7 +197,7 @@ public class ActivePolicy {
     /** Compiles (if need be) and deploys the version to the process engine; it does not become active. */
     void deploy(PolicyVersion version) {
         rulesOf(version);
-        workflow.deploy(version.kjarVersion());
+        engine.deploy(version.number());
     }
 
     /** The version decides new tickets from now on; it must have been deployed. */
@@ -235,16 +234,15 @@ public class ActivePolicy {
     synchronized List<Integer> unloadUnused() {
         List<Integer> unloaded = new ArrayList<>();
         for (Integer number : List.copyOf(rulesByVersion.keySet())) {
-            String kjarVersion = PolicyVersion.kjarVersionOf(number);
-            if (number == active.number() || waitsForActivation(number) || workflow.hasLiveInstances(kjarVersion)) {
+            if (number == active.number() || waitsForActivation(number) || engine.hasLiveInstances(number)) {
                 continue;
             }
-            workflow.undeploy(kjarVersion);
+            engine.undeploy(number);
             PolicyRules rules = rulesByVersion.remove(number);
             if (rules != null) {
                 rules.unload();
             }
-            calendars.forget(kjarVersion);
+            calendars.forget(number);
             unloaded.add(number);
         }
         if (!unloaded.isEmpty()) {
@@ -263,9 +261,9 @@ public class ActivePolicy {
     }
 
     private PolicyRules compile(int number, PolicyBundle bundle) {
-        String kjarVersion = PolicyVersion.kjarVersionOf(number);
-        PolicyRules rules = PolicyRules.load(PolicyCompiler.compile(bundle, kjarVersion), bundle.calendars());
-        calendars.remember(kjarVersion, rules.calendars());
+        PolicyRules rules = PolicyRules.load(PolicyCompiler.compile(bundle, PolicyVersion.kjarVersionOf(number)),
+                bundle.calendars());
+        calendars.remember(number, rules.calendars());
         return rules;
     }
 }

@@ -14,24 +14,24 @@ import java.util.concurrent.ConcurrentHashMap;
 public class PolicyCalendars {
 
     private final PolicyVersions versions;
-    private final Map<String, NamedCalendars> byVersion = new ConcurrentHashMap<>();
+    private final Map<Integer, NamedCalendars> byVersion = new ConcurrentHashMap<>();
 
     PolicyCalendars(PolicyVersions versions) {
         this.versions = versions;
     }
 
-    /** The calendars of the policy version whose KJAR version is given (see {@link PolicyVersion#kjarVersion()}). */
-    public NamedCalendars of(String kjarVersion) {
-        return byVersion.computeIfAbsent(kjarVersion, v -> versions.bundle(Integer.parseInt(v)).calendars());
+    /** The calendars of that policy version. */
+    public NamedCalendars of(int policyVersion) {
+        return byVersion.computeIfAbsent(policyVersion, v -> versions.bundle(v).calendars());
     }
 
     /** The version was unloaded; its calendars are parsed again if it is ever needed. */
-    void forget(String kjarVersion) {
-        byVersion.remove(kjarVersion);
+    void forget(int policyVersion) {
+        byVersion.remove(policyVersion);
     }
 
     /** Keeps calendars already parsed from the version's bundle, so it is not read again. */
-    void remember(String kjarVersion, NamedCalendars calendars) {
-        byVersion.put(kjarVersion, calendars);
+    void remember(int policyVersion, NamedCalendars calendars) {
+        byVersion.put(policyVersion, calendars);
     }
 }

@@ -1,6 +1,5 @@
 package io.turnaround.quote;
 
-import io.turnaround.policy.PolicyVersion;
 import io.turnaround.ticket.Client;
 import io.turnaround.ticket.Clients;
 import io.turnaround.ticket.Ticket;
@@ -91,7 +90,7 @@ class QuoteActions {
             return open(token);
         }
         Ticket ticket = seen.ticket();
-        if (!workflow.answer(PolicyVersion.kjarVersionOf(ticket.policyVersion()), quote.processInstanceId(), accept)) {
+        if (!workflow.answer(ticket.policyVersion(), quote.processInstanceId(), accept)) {
             throw new QuoteClosedException(quote.id());
         }
         journal.record(ticket.id(), now, ticket.sender(), "QUOTE_" + to.name(), "quote " + quote.id() + " ("

@@ -157,7 +157,7 @@ public class TicketIntake {
         PolicyVersion version = policy.active();
         history.add(ticket.id(), now, from, "REOPENED", "the customer wrote again at " + replyAt
                 + "; decided anew from then by policy v" + version.number());
-        StartedTicket started = workflow.startTicket(version.kjarVersion(), ticket.key(), factsOf(client.get(),
+        StartedTicket started = workflow.startTicket(version.number(), ticket.key(), factsOf(client.get(),
                 ticket.subject(), replyBody, Channel.EMAIL, replyAt, ticket.requestedCategory()));
         recordDecision(ticket.id(), version.number(), ticket.requestedCategory(), started, Duration.ZERO, null, now);
         return true;
@@ -237,13 +237,12 @@ public class TicketIntake {
     private void redecide(Ticket ticket, Client c, Category category, int toVersion, Instant now) {
         tickets.reopen(ticket.id(), now);
         Duration pausedSoFar = ticket.slaPaused();
-        String kjarVersion = PolicyVersion.kjarVersionOf(toVersion);
-        StartedTicket started = workflow.restartTicket(PolicyVersion.kjarVersionOf(ticket.policyVersion()), kjarVersion,
+        StartedTicket started = workflow.restartTicket(ticket.policyVersion(), toVersion,
                 ticket.processInstanceId(), ticket.key(), factsOf(c, ticket.subject(), ticket.body(), ticket.channel(),
                         ticket.receivedAt(), category), pausedSoFar);
         recordDecision(ticket.id(), toVersion, category, started, pausedSoFar, null, now);
         if (ticket.slaPausedAt() != null) {
-            workflow.pauseSla(kjarVersion, started.processInstanceId(), ticket.slaPausedAt());
+            workflow.pauseSla(toVersion, started.processInstanceId(), ticket.slaPausedAt());
         }
         events.publishEvent(new TicketRedecided(ticket.id(), now));
     }
@@ -256,7 +255,7 @@ public class TicketIntake {
 
     /** {@code channelNote}: what the acknowledgement tells the customer about the channel, or null. */
     private void startWork(long id, PolicyVersion version, TicketFacts facts, String channelNote, Instant now) {
-        StartedTicket started = workflow.startTicket(version.kjarVersion(), TicketKey.of(id), facts);
+        StartedTicket started = workflow.startTicket(version.number(), TicketKey.of(id), facts);
         recordDecision(id, version.number(), facts.getRequestedCategory(), started, Duration.ZERO, channelNote, now);
     }
 

@@ -1,6 +1,5 @@
 package io.turnaround.ticket;
 
-import io.turnaround.policy.PolicyVersion;
 import io.turnaround.policy.facts.WaitingOn;
 import io.turnaround.workflow.SlaResumed;
 import io.turnaround.workflow.Workflow;
@@ -40,7 +39,7 @@ public class TicketWaits {
         }
         boolean running = ticket.slaStoppedAt() == null && ticket.processInstanceId() != null;
         boolean pauses = running && ticket.pausesWhileWaitingOn().contains(on);
-        if (pauses && workflow.pauseSla(PolicyVersion.kjarVersionOf(ticket.policyVersion()), ticket.processInstanceId(), now)) {
+        if (pauses && workflow.pauseSla(ticket.policyVersion(), ticket.processInstanceId(), now)) {
             tickets.slaPaused(ticket.id(), now);
         }
         history.add(ticket.id(), now, actor, "WAITING", "on " + label(on) + (pauses ? "; the SLA clock is paused"
@@ -57,8 +56,8 @@ public class TicketWaits {
         }
         String detail = "waited on " + label(ticket.waitingOn());
         if (ticket.slaPausedAt() != null) {
-            SlaResumed resumed = workflow.resumeSla(PolicyVersion.kjarVersionOf(ticket.policyVersion()),
-                    ticket.processInstanceId(), now);
+            SlaResumed resumed = workflow.resumeSla(ticket.policyVersion(), ticket.processInstanceId(),
+                    now);
             tickets.slaResumed(ticket.id(), resumed.dueAt(), resumed.paused(), now);
             detail += "; the SLA clock runs again after " + resumed.paused() + " of paused " + ticket.slaClock()
                     + " time, due " + resumed.dueAt();

@@ -56,7 +56,7 @@ class JbpmQuoteWorkflow implements QuoteWorkflow {
     }
 
     @Override
-    public boolean answer(String policyVersion, long quoteProcessInstanceId, boolean accepted) {
+    public boolean answer(int policyVersion, long quoteProcessInstanceId, boolean accepted) {
         try {
             processes.signalProcessInstance(JbpmWorkflow.deploymentId(policyVersion), quoteProcessInstanceId,
                     QuoteProcess.ANSWERED, accepted ? "ACCEPTED" : "DECLINED");

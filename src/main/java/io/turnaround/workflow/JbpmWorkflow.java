@@ -3,6 +3,8 @@ package io.turnaround.workflow;
 import io.turnaround.policy.IncompleteDecisionException;
 import io.turnaround.policy.PolicyCalendars;
 import io.turnaround.policy.PolicyCompiler;
+import io.turnaround.policy.PolicyDeployer;
+import io.turnaround.policy.PolicyVersion;
 import io.turnaround.policy.facts.Decision;
 import io.turnaround.policy.facts.TicketFacts;
 import io.turnaround.sla.SlaLadder;
@@ -30,7 +32,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 @Component
-class JbpmWorkflow implements Workflow {
+class JbpmWorkflow implements Workflow, PolicyDeployer {
 
     private final DeploymentService deployments;
     private final ProcessService processes;
@@ -59,18 +61,19 @@ class JbpmWorkflow implements Workflow {
         this.jdbc = jdbc;
     }
 
-    static String deploymentId(String policyVersion) {
-        return PolicyCompiler.GROUP_ID + ":" + PolicyCompiler.ARTIFACT_ID + ":" + policyVersion;
+    /** The engine's name for a policy version's deployment: its KJAR's group, artifact and version. */
+    static String deploymentId(int policyVersion) {
+        return PolicyCompiler.GROUP_ID + ":" + PolicyCompiler.ARTIFACT_ID + ":" + PolicyVersion.kjarVersionOf(policyVersion);
     }
 
     @Override
-    public synchronized void deploy(String policyVersion) {
+    public synchronized void deploy(int policyVersion) {
         if (isDeployed(policyVersion)) {
             return;
         }
         // The default kbase and ksession of the KJAR; naming them would append their names to the deployment id.
         KModuleDeploymentUnit unit = new KModuleDeploymentUnit(PolicyCompiler.GROUP_ID, PolicyCompiler.ARTIFACT_ID,
-                policyVersion);
+                PolicyVersion.kjarVersionOf(policyVersion));
         // One engine session per process instance: no shared session blob, and timers survive restarts.
         unit.setStrategy(RuntimeStrategy.PER_PROCESS_INSTANCE);
         DeploymentDescriptorImpl descriptor = new DeploymentDescriptorImpl("org.jbpm.domain");
@@ -84,12 +87,12 @@ class JbpmWorkflow implements Workflow {
     }
 
     @Override
-    public boolean isDeployed(String policyVersion) {
+    public boolean isDeployed(int policyVersion) {
         return deployments.isDeployed(deploymentId(policyVersion));
     }
 
     @Override
-    public boolean hasLiveInstances(String policyVersion) {
+    public boolean hasLiveInstances(int policyVersion) {
         // One engine session per instance: its mapping names the deployment until the instance completes or is aborted.
         Integer live = jdbc.queryForObject("select count(*) from ContextMappingInfo where OWNER_ID = ?", Integer.class,
                 deploymentId(policyVersion));
@@ -97,7 +100,7 @@ class JbpmWorkflow implements Workflow {
     }
 
     @Override
-    public synchronized void undeploy(String policyVersion) {
+    public synchronized void undeploy(int policyVersion) {
         DeployedUnit deployed = deployments.getDeployedUnit(deploymentId(policyVersion));
         if (deployed == null) {
             return;
@@ -113,11 +116,11 @@ class JbpmWorkflow implements Workflow {
     }
 
     @Override
-    public StartedTicket startTicket(String policyVersion, String ticketKey, TicketFacts facts) {
+    public StartedTicket startTicket(int policyVersion, String ticketKey, TicketFacts facts) {
         return start(policyVersion, ticketKey, facts, Duration.ZERO);
     }
 
-    private StartedTicket start(String policyVersion, String ticketKey, TicketFacts facts, Duration slaPausedSoFar) {
+    private StartedTicket start(int policyVersion, String ticketKey, TicketFacts facts, Duration slaPausedSoFar) {
         Map<String, Object> variables = TicketProcess.variables(ticketKey, facts, calendars.of(policyVersion), slaPausedSoFar);
         long processInstanceId = processes.startProcess(deploymentId(policyVersion), TicketProcess.PROCESS_ID, variables);
         // The business-rule task fills in this very object (the BPMN maps no output), before startProcess returns.
@@ -129,7 +132,7 @@ class JbpmWorkflow implements Workflow {
     }
 
     @Override
-    public StartedTicket restartTicket(String fromVersion, String toVersion, long processInstanceId, String ticketKey,
+    public StartedTicket restartTicket(int fromVersion, int toVersion, long processInstanceId, String ticketKey,
                                        TicketFacts facts, Duration slaPausedSoFar) {
         // The deployment id is given: the id-only variant looks the instance up in the audit log, which is off.
         processes.abortProcessInstance(deploymentId(fromVersion), processInstanceId);
@@ -137,18 +140,18 @@ class JbpmWorkflow implements Workflow {
     }
 
     @Override
-    public boolean pauseSla(String policyVersion, long processInstanceId, Instant at) {
+    public boolean pauseSla(int policyVersion, long processInstanceId, Instant at) {
         return changeLadder(policyVersion, processInstanceId, ladder -> ladder.pause(at));
     }
 
     @Override
-    public SlaResumed resumeSla(String policyVersion, long processInstanceId, Instant at) {
+    public SlaResumed resumeSla(int policyVersion, long processInstanceId, Instant at) {
         return changeLadder(policyVersion, processInstanceId,
                 ladder -> new SlaResumed(ladder.resume(at), ladder.getDueAt()));
     }
 
     /** Changes the ladder variable and has the process re-read it (its pending timer is replaced), in one transaction. */
-    private <T> T changeLadder(String policyVersion, long processInstanceId, Function<SlaLadder, T> change) {
+    private <T> T changeLadder(int policyVersion, long processInstanceId, Function<SlaLadder, T> change) {
         String deploymentId = deploymentId(policyVersion);
         SlaLadder ladder = (SlaLadder) processes.getProcessInstanceVariable(deploymentId, processInstanceId,
                 TicketProcess.LADDER);

@@ -16,5 +16,5 @@ public interface QuoteWorkflow {
      * Hands the client's answer to the quote's process, in the caller's transaction. Returns false, changing nothing,
      * when that process no longer runs.
      */
-    boolean answer(String policyVersion, long quoteProcessInstanceId, boolean accepted);
+    boolean answer(int policyVersion, long quoteProcessInstanceId, boolean accepted);
 }

@@ -9,22 +9,8 @@ import java.util.List;
 /** The process engine as the rest of Turnaround sees it; the only implementation talks to jBPM. */
 public interface Workflow {
 
-    /** Deploys a compiled policy version (its KJAR is already in the KIE repository); does nothing if deployed. */
-    void deploy(String policyVersion);
-
-    boolean isDeployed(String policyVersion);
-
-    /** Whether a process instance of that policy version still runs (a ticket's work, its timers, a quote). */
-    boolean hasLiveInstances(String policyVersion);
-
-    /**
-     * Takes a policy version out of the engine, letting go of its compiled processes; does nothing if it is not
-     * deployed. The caller makes sure that none of its instances runs ({@link #hasLiveInstances}).
-     */
-    void undeploy(String policyVersion);
-
     /** Starts the ticket process of that policy version; the process's rules decide the ticket. */
-    StartedTicket startTicket(String policyVersion, String ticketKey, TicketFacts facts);
+    StartedTicket startTicket(int policyVersion, String ticketKey, TicketFacts facts);
 
     /**
      * Ends a ticket's running process on {@code fromVersion} (its tasks and timers with it) and starts a new one on
@@ -32,20 +18,20 @@ public interface Workflow {
      * facts. Its SLA ladder counts {@code slaPausedSoFar}, the working time the clock has already spent paused. Both
      * happen in the caller's transaction.
      */
-    StartedTicket restartTicket(String fromVersion, String toVersion, long processInstanceId, String ticketKey,
+    StartedTicket restartTicket(int fromVersion, int toVersion, long processInstanceId, String ticketKey,
                                 TicketFacts facts, Duration slaPausedSoFar);
 
     /**
      * Stops the ticket's SLA clock at {@code at}: its escalation ladder waits. Returns false if the clock was already
      * paused or the ladder has stopped. In the caller's transaction.
      */
-    boolean pauseSla(String policyVersion, long processInstanceId, Instant at);
+    boolean pauseSla(int policyVersion, long processInstanceId, Instant at);
 
     /**
      * Restarts the ticket's SLA clock at {@code at}: the due instant and every rung still to come move by the working
      * time that passed while paused. In the caller's transaction.
      */
-    SlaResumed resumeSla(String policyVersion, long processInstanceId, Instant at);
+    SlaResumed resumeSla(int policyVersion, long processInstanceId, Instant at);
 
     /** Timers whose work keeps failing (the dead-letter list), those jBPM gave up on first. */
     List<FailedTimer> failedTimers();

@@ -5,7 +5,6 @@ import io.turnaround.TurnaroundApplication;
 import io.turnaround.support.Api;
 import io.turnaround.support.PostgresDatabase;
 import io.turnaround.workflow.EnginePersistence;
-import io.turnaround.workflow.Workflow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,7 @@ class PolicyUnloadOnPostgresIT {
     @Test
     void aVersionIsUnloadedOnceNoProcessOfItRunsAndLoadedAgainForARollback() {
         PolicyDeployments deployments = server.getBean(PolicyDeployments.class);
-        Workflow engine = server.getBean(Workflow.class);
+        PolicyDeployer engine = server.getBean(PolicyDeployer.class);
         int first = server.getBean(ActivePolicy.class).active().number();
         String ticket = newTicket(first);
 
@@ -60,18 +59,18 @@ class PolicyUnloadOnPostgresIT {
                 "admin").version().number();
         deployments.activate(second, false, "admin");
 
-        assertThat(engine.isDeployed(PolicyVersion.kjarVersionOf(first))).as("its ticket's process still runs").isTrue();
+        assertThat(engine.isDeployed(first)).as("its ticket's process still runs").isTrue();
         resolve(ticket);
         deployments.unloadUnused();
-        assertThat(engine.isDeployed(PolicyVersion.kjarVersionOf(first))).as("no process of it runs").isFalse();
-        assertThat(engine.isDeployed(PolicyVersion.kjarVersionOf(second))).as("the active one").isTrue();
+        assertThat(engine.isDeployed(first)).as("no process of it runs").isFalse();
+        assertThat(engine.isDeployed(second)).as("the active one").isTrue();
 
         deployments.rollBack("admin");
 
-        assertThat(engine.isDeployed(PolicyVersion.kjarVersionOf(first))).isTrue();
+        assertThat(engine.isDeployed(first)).isTrue();
         newTicket(first);
         deployments.unloadUnused();
-        assertThat(engine.isDeployed(PolicyVersion.kjarVersionOf(second))).as("retired, nothing of it runs").isFalse();
+        assertThat(engine.isDeployed(second)).as("retired, nothing of it runs").isFalse();
     }
 
     private static String newTicket(int expectedVersion) {
