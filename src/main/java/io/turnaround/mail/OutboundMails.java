@@ -8,10 +8,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,7 +60,7 @@ public class OutboundMails {
     public Retry retry(long id, Instant now) {
         int updated = jdbc.update("update outbound_mail set status = 'QUEUED', attempts = 0, next_attempt_at = ?,"
                 + " claimed_by = null, claimed_until = null where id = ? and status in ('QUEUED', 'FAILED')"
-                + " and (claimed_until is null or claimed_until < ?)", utc(now), id, utc(now));
+                + " and (claimed_until is null or claimed_until < ?)", Outbox.utc(now), id, Outbox.utc(now));
         if (updated == 1) {
             return Retry.QUEUED_NOW;
         }
@@ -75,7 +72,7 @@ public class OutboundMails {
     List<Long> due(Instant now, int limit) {
         return jdbc.queryForList("select id from outbound_mail where status = 'QUEUED' and next_attempt_at <= ?"
                 + " and (claimed_until is null or claimed_until < ?) order by next_attempt_at, id fetch first " + limit
-                + " rows only", Long.class, utc(now), utc(now));
+                + " rows only", Long.class, Outbox.utc(now), Outbox.utc(now));
     }
 
     /**
@@ -87,11 +84,11 @@ public class OutboundMails {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Object> arguments = new ArrayList<>(List.of(claim, utc(until)));
+        List<Object> arguments = new ArrayList<>(List.of(claim, Outbox.utc(until)));
         arguments.addAll(ids);
-        arguments.addAll(List.of(utc(now), utc(now)));
+        arguments.addAll(List.of(Outbox.utc(now), Outbox.utc(now)));
         int won = jdbc.update("update outbound_mail set claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
-                + " where id in (" + placeholders(ids.size()) + ") and status = 'QUEUED' and next_attempt_at <= ?"
+                + " where id in (" + Outbox.placeholders(ids.size()) + ") and status = 'QUEUED' and next_attempt_at <= ?"
                 + " and (claimed_until is null or claimed_until < ?)", arguments.toArray());
         if (won == 0) {
             return List.of();
@@ -111,11 +108,11 @@ public class OutboundMails {
         if (ids.isEmpty()) {
             return 0;
         }
-        List<Object> arguments = new ArrayList<>(List.of(utc(at)));
+        List<Object> arguments = new ArrayList<>(List.of(Outbox.utc(at)));
         arguments.addAll(ids);
         arguments.add(claim);
         return jdbc.update("update outbound_mail set status = 'SENT', sent_at = ?, claimed_by = null, claimed_until = null"
-                + " where id in (" + placeholders(ids.size()) + ") and claimed_by = ?", arguments.toArray());
+                + " where id in (" + Outbox.placeholders(ids.size()) + ") and claimed_by = ?", arguments.toArray());
     }
 
     /** Gives up a claim without an outcome: the attempt did not happen, and any node may claim the row now. */
@@ -128,7 +125,7 @@ public class OutboundMails {
     boolean failed(long id, String claim, String error, Instant at, Instant retryAt) {
         return jdbc.update("update outbound_mail set status = ?, next_attempt_at = ?, last_error = ?, claimed_by = null,"
                         + " claimed_until = null where id = ? and claimed_by = ?",
-                retryAt == null ? MailStatus.FAILED.name() : MailStatus.QUEUED.name(), utc(retryAt == null ? at : retryAt),
+                retryAt == null ? MailStatus.FAILED.name() : MailStatus.QUEUED.name(), Outbox.utc(retryAt == null ? at : retryAt),
                 error, id, claim) == 1;
     }
 
@@ -137,20 +134,7 @@ public class OutboundMails {
         return new OutboundMail(rs.getLong("id"), rs.getString("idempotency_key"), MailKind.valueOf(rs.getString("kind")),
                 ticketId == null ? null : TicketKey.of(((Number) ticketId).longValue()), rs.getString("recipient"),
                 rs.getString("subject"), MailStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                instant(rs, "created_at"), instant(rs, "next_attempt_at"), instant(rs, "sent_at"),
+                Outbox.instant(rs, "created_at"), Outbox.instant(rs, "next_attempt_at"), Outbox.instant(rs, "sent_at"),
                 rs.getString("last_error"));
-    }
-
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

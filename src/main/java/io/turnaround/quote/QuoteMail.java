@@ -4,7 +4,7 @@ import io.turnaround.mail.MailKind;
 import io.turnaround.policy.MailTemplateName;
 import io.turnaround.policy.PolicyTemplates;
 import io.turnaround.ticket.Client;
-import io.turnaround.ticket.Outbox;
+import io.turnaround.mail.Outbox;
 import io.turnaround.ticket.Ticket;
 import org.springframework.stereotype.Component;
 

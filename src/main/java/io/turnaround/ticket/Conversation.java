@@ -1,6 +1,8 @@
 package io.turnaround.ticket;
 
 import io.turnaround.mail.MailKind;
+import io.turnaround.mail.MailStatus;
+import io.turnaround.mail.Outbox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -10,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -80,11 +83,15 @@ public class Conversation {
     }
 
     public List<TicketMessage> of(long ticketId) {
-        // Every reply was queued with the reply itself; one without its outbox row was sent, and retention deleted the row.
-        return jdbc.query("select m.*, coalesce(o.status, case when m.kind = 'REPLY' then 'SENT' end) as mail_status"
-                + " from ticket_message m left join outbound_mail o on o.message_id = m.id where m.ticket_id = ? order by m.id", (rs, n) -> new TicketMessage(
-                rs.getLong("id"), TicketMessage.Kind.valueOf(rs.getString("kind")), rs.getString("author"),
-                rs.getString("body"), Tickets.instant(rs, "created_at"), rs.getString("mail_status")), ticketId);
+        Map<Long, MailStatus> mailed = outbox.statusOfMessages(ticketId);
+        return jdbc.query("select * from ticket_message where ticket_id = ? order by id", (rs, n) -> {
+            long id = rs.getLong("id");
+            TicketMessage.Kind kind = TicketMessage.Kind.valueOf(rs.getString("kind"));
+            // Every reply was queued with the reply itself; one without its outbox row was sent, and retention deleted the row.
+            MailStatus status = mailed.getOrDefault(id, kind == TicketMessage.Kind.REPLY ? MailStatus.SENT : null);
+            return new TicketMessage(id, kind, rs.getString("author"), rs.getString("body"),
+                    Tickets.instant(rs, "created_at"), status == null ? null : status.name());
+        }, ticketId);
     }
 
     private long insert(long ticketId, TicketMessage.Kind kind, String author, String body, Instant at) {

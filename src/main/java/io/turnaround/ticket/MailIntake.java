@@ -1,8 +1,8 @@
 package io.turnaround.ticket;
 
+import io.turnaround.mail.Outbox;
 import io.turnaround.policy.facts.Channel;
 import io.turnaround.policy.facts.WaitingOn;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,12 +36,12 @@ public class MailIntake {
     private final Attachments attachments;
     private final TicketHistory history;
     private final TicketMail ticketMail;
-    private final JdbcTemplate jdbc;
+    private final Outbox outbox;
     private final Clock clock;
 
     MailIntake(InboundMails inbound, MailThreads threads, TicketIntake intake, TicketWaits waits, Tickets tickets,
                Conversation conversation, Attachments attachments, TicketHistory history, TicketMail ticketMail,
-               JdbcTemplate jdbc, Clock clock) {
+               Outbox outbox, Clock clock) {
         this.inbound = inbound;
         this.threads = threads;
         this.intake = intake;
@@ -51,7 +51,7 @@ public class MailIntake {
         this.attachments = attachments;
         this.history = history;
         this.ticketMail = ticketMail;
-        this.jdbc = jdbc;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -173,9 +173,7 @@ public class MailIntake {
         String ref = reference.find() ? reference.group(reference.groupCount() > 0 ? 1 : 0) : null;
         tickets.partnerResponded(ticket.id(), ref, at);
         if (ticket.partnerRespondedAt() == null) {
-            Optional<Instant> forwarded = jdbc.query("select coalesce(sent_at, created_at) as at from outbound_mail"
-                    + " where idempotency_key = ?", (rs, n) -> Tickets.instant(rs, "at"), "partner-" + ticket.id())
-                    .stream().findFirst();
+            Optional<Instant> forwarded = outbox.sentOrQueuedAt(TicketMail.partnerForwardKey(ticket.id()));
             history.add(ticket.id(), at, mail.from(), "PARTNER_RESPONSE_TIME", forwarded
                     .map(f -> "the hosting partner answered " + Duration.between(f, at) + " after the forward")
                     .orElse("the hosting partner answered; no forward of ours is on record")

@@ -1,6 +1,7 @@
 package io.turnaround.ticket;
 
 import io.turnaround.mail.MessageIds;
+import io.turnaround.mail.Outbox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +25,13 @@ class MailThreads {
     private final JdbcTemplate jdbc;
     private final Tickets tickets;
     private final InboundMails inbound;
+    private final Outbox outbox;
 
-    MailThreads(JdbcTemplate jdbc, Tickets tickets, InboundMails inbound) {
+    MailThreads(JdbcTemplate jdbc, Tickets tickets, InboundMails inbound, Outbox outbox) {
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.inbound = inbound;
+        this.outbox = outbox;
     }
 
     Optional<Ticket> ticketFor(IncomingMail mail, MailIntake.Rules rules) {
@@ -36,8 +39,7 @@ class MailThreads {
         for (String reference : mail.references()) {
             String outboxKey = MessageIds.keyOf(reference, rules.messageIdDomain());
             if (outboxKey != null) {
-                candidates.addAll(jdbc.queryForList("select ticket_id from outbound_mail where idempotency_key = ?"
-                        + " and ticket_id is not null", Long.class, outboxKey));
+                outbox.ticketOf(outboxKey).ifPresent(candidates::add);
             } else {
                 inbound.ticketOfMessage(reference).ifPresent(candidates::add);
             }

@@ -3,6 +3,7 @@ package io.turnaround.ticket;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.turnaround.mail.MailKind;
+import io.turnaround.mail.Outbox;
 import io.turnaround.sla.Escalation;
 import io.turnaround.staff.StaffDirectory;
 import io.turnaround.workflow.SlaEscalations;

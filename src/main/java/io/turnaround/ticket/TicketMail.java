@@ -3,6 +3,7 @@ package io.turnaround.ticket;
 import io.turnaround.mail.MailKind;
 import io.turnaround.mail.MailSettings;
 import io.turnaround.mail.MessageIds;
+import io.turnaround.mail.Outbox;
 import io.turnaround.policy.MailTemplate;
 import io.turnaround.policy.MailTemplateName;
 import io.turnaround.policy.PolicyTemplates;
@@ -54,6 +55,11 @@ class TicketMail {
     private final PolicyTemplates templates;
     private final MailSettings settings;
 
+    /** The idempotency key of the forward of the ticket's emergency to the hosting partner. */
+    static String partnerForwardKey(long ticketId) {
+        return "partner-" + ticketId;
+    }
+
     TicketMail(Tickets tickets, Clients clients, Outbox outbox, TicketHistory history, PolicyTemplates templates,
                MailSettings settings) {
         this.tickets = tickets;
@@ -104,7 +110,7 @@ class TicketMail {
                     ticket.sender(), values, now);
         }
         if (ticket.route() == Route.HOSTING_PARTNER && ticket.category() == Category.EMERGENCY) {
-            queue(ticket, version, MailTemplateName.PARTNER_FORWARD, MailKind.PARTNER_FORWARD, "partner-" + ticketId,
+            queue(ticket, version, MailTemplateName.PARTNER_FORWARD, MailKind.PARTNER_FORWARD, partnerForwardKey(ticketId),
                     settings.hostingPartner(), values, now);
         }
         if (ticket.route() == Route.CLIENT_HOSTING) {

@@ -1,5 +1,7 @@
 package io.turnaround.ticket;
 
+import io.turnaround.mail.Outbox;
+import io.turnaround.mail.Outbox.SentMail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What retention may remove from this package's tables, a batch at a time, each call in the caller's transaction. The
@@ -32,10 +35,12 @@ public class TicketRetention {
 
     private final JdbcTemplate jdbc;
     private final TicketHistory history;
+    private final Outbox outbox;
 
-    TicketRetention(JdbcTemplate jdbc, TicketHistory history) {
+    TicketRetention(JdbcTemplate jdbc, TicketHistory history, Outbox outbox) {
         this.jdbc = jdbc;
         this.history = history;
+        this.outbox = outbox;
     }
 
     /**
@@ -78,21 +83,13 @@ public class TicketRetention {
      * to whom and its subject. Returns how many.
      */
     public int deleteSentMail(Instant sentBefore, int limit) {
-        List<SentMail> sent = jdbc.query("select id, ticket_id, kind, recipient, subject, sent_at from outbound_mail"
-                        + " where status = 'SENT' and sent_at < ? order by sent_at, id fetch first " + limit + " rows only",
-                (rs, n) -> new SentMail(rs.getLong("id"), (Long) rs.getObject("ticket_id"), rs.getString("kind"),
-                        rs.getString("recipient"), rs.getString("subject"), Tickets.instant(rs, "sent_at")),
-                Tickets.utc(sentBefore));
-        if (sent.isEmpty()) {
-            return 0;
-        }
+        List<SentMail> sent = outbox.sentBefore(sentBefore, limit);
         for (SentMail mail : sent) {
             if (mail.ticketId() != null) {
-                history.add(mail.ticketId(), mail.sentAt(), "mail", "MAIL_SENT", mail.describe());
+                history.add(mail.ticketId(), mail.sentAt(), "mail", "MAIL_SENT", describe(mail));
             }
         }
-        List<Long> ids = sent.stream().map(SentMail::id).toList();
-        return jdbc.update("delete from outbound_mail where status = 'SENT' and id in " + in(ids), ids.toArray());
+        return outbox.deleteSent(sent.stream().map(SentMail::id).toList());
     }
 
     /**
@@ -116,17 +113,14 @@ public class TicketRetention {
         return dropped;
     }
 
-    private record SentMail(long id, Long ticketId, String kind, String recipient, String subject, Instant sentAt) {
-
-        String describe() {
-            String what = switch (kind) {
-                case "ACKNOWLEDGEMENT" -> "acknowledgement";
-                case "PARTNER_FORWARD" -> "forward to the hosting partner";
-                case "CLIENT_HOSTING" -> "notice to the client's hosting contact";
-                default -> kind.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-            };
-            return InboundMails.abbreviate(what + " to " + recipient + ": " + subject, 4000);
-        }
+    private static String describe(SentMail mail) {
+        String what = switch (mail.kind()) {
+            case ACKNOWLEDGEMENT -> "acknowledgement";
+            case PARTNER_FORWARD -> "forward to the hosting partner";
+            case CLIENT_HOSTING -> "notice to the client's hosting contact";
+            default -> mail.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
+        return InboundMails.abbreviate(what + " to " + mail.recipient() + ": " + mail.subject(), 4000);
     }
 
     private static String in(Collection<?> values) {
