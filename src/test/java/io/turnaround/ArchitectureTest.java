@@ -6,13 +6,19 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The engine sits behind one door: only workflow/ talks to jBPM's process and task APIs, and it is an adapter: the
- * policy declares the port it deploys through ({@code PolicyDeployer}) and never reaches into workflow/.
+ * The packages depend on each other one way only. The engine sits behind one door: only workflow/ talks to jBPM's
+ * process and task APIs, and it is an adapter: the policy declares the port it deploys through ({@code
+ * PolicyDeployer}) and never reaches into workflow/. Likewise mail/ declares where the mail it reads goes
+ * ({@code MailReceiver}), which ticket intake implements.
  */
 @AnalyzeClasses(packages = "io.turnaround", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("io.turnaround.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule onlyWorkflowUsesTheProcessEngine = noClasses()

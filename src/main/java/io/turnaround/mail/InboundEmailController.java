@@ -1,8 +1,5 @@
 package io.turnaround.mail;
 
-import io.turnaround.ticket.MailIntake;
-import io.turnaround.ticket.MailOutcome;
-import io.turnaround.ticket.UnreadableMail;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,10 +26,10 @@ class InboundEmailController {
     private static final String RFC822 = "message/rfc822";
 
     private final MailDelivery delivery;
-    private final MailIntake intake;
+    private final MailReceiver intake;
     private final Clock clock;
 
-    InboundEmailController(MailDelivery delivery, MailIntake intake, Clock clock) {
+    InboundEmailController(MailDelivery delivery, MailReceiver intake, Clock clock) {
         this.delivery = delivery;
         this.intake = intake;
         this.clock = clock;

@@ -1,10 +1,6 @@
 package io.turnaround.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.turnaround.ticket.IncomingMail;
-import io.turnaround.ticket.MailIntake;
-import io.turnaround.ticket.MailOutcome;
-import io.turnaround.ticket.MailboxPosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -30,16 +26,16 @@ public class MailDelivery {
     /** The most header bytes kept of a message over the size limit that was pushed whole. */
     private static final int HEADER_BYTES = 1024 * 1024;
 
-    private final MailIntake intake;
-    private final MailIntake.Rules rules;
+    private final MailReceiver intake;
+    private final MailReceiver.Rules rules;
     private final MeterRegistry meters;
     private final long maxMessageBytes;
 
-    MailDelivery(MailIntake intake, MailSettings settings, MeterRegistry meters) {
+    MailDelivery(MailReceiver intake, MailSettings settings, MeterRegistry meters) {
         this.intake = intake;
         this.meters = meters;
         this.maxMessageBytes = settings.inbound().maxMessageSize().toBytes();
-        this.rules = new MailIntake.Rules(settings.from(), settings.messageIdDomain(), settings.hostingPartner(),
+        this.rules = new MailReceiver.Rules(settings.from(), settings.messageIdDomain(), settings.hostingPartner(),
                 settings.inbound().maxAttachmentSize().toBytes(), Pattern.compile(settings.partnerReference()),
                 settings.reopenWithin());
     }

@@ -1,6 +1,5 @@
 package io.turnaround.mail;
 
-import io.turnaround.ticket.IncomingMail;
 import org.jsoup.Jsoup;
 
 import javax.mail.Address;

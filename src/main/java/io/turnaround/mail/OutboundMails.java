@@ -1,6 +1,5 @@
 package io.turnaround.mail;
 
-import io.turnaround.ticket.TicketKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -22,12 +21,14 @@ public class OutboundMails {
 
     private static final String COLUMNS = "id, idempotency_key, kind, ticket_id, recipient, subject, status, attempts,"
             + " created_at, next_attempt_at, sent_at, last_error";
-    private static final RowMapper<OutboundMail> ROW = OutboundMails::map;
 
     private final JdbcTemplate jdbc;
+    private final MailReceiver tickets;
+    private final RowMapper<OutboundMail> row = this::map;
 
-    OutboundMails(JdbcTemplate jdbc) {
+    OutboundMails(JdbcTemplate jdbc, MailReceiver tickets) {
         this.jdbc = jdbc;
+        this.tickets = tickets;
     }
 
     /** What a retry by staff did. */
@@ -37,14 +38,14 @@ public class OutboundMails {
     public List<OutboundMail> list(MailStatus status, int limit) {
         if (status == null) {
             return jdbc.query("select " + COLUMNS + " from outbound_mail where status in ('QUEUED', 'FAILED')"
-                    + " order by created_at desc, id desc fetch first " + limit + " rows only", ROW);
+                    + " order by created_at desc, id desc fetch first " + limit + " rows only", row);
         }
         return jdbc.query("select " + COLUMNS + " from outbound_mail where status = ? order by created_at desc, id desc"
-                + " fetch first " + limit + " rows only", ROW, status.name());
+                + " fetch first " + limit + " rows only", row, status.name());
     }
 
     public Optional<OutboundMail> find(long id) {
-        return jdbc.query("select " + COLUMNS + " from outbound_mail where id = ?", ROW, id).stream().findFirst();
+        return jdbc.query("select " + COLUMNS + " from outbound_mail where id = ?", row, id).stream().findFirst();
     }
 
     /** How many mails wait to be sent (first tries and retries); the SENT ones, which pile up, are not counted. */
@@ -129,10 +130,10 @@ public class OutboundMails {
                 error, id, claim) == 1;
     }
 
-    private static OutboundMail map(ResultSet rs, int row) throws SQLException {
+    private OutboundMail map(ResultSet rs, int n) throws SQLException {
         Object ticketId = rs.getObject("ticket_id");
         return new OutboundMail(rs.getLong("id"), rs.getString("idempotency_key"), MailKind.valueOf(rs.getString("kind")),
-                ticketId == null ? null : TicketKey.of(((Number) ticketId).longValue()), rs.getString("recipient"),
+                ticketId == null ? null : tickets.ticketKey(((Number) ticketId).longValue()), rs.getString("recipient"),
                 rs.getString("subject"), MailStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
                 Outbox.instant(rs, "created_at"), Outbox.instant(rs, "next_attempt_at"), Outbox.instant(rs, "sent_at"),
                 rs.getString("last_error"));

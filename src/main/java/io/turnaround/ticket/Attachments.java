@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import io.turnaround.mail.IncomingMail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

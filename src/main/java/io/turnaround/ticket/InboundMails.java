@@ -1,5 +1,8 @@
 package io.turnaround.ticket;
 
+import io.turnaround.mail.MailOutcome;
+import io.turnaround.mail.MailboxPosition;
+import io.turnaround.mail.UnreadableMail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

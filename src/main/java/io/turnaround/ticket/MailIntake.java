@@ -1,6 +1,11 @@
 package io.turnaround.ticket;
 
+import io.turnaround.mail.IncomingMail;
+import io.turnaround.mail.MailOutcome;
+import io.turnaround.mail.MailReceiver;
+import io.turnaround.mail.MailboxPosition;
 import io.turnaround.mail.Outbox;
+import io.turnaround.mail.UnreadableMail;
 import io.turnaround.policy.facts.Channel;
 import io.turnaround.policy.facts.WaitingOn;
 import org.springframework.stereotype.Service;
@@ -21,7 +26,7 @@ import java.util.regex.Pattern;
  * A reply is added to the ticket it answers and ends a wait on its writer; a machine's mail changes nothing.
  */
 @Service
-public class MailIntake {
+public class MailIntake implements MailReceiver {
 
     /** The longest body a ticket keeps (the API's limit); longer mail is cut there, and the ticket says so. */
     static final int MAX_TICKET_BODY = 65536;
@@ -55,22 +60,7 @@ public class MailIntake {
         this.clock = clock;
     }
 
-    /**
-     * What the mail settings say about whose mail is whose: our own address (mail from it is a loop), the domain of
-     * our Message-IDs, the hosting partner's address, the attachment limit and how to find the partner's reference.
-     */
-    public record Rules(String ownAddress, String messageIdDomain, String partnerAddress, long maxAttachmentBytes,
-                        Pattern partnerReference, Duration reopenWithin) {
-
-        boolean isPartner(String address) {
-            return address != null && address.equalsIgnoreCase(partnerAddress);
-        }
-    }
-
-    /**
-     * Takes in a readable mail; {@code position} is null for mail pushed over HTTP. {@code raw} is kept with it when a
-     * header value was cut or the body left out for its size, so the original is never lost.
-     */
+    @Override
     @Transactional
     public MailOutcome receive(IncomingMail mail, MailboxPosition position, Rules rules, byte[] raw) {
         Optional<MailOutcome> seen = seenBefore(position, mail.messageId());
@@ -121,6 +111,7 @@ public class MailIntake {
      * Keeps a message that could not be read as mail, whole, for staff to look at; {@code sender} and {@code subject}
      * are what could be made out (cut to fit) or null, {@code tooLarge} whether {@code raw} holds only its headers.
      */
+    @Override
     @Transactional
     public MailOutcome keepUnreadable(byte[] raw, MailboxPosition position, String sender, String subject, String reason,
                                       boolean tooLarge) {
@@ -133,10 +124,17 @@ public class MailIntake {
         return new MailOutcome(id, MailOutcome.Kind.UNREADABLE, null, reason, false);
     }
 
+    @Override
+    public String ticketKey(long ticketId) {
+        return TicketKey.of(ticketId);
+    }
+
+    @Override
     public List<UnreadableMail> unreadable(int limit) {
         return inbound.unreadable(limit);
     }
 
+    @Override
     public Optional<byte[]> rawOf(long inboundMailId) {
         return inbound.raw(inboundMailId);
     }

@@ -1,5 +1,7 @@
 package io.turnaround.ticket;
 
+import io.turnaround.mail.IncomingMail;
+import io.turnaround.mail.MailReceiver;
 import io.turnaround.mail.MessageIds;
 import io.turnaround.mail.Outbox;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +36,7 @@ class MailThreads {
         this.outbox = outbox;
     }
 
-    Optional<Ticket> ticketFor(IncomingMail mail, MailIntake.Rules rules) {
+    Optional<Ticket> ticketFor(IncomingMail mail, MailReceiver.Rules rules) {
         List<Long> candidates = new ArrayList<>();
         for (String reference : mail.references()) {
             String outboxKey = MessageIds.keyOf(reference, rules.messageIdDomain());
@@ -52,7 +54,7 @@ class MailThreads {
                 .filter(t -> belongsTo(mail.from(), t, rules)).findFirst();
     }
 
-    private boolean belongsTo(String sender, Ticket ticket, MailIntake.Rules rules) {
+    private boolean belongsTo(String sender, Ticket ticket, MailReceiver.Rules rules) {
         String from = sender.toLowerCase(Locale.ROOT);
         if (from.equalsIgnoreCase(ticket.sender()) || rules.isPartner(from)) {
             return true;

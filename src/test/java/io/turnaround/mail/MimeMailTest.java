@@ -1,6 +1,5 @@
 package io.turnaround.mail;
 
-import io.turnaround.ticket.IncomingMail;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.turnaround.ticket;
+package io.turnaround.mail;
 
 /**
  * What intake made of a mail: a new ticket, a message on an existing one, nothing (a machine's mail), or a mail kept

@@ -1,4 +1,4 @@
-package io.turnaround.ticket;
+package io.turnaround.mail;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +27,7 @@ public record IncomingMail(String messageId, String from, String subject, String
     }
 
     /** Whether the raw message is kept with the outcome: a value was cut or the body left out. */
-    boolean keepsRaw() {
+    public boolean keepsRaw() {
         return !cut.isEmpty() || tooLarge != null;
     }
 

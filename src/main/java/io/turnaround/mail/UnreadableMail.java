@@ -1,4 +1,4 @@
-package io.turnaround.ticket;
+package io.turnaround.mail;
 
 import java.time.Instant;
 
