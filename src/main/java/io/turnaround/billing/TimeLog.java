@@ -12,9 +12,10 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+
+import static io.turnaround.database.Timestamps.utc;
 
 /**
  * The time log: entries are added, and a mistaken one is withdrawn (kept, with who withdrew it and why) rather than
@@ -90,9 +91,5 @@ public class TimeLog {
                 WorkKind.valueOf(rs.getString("kind")), Duration.ofMinutes(rs.getInt("minutes")),
                 rs.getObject("worked_at", OffsetDateTime.class).toInstant(), rs.getString("note"),
                 rs.getString("logged_by"), rs.getObject("logged_at", OffsetDateTime.class).toInstant());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

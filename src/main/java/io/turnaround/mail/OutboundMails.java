@@ -1,5 +1,6 @@
 package io.turnaround.mail;
 
+import io.turnaround.database.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -61,7 +62,7 @@ public class OutboundMails {
     public Retry retry(long id, Instant now) {
         int updated = jdbc.update("update outbound_mail set status = 'QUEUED', attempts = 0, next_attempt_at = ?,"
                 + " claimed_by = null, claimed_until = null where id = ? and status in ('QUEUED', 'FAILED')"
-                + " and (claimed_until is null or claimed_until < ?)", Outbox.utc(now), id, Outbox.utc(now));
+                + " and (claimed_until is null or claimed_until < ?)", Timestamps.utc(now), id, Timestamps.utc(now));
         if (updated == 1) {
             return Retry.QUEUED_NOW;
         }
@@ -73,7 +74,7 @@ public class OutboundMails {
     List<Long> due(Instant now, int limit) {
         return jdbc.queryForList("select id from outbound_mail where status = 'QUEUED' and next_attempt_at <= ?"
                 + " and (claimed_until is null or claimed_until < ?) order by next_attempt_at, id fetch first " + limit
-                + " rows only", Long.class, Outbox.utc(now), Outbox.utc(now));
+                + " rows only", Long.class, Timestamps.utc(now), Timestamps.utc(now));
     }
 
     /**
@@ -85,9 +86,9 @@ public class OutboundMails {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Object> arguments = new ArrayList<>(List.of(claim, Outbox.utc(until)));
+        List<Object> arguments = new ArrayList<>(List.of(claim, Timestamps.utc(until)));
         arguments.addAll(ids);
-        arguments.addAll(List.of(Outbox.utc(now), Outbox.utc(now)));
+        arguments.addAll(List.of(Timestamps.utc(now), Timestamps.utc(now)));
         int won = jdbc.update("update outbound_mail set claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
                 + " where id in (" + Outbox.placeholders(ids.size()) + ") and status = 'QUEUED' and next_attempt_at <= ?"
                 + " and (claimed_until is null or claimed_until < ?)", arguments.toArray());
@@ -109,7 +110,7 @@ public class OutboundMails {
         if (ids.isEmpty()) {
             return 0;
         }
-        List<Object> arguments = new ArrayList<>(List.of(Outbox.utc(at)));
+        List<Object> arguments = new ArrayList<>(List.of(Timestamps.utc(at)));
         arguments.addAll(ids);
         arguments.add(claim);
         return jdbc.update("update outbound_mail set status = 'SENT', sent_at = ?, claimed_by = null, claimed_until = null"
@@ -126,7 +127,7 @@ public class OutboundMails {
     boolean failed(long id, String claim, String error, Instant at, Instant retryAt) {
         return jdbc.update("update outbound_mail set status = ?, next_attempt_at = ?, last_error = ?, claimed_by = null,"
                         + " claimed_until = null where id = ? and claimed_by = ?",
-                retryAt == null ? MailStatus.FAILED.name() : MailStatus.QUEUED.name(), Outbox.utc(retryAt == null ? at : retryAt),
+                retryAt == null ? MailStatus.FAILED.name() : MailStatus.QUEUED.name(), Timestamps.utc(retryAt == null ? at : retryAt),
                 error, id, claim) == 1;
     }
 
@@ -135,7 +136,7 @@ public class OutboundMails {
         return new OutboundMail(rs.getLong("id"), rs.getString("idempotency_key"), MailKind.valueOf(rs.getString("kind")),
                 ticketId == null ? null : tickets.ticketKey(((Number) ticketId).longValue()), rs.getString("recipient"),
                 rs.getString("subject"), MailStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                Outbox.instant(rs, "created_at"), Outbox.instant(rs, "next_attempt_at"), Outbox.instant(rs, "sent_at"),
+                Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "next_attempt_at"), Timestamps.instant(rs, "sent_at"),
                 rs.getString("last_error"));
     }
 }

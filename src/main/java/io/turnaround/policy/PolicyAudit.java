@@ -1,5 +1,6 @@
 package io.turnaround.policy;
 
+import io.turnaround.database.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -7,7 +8,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** The append-only log of every step of a policy change: who, when, which version and hash, and the result. */
@@ -34,7 +34,7 @@ public class PolicyAudit {
     @Transactional
     public void record(String actor, Action action, PolicyVersion version, String result, String detail) {
         jdbc.update("insert into policy_audit (at, actor, action, version_number, content_hash, result, detail)"
-                        + " values (?, ?, ?, ?, ?, ?, ?)", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                        + " values (?, ?, ?, ?, ?, ?, ?)", Timestamps.utc(clock.instant()),
                 actor, action.name(), version == null ? null : version.number(),
                 version == null ? null : version.contentHash(), result, detail);
     }

@@ -7,11 +7,12 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+
+import static io.turnaround.database.Timestamps.utc;
 
 /** Policy versions and their files in the database. */
 @Repository
@@ -134,10 +135,6 @@ class PolicyVersions {
                 },
                 number);
         return PolicyBundle.of(files);
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
     private static Instant instant(OffsetDateTime at) {

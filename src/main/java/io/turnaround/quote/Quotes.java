@@ -10,10 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+
+import static io.turnaround.database.Timestamps.instant;
+import static io.turnaround.database.Timestamps.utc;
 
 /** The quotes. A state changes only from SENT, in one conditional update, so two answers cannot both win. */
 @Repository
@@ -85,14 +86,5 @@ class Quotes {
                 Duration.ofMinutes(rs.getInt("billable_minutes")), rs.getBigDecimal("hourly_rate"),
                 rs.getBigDecimal("amount"), rs.getInt("policy_version"), instant(rs, "created_at"),
                 instant(rs, "expires_at"), instant(rs, "reminded_at"), instant(rs, "answered_at"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

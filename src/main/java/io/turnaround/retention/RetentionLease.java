@@ -5,9 +5,9 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
+
+import static io.turnaround.database.Timestamps.utc;
 
 /**
  * The one row a node holds while it runs the job. A lease rather than a lock held in an open transaction: the job's
@@ -46,9 +46,5 @@ class RetentionLease {
     Optional<String> holder(Instant now) {
         return jdbc.queryForList("select holder from retention_lease where name = ? and holder is not null"
                 + " and held_until >= ?", String.class, NAME, utc(now)).stream().findFirst();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

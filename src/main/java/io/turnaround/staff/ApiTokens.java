@@ -14,11 +14,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+
+import static io.turnaround.database.Timestamps.utc;
 
 /**
  * Bearer tokens for programs that call the REST API. A token is 256 random bits, so a SHA-256 of it is enough
@@ -94,10 +95,6 @@ public class ApiTokens {
                 + "where token_hash = ? and revoked_at is null and expires_at > ?",
                 String.class, sha256(secret), utc(clock.instant()));
         return owner.stream().findFirst().map(staff::loadUserByUsername).filter(UserDetails::isEnabled);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static String sha256(String secret) {

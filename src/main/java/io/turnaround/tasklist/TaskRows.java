@@ -8,16 +8,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+
+import static io.turnaround.database.Timestamps.instant;
+import static io.turnaround.database.Timestamps.utc;
 
 /**
  * The task list's read model: a row per human task, written from the engine's task events inside the
@@ -50,7 +49,7 @@ class TaskRows implements TaskObserver {
 
     @Override
     public void taskChanged(TaskChanged event) {
-        OffsetDateTime at = OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC);
+        OffsetDateTime at = utc(event.at());
         if (event.change() == TaskChanged.Change.CREATED) {
             jdbc.update("insert into task_list_entry (task_id, process_instance_id, name, candidate_group, assignee, status,"
                             + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -141,11 +140,6 @@ class TaskRows implements TaskObserver {
             where.sql.append(")");
         }
         return where;
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     /** A where clause and its arguments; a condition whose value is null is left out. */

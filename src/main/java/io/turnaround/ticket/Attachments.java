@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import io.turnaround.database.Timestamps;
 import io.turnaround.mail.IncomingMail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -30,7 +31,7 @@ class Attachments {
             jdbc.update("insert into ticket_attachment (ticket_id, inbound_mail_id, filename, content_type, size_bytes,"
                             + " content, created_at) values (?, ?, ?, ?, ?, ?, ?)", ticketId, inboundMailId,
                     InboundMails.abbreviate(file.filename(), 300), InboundMails.abbreviate(file.contentType(), 200),
-                    file.content().length, fits ? file.content() : null, Tickets.utc(at));
+                    file.content().length, fits ? file.content() : null, Timestamps.utc(at));
         }
         return oversize;
     }
@@ -39,8 +40,8 @@ class Attachments {
         return jdbc.query("select id, filename, content_type, size_bytes, content is not null as stored, created_at,"
                         + " removed_at from ticket_attachment where ticket_id = ? order by id",
                 (rs, n) -> new TicketAttachment(rs.getLong("id"), rs.getString("filename"), rs.getString("content_type"),
-                        rs.getLong("size_bytes"), rs.getBoolean("stored"), Tickets.instant(rs, "created_at"),
-                        Tickets.instant(rs, "removed_at")), ticketId);
+                        rs.getLong("size_bytes"), rs.getBoolean("stored"), Timestamps.instant(rs, "created_at"),
+                        Timestamps.instant(rs, "removed_at")), ticketId);
     }
 
     Optional<byte[]> content(long ticketId, long id) {

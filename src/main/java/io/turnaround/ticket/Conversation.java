@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import io.turnaround.database.Timestamps;
 import io.turnaround.mail.MailKind;
 import io.turnaround.mail.MailStatus;
 import io.turnaround.mail.Outbox;
@@ -90,7 +91,7 @@ public class Conversation {
             // Every reply was queued with the reply itself; one without its outbox row was sent, and retention deleted the row.
             MailStatus status = mailed.getOrDefault(id, kind == TicketMessage.Kind.REPLY ? MailStatus.SENT : null);
             return new TicketMessage(id, kind, rs.getString("author"), rs.getString("body"),
-                    Tickets.instant(rs, "created_at"), status == null ? null : status.name());
+                    Timestamps.instant(rs, "created_at"), status == null ? null : status.name());
         }, ticketId);
     }
 
@@ -103,7 +104,7 @@ public class Conversation {
             s.setString(2, kind.name());
             s.setString(3, author);
             s.setString(4, body);
-            s.setObject(5, Tickets.utc(at));
+            s.setObject(5, Timestamps.utc(at));
             return s;
         }, key);
         return key.getKey().longValue();

@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import io.turnaround.database.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -28,14 +29,14 @@ class IdempotencyKeys {
         return jdbc.query("select request_hash, ticket_id, notice, created_at from intake_idempotency_key"
                         + " where caller = ? and idempotency_key = ? and ticket_id is not null",
                 (rs, n) -> new Stored(rs.getString("request_hash").strip(), rs.getLong("ticket_id"), rs.getString("notice"),
-                        Tickets.instant(rs, "created_at")),
+                        Timestamps.instant(rs, "created_at")),
                 key.caller(), key.value()).stream().findFirst();
     }
 
     /** Inserts the key; a {@code DuplicateKeyException} if the caller's key is taken (once its claimer committed). */
     void claim(IdempotencyKey key, String fingerprint, Instant now) {
         jdbc.update("insert into intake_idempotency_key (caller, idempotency_key, request_hash, created_at)"
-                + " values (?, ?, ?, ?)", key.caller(), key.value(), fingerprint, Tickets.utc(now));
+                + " values (?, ?, ?, ?)", key.caller(), key.value(), fingerprint, Timestamps.utc(now));
     }
 
     /** The claimed key made this ticket; called in the transaction that claimed it. */
@@ -47,11 +48,11 @@ class IdempotencyKeys {
     /** Forgets the key if it was stored before {@code before} (it has outlived its retention). */
     void forgetIfOlder(IdempotencyKey key, Instant before) {
         jdbc.update("delete from intake_idempotency_key where caller = ? and idempotency_key = ? and created_at < ?",
-                key.caller(), key.value(), Tickets.utc(before));
+                key.caller(), key.value(), Timestamps.utc(before));
     }
 
     /** Deletes every key stored before {@code before}; returns how many. */
     int deleteOlderThan(Instant before) {
-        return jdbc.update("delete from intake_idempotency_key where created_at < ?", Tickets.utc(before));
+        return jdbc.update("delete from intake_idempotency_key where created_at < ?", Timestamps.utc(before));
     }
 }

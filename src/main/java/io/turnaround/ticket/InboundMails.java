@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import io.turnaround.database.Timestamps;
 import io.turnaround.mail.MailOutcome;
 import io.turnaround.mail.MailboxPosition;
 import io.turnaround.mail.UnreadableMail;
@@ -71,7 +72,7 @@ class InboundMails {
             ps.setObject(2, position == null ? null : position.uidValidity());
             ps.setObject(3, position == null ? null : position.uid());
             ps.setString(4, messageId);
-            ps.setObject(5, Tickets.utc(receivedAt));
+            ps.setObject(5, Timestamps.utc(receivedAt));
             ps.setString(6, abbreviate(sender, 320));
             ps.setString(7, abbreviate(subject, 500));
             ps.setString(8, outcome.name());
@@ -94,7 +95,7 @@ class InboundMails {
         RowMapper<UnreadableMail> row = (rs, n) -> {
             Long ticketId = (Long) rs.getObject("ticket_id");
             return new UnreadableMail(rs.getLong("id"), rs.getString("mailbox"), (Long) rs.getObject("uid"),
-                    Tickets.instant(rs, "received_at"), rs.getString("sender"), rs.getString("subject"),
+                    Timestamps.instant(rs, "received_at"), rs.getString("sender"), rs.getString("subject"),
                     rs.getString("reason"), rs.getBoolean("too_large"), ticketId == null ? null : TicketKey.of(ticketId));
         };
         // Two index range scans rather than one scan of the whole log.

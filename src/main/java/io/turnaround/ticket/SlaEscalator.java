@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import io.turnaround.database.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.turnaround.mail.MailKind;
@@ -49,7 +50,7 @@ class SlaEscalator implements SlaEscalations {
     @Override
     public Climb climb(DueRung rung, Instant firedAt) {
         List<Instant> before = jdbc.query("select fired_at from sla_escalation where process_instance_id = ? and rung = ?",
-                (rs, n) -> Tickets.instant(rs, "fired_at"), rung.processInstanceId(), rung.index());
+                (rs, n) -> Timestamps.instant(rs, "fired_at"), rung.processInstanceId(), rung.index());
         if (!before.isEmpty()) {
             return new Climb(true, "already climbed at " + before.get(0), false, null, null, null);
         }
@@ -59,7 +60,7 @@ class SlaEscalator implements SlaEscalations {
         jdbc.update("insert into sla_escalation (ticket_id, process_instance_id, rung, moment, action, target_group, due_at,"
                         + " fired_at, outcome, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ticket.id(), rung.processInstanceId(), rung.index(), step.moment(), step.action().name(), step.group(),
-                Tickets.utc(rung.dueAt()), Tickets.utc(firedAt), climb.done() ? "DONE" : "SKIPPED", climb.note());
+                Timestamps.utc(rung.dueAt()), Timestamps.utc(firedAt), climb.done() ? "DONE" : "SKIPPED", climb.note());
         Duration lateness = Duration.between(rung.dueAt(), firedAt);
         Timer.builder(LATENESS_METRIC).description("How long after its due instant an SLA escalation step ran")
                 .tag("action", step.action().name()).publishPercentileHistogram().register(meters)
@@ -70,17 +71,17 @@ class SlaEscalator implements SlaEscalations {
     /** The rungs of the ticket's ladders that came due, in the order they ran. */
     List<SlaStep> stepsOf(long ticketId) {
         return jdbc.query("select * from sla_escalation where ticket_id = ? order by fired_at, id", (rs, n) -> new SlaStep(
-                rs.getString("moment"), rs.getString("action"), rs.getString("target_group"), Tickets.instant(rs, "due_at"),
-                Tickets.instant(rs, "fired_at"), rs.getString("outcome"), rs.getString("detail")), ticketId);
+                rs.getString("moment"), rs.getString("action"), rs.getString("target_group"), Timestamps.instant(rs, "due_at"),
+                Timestamps.instant(rs, "fired_at"), rs.getString("outcome"), rs.getString("detail")), ticketId);
     }
 
     /** How late the rungs that ran since {@code since} were. */
     SlaLateness latenessSince(Instant since) {
         return SlaLateness.of(jdbc.query("select due_at, fired_at from sla_escalation where fired_at >= ?",
                 (rs, n) -> {
-                    Duration late = Duration.between(Tickets.instant(rs, "due_at"), Tickets.instant(rs, "fired_at"));
+                    Duration late = Duration.between(Timestamps.instant(rs, "due_at"), Timestamps.instant(rs, "fired_at"));
                     return late.isNegative() ? Duration.ZERO : late;
-                }, Tickets.utc(since)));
+                }, Timestamps.utc(since)));
     }
 
     private Climb climb(Ticket ticket, DueRung rung, Instant at) {

@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import io.turnaround.database.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -23,7 +24,7 @@ class TicketHistory {
 
     void add(long ticketId, Instant at, String actor, String event, String detail) {
         jdbc.update("insert into ticket_history (ticket_id, at, actor, event, detail) values (?, ?, ?, ?, ?)",
-                ticketId, Tickets.utc(at), actor, event, detail);
+                ticketId, Timestamps.utc(at), actor, event, detail);
     }
 
     boolean has(long ticketId, String event) {
@@ -48,7 +49,7 @@ class TicketHistory {
     }
 
     private static HistoryEntry entry(ResultSet rs) throws SQLException {
-        return new HistoryEntry(Tickets.instant(rs, "at"), rs.getString("actor"), rs.getString("event"),
+        return new HistoryEntry(Timestamps.instant(rs, "at"), rs.getString("actor"), rs.getString("event"),
                 rs.getString("detail"));
     }
 }

@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import io.turnaround.database.Timestamps;
 import io.turnaround.mail.Outbox;
 import io.turnaround.mail.Outbox.SentMail;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,7 +53,7 @@ public class TicketRetention {
         return jdbc.queryForList("select p.process_instance_id from ticket_process p join ticket t on t.id = p.ticket_id"
                         + " where p." + data.keptColumn + " = true and t.status = 'RESOLVED' and t.updated_at < ?"
                         + " and p.process_instance_id > ? order by p.process_instance_id fetch first " + limit + " rows only",
-                Long.class, Tickets.utc(resolvedBefore), afterProcessInstanceId);
+                Long.class, Timestamps.utc(resolvedBefore), afterProcessInstanceId);
     }
 
     /** The engine data of that kind is gone for these instances; an instance with nothing left is forgotten. */
@@ -75,7 +76,7 @@ public class TicketRetention {
     public int dropRawMail(Instant receivedBefore, int limit) {
         return jdbc.update("update inbound_mail set raw = null where id in (select id from inbound_mail where raw is not null"
                 + " and outcome <> 'UNREADABLE' and received_at < ? order by id fetch first " + limit + " rows only)",
-                Tickets.utc(receivedBefore));
+                Timestamps.utc(receivedBefore));
     }
 
     /**
@@ -100,13 +101,13 @@ public class TicketRetention {
         List<long[]> files = jdbc.query("select a.id, a.ticket_id from ticket_attachment a join ticket t on t.id = a.ticket_id"
                         + " where a.content is not null and t.status = 'RESOLVED' and t.updated_at < ? order by a.id"
                         + " fetch first " + limit + " rows only", (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)},
-                Tickets.utc(resolvedBefore));
+                Timestamps.utc(resolvedBefore));
         if (files.isEmpty()) {
             return 0;
         }
         List<Long> ids = files.stream().map(f -> f[0]).toList();
         int dropped = jdbc.update("update ticket_attachment set content = null, removed_at = ? where id in " + in(ids),
-                concat(Tickets.utc(now), ids));
+                concat(Timestamps.utc(now), ids));
         files.stream().map(f -> f[1]).distinct().forEach(ticketId -> history.add(ticketId, now, "retention",
                 "ATTACHMENTS_REMOVED", files.stream().filter(f -> f[1] == ticketId).count()
                         + " file(s) removed, the ticket having been resolved more than " + retention + " before"));

@@ -17,14 +17,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import static io.turnaround.database.Timestamps.instant;
+import static io.turnaround.database.Timestamps.utc;
 
 @Repository
 class Tickets {
@@ -216,15 +217,6 @@ class Tickets {
                 Duration.ofSeconds(rs.getLong("sla_paused_seconds")), waits(rs.getString("pauses_while_waiting_on")),
                 enumOrNull(Category.class, rs.getString("requested_category")), rs.getString("partner_reference"),
                 instant(rs, "partner_responded_at"));
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private static Set<WaitingOn> waits(String names) {
