@@ -23,7 +23,8 @@ import javax.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -131,7 +132,8 @@ class OutboxSender {
      * address the server refuses fails that mail alone; a server that cannot be reached fails the rest).
      */
     private int deliver(JavaMailSender sender, List<ClaimedMail> claimed, String claim) {
-        Map<MimeMessage, ClaimedMail> messages = new IdentityHashMap<>();
+        // In the order claimed, the longest waiting first (a MimeMessage is equal only to itself).
+        Map<MimeMessage, ClaimedMail> messages = new LinkedHashMap<>();
         for (ClaimedMail mail : claimed) {
             try {
                 messages.put(message(sender, mail), mail);
@@ -149,7 +151,7 @@ class OutboxSender {
             // Names each message that failed; it names none when only closing the connection failed after all went.
             failures = e.getFailedMessages();
         } catch (RuntimeException e) {
-            failures = new IdentityHashMap<>();
+            failures = new HashMap<>();
             for (MimeMessage message : messages.keySet()) {
                 failures.put(message, e);
             }

@@ -123,8 +123,8 @@ class OutboxSendersOnPostgresIT {
 
     @Test
     void aBatchGoesOverOneConnectionAndARefusedAddressFailsOnlyItsOwnMail() throws Exception {
-        List<String> recipients = List.of("b0@batch.example", "b1@batch.example", "\"not>deliverable\"@batch.example",
-                "b3@batch.example", "b4@batch.example");
+        List<String> recipients = List.of("reader@batch.example", "reader@batch.example",
+                "\"not>deliverable\"@batch.example", "reader@batch.example", "reader@batch.example");
         for (int i = 0; i < recipients.size(); i++) {
             queue("batch-" + i, recipients.get(i), null, 0);
         }
@@ -139,9 +139,9 @@ class OutboxSendersOnPostgresIT {
                 .containsExactly("batch-0 SENT 1", "batch-1 SENT 1", "batch-2 FAILED 1", "batch-3 SENT 1", "batch-4 SENT 1");
         assertThat(jdbc.queryForObject("select last_error from outbound_mail where idempotency_key = 'batch-2'",
                 String.class)).as("the server's answer").isEqualTo("Invalid Addresses; 501 Required syntax: 'RCPT TO:<email@host>'");
-        for (String recipient : List.of("b0@batch.example", "b1@batch.example", "b3@batch.example", "b4@batch.example")) {
-            assertThat(Smtp.received(smtp, recipient, "")).as(recipient).hasSize(1);
-        }
+        assertThat(Smtp.received(smtp, "reader@batch.example", "").stream().map(m -> Smtp.header(m, "Message-ID")))
+                .as("sent once each, the longest waiting first").containsExactly("<batch-0@turnaround.example>",
+                        "<batch-1@turnaround.example>", "<batch-3@turnaround.example>", "<batch-4@turnaround.example>");
     }
 
     private static void queue(String key, String recipient, Instant claimedUntil, int attempts) {
