@@ -3,6 +3,7 @@ package io.turnaround.database;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.HeuristicCompletionException;
 
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -26,6 +27,12 @@ public final class DatabaseFailures {
                     || t instanceof SQLTimeoutException || t instanceof SocketException
                     || t instanceof SocketTimeoutException || t instanceof DataAccessResourceFailureException
                     || t instanceof QueryTimeoutException || t instanceof CannotCreateTransactionException) {
+                return true;
+            }
+            // The database is the only resource in our transactions: a heuristic outcome means its connection broke
+            // during the commit, and whether the commit took is unknown. The transaction manager logs the I/O error
+            // but does not chain it. A retry with the same Idempotency-Key finds out (200 if it took, 201 if not).
+            if (t instanceof HeuristicCompletionException) {
                 return true;
             }
             if (t instanceof SQLException sql && (unavailable(sql.getSQLState())

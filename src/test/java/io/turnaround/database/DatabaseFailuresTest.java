@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.HeuristicCompletionException;
+
+import javax.transaction.HeuristicMixedException;
 
 import java.net.SocketException;
 import java.sql.SQLException;
@@ -31,6 +34,13 @@ class DatabaseFailuresTest {
                 + " waiting for idle object", new NoSuchElementException("Timeout waiting for idle object")))).isTrue();
         assertThat(DatabaseFailures.isDatabaseFailure(new CannotGetJdbcConnectionException("Failed to obtain JDBC"
                 + " Connection", new SQLException("Unable to acquire a new connection from the pool")))).isTrue();
+    }
+
+    @Test
+    void aCommitWhoseOutcomeTheDatabaseCutOffIsADatabaseFailure() {
+        // What the JTA transaction manager throws when the connection is reset during a one-phase commit.
+        assertThat(DatabaseFailures.isDatabaseFailure(new HeuristicCompletionException(
+                HeuristicCompletionException.STATE_MIXED, new HeuristicMixedException()))).isTrue();
     }
 
     @Test
