@@ -1,6 +1,5 @@
 package io.turnaround.mail;
 
-import io.turnaround.database.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -11,6 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+
+import static io.turnaround.database.Timestamps.instant;
+import static io.turnaround.database.Timestamps.utc;
 
 /**
  * The outbox table as the sender and staff use it. A sender claims a row with one conditional update before sending
@@ -62,7 +65,7 @@ public class OutboundMails {
     public Retry retry(long id, Instant now) {
         int updated = jdbc.update("update outbound_mail set status = 'QUEUED', attempts = 0, next_attempt_at = ?,"
                 + " claimed_by = null, claimed_until = null where id = ? and status in ('QUEUED', 'FAILED')"
-                + " and (claimed_until is null or claimed_until < ?)", Timestamps.utc(now), id, Timestamps.utc(now));
+                + " and (claimed_until is null or claimed_until < ?)", utc(now), id, utc(now));
         if (updated == 1) {
             return Retry.QUEUED_NOW;
         }
@@ -74,7 +77,7 @@ public class OutboundMails {
     List<Long> due(Instant now, int limit) {
         return jdbc.queryForList("select id from outbound_mail where status = 'QUEUED' and next_attempt_at <= ?"
                 + " and (claimed_until is null or claimed_until < ?) order by next_attempt_at, id fetch first " + limit
-                + " rows only", Long.class, Timestamps.utc(now), Timestamps.utc(now));
+                + " rows only", Long.class, utc(now), utc(now));
     }
 
     /**
@@ -86,9 +89,9 @@ public class OutboundMails {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Object> arguments = new ArrayList<>(List.of(claim, Timestamps.utc(until)));
+        List<Object> arguments = new ArrayList<>(List.of(claim, utc(until)));
         arguments.addAll(ids);
-        arguments.addAll(List.of(Timestamps.utc(now), Timestamps.utc(now)));
+        arguments.addAll(List.of(utc(now), utc(now)));
         int won = jdbc.update("update outbound_mail set claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
                 + " where id in (" + Outbox.placeholders(ids.size()) + ") and status = 'QUEUED' and next_attempt_at <= ?"
                 + " and (claimed_until is null or claimed_until < ?)", arguments.toArray());
@@ -96,10 +99,11 @@ public class OutboundMails {
             return List.of();
         }
         return jdbc.query("select id, idempotency_key, kind, recipient, subject, body, in_reply_to, attempts"
-                + " from outbound_mail where claimed_by = ? order by next_attempt_at, id", (rs, n) -> new ClaimedMail(
-                rs.getLong("id"), rs.getString("idempotency_key"), MailKind.valueOf(rs.getString("kind")),
-                rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("in_reply_to"),
-                rs.getInt("attempts")), claim);
+                + " from outbound_mail where id in (" + Outbox.placeholders(ids.size()) + ") and claimed_by = ?"
+                + " order by next_attempt_at, id", (rs, n) -> new ClaimedMail(rs.getLong("id"),
+                rs.getString("idempotency_key"), MailKind.valueOf(rs.getString("kind")), rs.getString("recipient"),
+                rs.getString("subject"), rs.getString("body"), rs.getString("in_reply_to"), rs.getInt("attempts")),
+                Stream.concat(ids.stream(), Stream.of(claim)).toArray());
     }
 
     /**
@@ -110,7 +114,7 @@ public class OutboundMails {
         if (ids.isEmpty()) {
             return 0;
         }
-        List<Object> arguments = new ArrayList<>(List.of(Timestamps.utc(at)));
+        List<Object> arguments = new ArrayList<>(List.of(utc(at)));
         arguments.addAll(ids);
         arguments.add(claim);
         return jdbc.update("update outbound_mail set status = 'SENT', sent_at = ?, claimed_by = null, claimed_until = null"
@@ -127,7 +131,7 @@ public class OutboundMails {
     boolean failed(long id, String claim, String error, Instant at, Instant retryAt) {
         return jdbc.update("update outbound_mail set status = ?, next_attempt_at = ?, last_error = ?, claimed_by = null,"
                         + " claimed_until = null where id = ? and claimed_by = ?",
-                retryAt == null ? MailStatus.FAILED.name() : MailStatus.QUEUED.name(), Timestamps.utc(retryAt == null ? at : retryAt),
+                retryAt == null ? MailStatus.FAILED.name() : MailStatus.QUEUED.name(), utc(retryAt == null ? at : retryAt),
                 error, id, claim) == 1;
     }
 
@@ -136,7 +140,7 @@ public class OutboundMails {
         return new OutboundMail(rs.getLong("id"), rs.getString("idempotency_key"), MailKind.valueOf(rs.getString("kind")),
                 ticketId == null ? null : tickets.ticketKey(((Number) ticketId).longValue()), rs.getString("recipient"),
                 rs.getString("subject"), MailStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "next_attempt_at"), Timestamps.instant(rs, "sent_at"),
+                instant(rs, "created_at"), instant(rs, "next_attempt_at"), instant(rs, "sent_at"),
                 rs.getString("last_error"));
     }
 }
