@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TableOwnersTest {
 
     private static final Path SOURCES = Path.of("src/main/java/io/turnaround");
-    private static final Map<String, String> OWNERS = Map.of("outbound_mail", "mail");
+    private static final Map<String, String> OWNERS = Map.of("outbound_mail", "mail", "client_contact", "client",
+            "client_holiday", "client");
 
     @Test
     void onlyItsOwnerNamesATable() {

@@ -5,7 +5,7 @@ import io.turnaround.policy.PolicyVersion;
 import io.turnaround.policy.facts.HoursCharge;
 import io.turnaround.policy.facts.Plan;
 import io.turnaround.policy.facts.WorkKind;
-import io.turnaround.ticket.Client;
+import io.turnaround.client.Client;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;

@@ -2,7 +2,7 @@ package io.turnaround.billing;
 
 import io.turnaround.policy.facts.Tier;
 import io.turnaround.policy.facts.WorkKind;
-import io.turnaround.ticket.Client;
+import io.turnaround.client.Client;
 import io.turnaround.ticket.TicketKey;
 
 import java.math.BigDecimal;

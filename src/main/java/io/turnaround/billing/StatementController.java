@@ -1,6 +1,6 @@
 package io.turnaround.billing;
 
-import io.turnaround.ticket.Client;
+import io.turnaround.client.Client;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

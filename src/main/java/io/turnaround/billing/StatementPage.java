@@ -1,9 +1,9 @@
 package io.turnaround.billing;
 
 import io.turnaround.staff.Staff;
-import io.turnaround.ticket.Client;
-import io.turnaround.ticket.ClientNotFoundException;
-import io.turnaround.ticket.Clients;
+import io.turnaround.client.Client;
+import io.turnaround.client.ClientNotFoundException;
+import io.turnaround.client.Clients;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,8 +1,8 @@
 package io.turnaround.billing;
 
-import io.turnaround.ticket.Client;
-import io.turnaround.ticket.ClientNotFoundException;
-import io.turnaround.ticket.Clients;
+import io.turnaround.client.Client;
+import io.turnaround.client.ClientNotFoundException;
+import io.turnaround.client.Clients;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;

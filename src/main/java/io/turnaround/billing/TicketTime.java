@@ -1,8 +1,8 @@
 package io.turnaround.billing;
 
 import io.turnaround.policy.facts.WorkKind;
-import io.turnaround.ticket.Client;
-import io.turnaround.ticket.Clients;
+import io.turnaround.client.Client;
+import io.turnaround.client.Clients;
 import io.turnaround.ticket.Ticket;
 import io.turnaround.ticket.TicketConflictException;
 import io.turnaround.ticket.TicketJournal;

@@ -1,7 +1,7 @@
 package io.turnaround.quote;
 
-import io.turnaround.ticket.Client;
-import io.turnaround.ticket.Clients;
+import io.turnaround.client.Client;
+import io.turnaround.client.Clients;
 import io.turnaround.ticket.Ticket;
 import io.turnaround.ticket.TicketJournal;
 import io.turnaround.ticket.TicketKey;

@@ -3,7 +3,7 @@ package io.turnaround.quote;
 import io.turnaround.mail.MailKind;
 import io.turnaround.policy.MailTemplateName;
 import io.turnaround.policy.PolicyTemplates;
-import io.turnaround.ticket.Client;
+import io.turnaround.client.Client;
 import io.turnaround.mail.Outbox;
 import io.turnaround.ticket.Ticket;
 import org.springframework.stereotype.Component;

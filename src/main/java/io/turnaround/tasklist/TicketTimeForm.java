@@ -7,7 +7,7 @@ import io.turnaround.billing.TimeEntryNotFoundException;
 import io.turnaround.billing.WorkDuration;
 import io.turnaround.policy.facts.WorkKind;
 import io.turnaround.staff.Staff;
-import io.turnaround.ticket.Client;
+import io.turnaround.client.Client;
 import io.turnaround.ticket.Ticket;
 import io.turnaround.ticket.TicketConflictException;
 import io.turnaround.ticket.TicketPermissions;

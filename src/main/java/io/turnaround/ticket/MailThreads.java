@@ -1,10 +1,10 @@
 package io.turnaround.ticket;
 
+import io.turnaround.client.Clients;
 import io.turnaround.mail.IncomingMail;
 import io.turnaround.mail.MailReceiver;
 import io.turnaround.mail.MessageIds;
 import io.turnaround.mail.Outbox;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -24,13 +24,13 @@ class MailThreads {
 
     private static final Pattern KEY = Pattern.compile("TCK-\\d{6,18}");
 
-    private final JdbcTemplate jdbc;
+    private final Clients clients;
     private final Tickets tickets;
     private final InboundMails inbound;
     private final Outbox outbox;
 
-    MailThreads(JdbcTemplate jdbc, Tickets tickets, InboundMails inbound, Outbox outbox) {
-        this.jdbc = jdbc;
+    MailThreads(Clients clients, Tickets tickets, InboundMails inbound, Outbox outbox) {
+        this.clients = clients;
         this.tickets = tickets;
         this.inbound = inbound;
         this.outbox = outbox;
@@ -59,9 +59,6 @@ class MailThreads {
         if (from.equalsIgnoreCase(ticket.sender()) || rules.isPartner(from)) {
             return true;
         }
-        Integer known = jdbc.queryForObject("select count(*) from ticket t join client c on c.id = t.client_id"
-                + " where t.id = ? and (lower(c.hosting_contact) = ? or exists (select 1 from client_contact cc"
-                + " where cc.client_id = c.id and lower(cc.email) = ?))", Integer.class, ticket.id(), from, from);
-        return known != null && known > 0;
+        return clients.findByTicket(ticket.id()).filter(client -> clients.speaksFor(client, from)).isPresent();
     }
 }

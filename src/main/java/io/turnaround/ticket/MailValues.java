@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import io.turnaround.client.Client;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

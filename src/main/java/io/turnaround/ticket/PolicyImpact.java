@@ -1,5 +1,8 @@
 package io.turnaround.ticket;
 
+import io.turnaround.client.Clients;
+import io.turnaround.client.ClientHolidays;
+import io.turnaround.client.Client;
 import io.turnaround.policy.ActivePolicy;
 import io.turnaround.policy.PolicyAudit;
 import io.turnaround.policy.PolicyDecision;

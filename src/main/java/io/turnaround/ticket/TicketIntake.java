@@ -1,5 +1,11 @@
 package io.turnaround.ticket;
 
+import io.turnaround.client.UnknownClientException;
+import io.turnaround.client.ChatWindow;
+import io.turnaround.client.Clients;
+import io.turnaround.client.ClientNotFoundException;
+import io.turnaround.client.ClientHolidays;
+import io.turnaround.client.Client;
 import io.turnaround.policy.ActivePolicy;
 import io.turnaround.policy.PolicyVersion;
 import io.turnaround.policy.facts.Category;

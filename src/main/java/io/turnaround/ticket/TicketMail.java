@@ -1,5 +1,7 @@
 package io.turnaround.ticket;
 
+import io.turnaround.client.Clients;
+import io.turnaround.client.Client;
 import io.turnaround.mail.MailKind;
 import io.turnaround.mail.MailSettings;
 import io.turnaround.mail.MessageIds;

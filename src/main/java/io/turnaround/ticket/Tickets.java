@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import io.turnaround.client.Client;
 import io.turnaround.policy.facts.Category;
 import io.turnaround.policy.facts.Channel;
 import io.turnaround.policy.facts.Decision;

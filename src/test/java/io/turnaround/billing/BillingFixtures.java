@@ -3,7 +3,7 @@ package io.turnaround.billing;
 import io.turnaround.policy.facts.Hosting;
 import io.turnaround.policy.facts.Tier;
 import io.turnaround.policy.facts.WorkKind;
-import io.turnaround.ticket.Client;
+import io.turnaround.client.Client;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -84,6 +84,13 @@ class MailboxOnPostgresIT {
         assertThat(answered.get("status").asText()).as("the customer's answer ends the wait").isEqualTo("OPEN");
         assertThat(answered.get("history")).anySatisfy(h -> assertThat(h.get("event").asText()).isEqualTo("CUSTOMER_REPLIED"));
 
+        jdbc.update("insert into client_contact (email, client_id, name) select 'colleague@goldcrest.example', id,"
+                + " 'Cole League' from client where name = 'Goldcrest Live'");
+        deliver(MailFixtures.plain("colleague@goldcrest.example", "Cole League <Colleague@Goldcrest.example>",
+                "Re: [" + key + "] One user", "Same here"));
+        assertThat(awaitOutcome("colleague@goldcrest.example")).as("another contact of the client writes on its ticket")
+                .isEqualTo("CUSTOMER_REPLY");
+
         deliver(MailFixtures.plain("stranger@else.example", "someone@else.example", "Re: [" + key + "] let me in", "hi"));
         assertThat(awaitOutcome("stranger@else.example")).as("a stranger cannot write on a client's ticket")
                 .isEqualTo("NEW_TICKET");
@@ -102,7 +109,7 @@ class MailboxOnPostgresIT {
 
         // As if the node died after the ticket was committed but before the flag: the message is unflagged again.
         setSeen("first@goldcrest.example", false);
-        Waits.waitUntil(() -> allSeen(6), Duration.ofSeconds(10), "the message is read and flagged again");
+        Waits.waitUntil(() -> allSeen(7), Duration.ofSeconds(10), "the message is read and flagged again");
         assertThat(jdbc.queryForObject("select count(*) from ticket where subject = 'One user cannot log in'",
                 Integer.class)).isEqualTo(1);
     }

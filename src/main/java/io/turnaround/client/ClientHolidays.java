@@ -1,4 +1,4 @@
-package io.turnaround.ticket;
+package io.turnaround.client;
 
 import io.turnaround.sla.LocalHolidays;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,7 +10,7 @@ import java.util.List;
 
 /** Clients' own holidays, dates in each client's time zone. */
 @Repository
-class ClientHolidays {
+public class ClientHolidays {
 
     private final JdbcTemplate jdbc;
 
@@ -24,7 +24,7 @@ class ClientHolidays {
     }
 
     /** The client's holidays as the policy reads them: dates in the client's zone. */
-    LocalHolidays forPolicy(Client client) {
+    public LocalHolidays forPolicy(Client client) {
         return LocalHolidays.of(client.timeZone(), jdbc.queryForList(
                 "select holiday_date from client_holiday where client_id = ?", LocalDate.class, client.id()));
     }

@@ -1,4 +1,4 @@
-package io.turnaround.ticket;
+package io.turnaround.client;
 
 /** A request named a client that does not exist. */
 public class UnknownClientException extends RuntimeException {

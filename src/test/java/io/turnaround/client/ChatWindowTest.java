@@ -1,4 +1,4 @@
-package io.turnaround.ticket;
+package io.turnaround.client;
 
 import io.turnaround.policy.PolicyFixtures;
 import io.turnaround.policy.facts.Tier;

@@ -1,4 +1,4 @@
-package io.turnaround.ticket;
+package io.turnaround.client;
 
 /** A path named a client that does not exist. */
 public class ClientNotFoundException extends RuntimeException {

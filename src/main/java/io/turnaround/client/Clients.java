@@ -1,4 +1,4 @@
-package io.turnaround.ticket;
+package io.turnaround.client;
 
 import io.turnaround.policy.facts.Hosting;
 import io.turnaround.policy.facts.Tier;
@@ -23,9 +23,17 @@ public class Clients {
     }
 
     /** The client a sender writes for, found by the contact's email address (case-insensitive). */
-    Optional<Client> findByContact(String email) {
+    public Optional<Client> findByContact(String email) {
         return jdbc.query("select c.* from client c join client_contact cc on cc.client_id = c.id where cc.email = ?",
                 Clients::map, normalized(email)).stream().findFirst();
+    }
+
+    /** Whether the address may write for the client: one of its contacts, or its own hosting support. */
+    public boolean speaksFor(Client client, String email) {
+        String address = normalized(email);
+        return address.equalsIgnoreCase(client.hostingContact()) || jdbc.queryForObject(
+                "select count(*) from client_contact where client_id = ? and lower(email) = ?", Integer.class,
+                client.id(), address) > 0;
     }
 
     public Optional<Client> findByTicket(long ticketId) {
@@ -42,12 +50,12 @@ public class Clients {
         return jdbc.query("select * from client order by name, id", Clients::map);
     }
 
-    void changeTier(long clientId, Tier tier) {
+    public void changeTier(long clientId, Tier tier) {
         jdbc.update("update client set tier = ? where id = ?", tier.name(), clientId);
     }
 
     /** Makes the address a contact of the client; the caller has checked it is no other client's. */
-    void addContact(long clientId, String email) {
+    public void addContact(long clientId, String email) {
         jdbc.update("insert into client_contact (email, client_id) select ?, ? where not exists"
                 + " (select 1 from client_contact where email = ?)", normalized(email), clientId, normalized(email));
     }

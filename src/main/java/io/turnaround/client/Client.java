@@ -1,4 +1,4 @@
-package io.turnaround.ticket;
+package io.turnaround.client;
 
 import io.turnaround.policy.facts.Hosting;
 import io.turnaround.policy.facts.Tier;

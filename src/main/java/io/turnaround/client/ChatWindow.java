@@ -1,4 +1,4 @@
-package io.turnaround.ticket;
+package io.turnaround.client;
 
 import io.turnaround.policy.facts.Plan;
 import io.turnaround.policy.facts.Tier;
@@ -16,12 +16,12 @@ import java.util.Locale;
  * them, in the words the channels endpoint, the ticket history and the customer get. {@code zone} is the chat
  * calendar's; null, like the instants, when there is nothing to say.
  */
-record ChatWindow(Tier tier, Instant at, boolean offered, boolean open, ZoneId zone, Instant opensAt, Instant closesAt) {
+public record ChatWindow(Tier tier, Instant at, boolean offered, boolean open, ZoneId zone, Instant opensAt, Instant closesAt) {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEEE uuuu-MM-dd HH:mm VV", Locale.ENGLISH);
     private static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu 'at' HH:mm", Locale.ENGLISH);
 
-    static ChatWindow of(Plan plan, Instant at) {
+    public static ChatWindow of(Plan plan, Instant at) {
         BusinessCalendar hours = plan.chatHours();
         if (hours == null) {
             return new ChatWindow(plan.tier(), at, false, false, null, null, null);
@@ -51,7 +51,7 @@ record ChatWindow(Tier tier, Instant at, boolean offered, boolean open, ZoneId z
     }
 
     /** Why a chat request was taken as email, for the ticket's history (staff read it). */
-    String takenAsEmail() {
+    public String takenAsEmail() {
         if (!offered) {
             return "the " + tier + " plan has no chat; taken as email";
         }
@@ -60,7 +60,7 @@ record ChatWindow(Tier tier, Instant at, boolean offered, boolean open, ZoneId z
     }
 
     /** The same, politely, for the customer: in the answer to their request and in the acknowledgement mail. */
-    String customerNote() {
+    public String customerNote() {
         if (!offered) {
             return "Your " + planName() + " plan includes support by email rather than chat, so we have taken your message"
                     + " as an email and will answer you by email.";

@@ -1,4 +1,4 @@
-package io.turnaround.ticket;
+package io.turnaround.client;
 
 import java.time.LocalDate;
 
