@@ -2,6 +2,7 @@ package io.turnaround.tasklist;
 
 import io.turnaround.staff.Staff;
 import io.turnaround.staff.StaffDirectory;
+import io.turnaround.workflow.QuoteWorkflow;
 import io.turnaround.workflow.TaskActionRefusedException;
 import io.turnaround.workflow.TaskNotFoundException;
 import io.turnaround.workflow.Workflow;
@@ -22,11 +23,13 @@ class TaskActions {
 
     private final TaskRows rows;
     private final Workflow workflow;
+    private final QuoteWorkflow quotes;
     private final StaffDirectory directory;
 
-    TaskActions(TaskRows rows, Workflow workflow, StaffDirectory directory) {
+    TaskActions(TaskRows rows, Workflow workflow, QuoteWorkflow quotes, StaffDirectory directory) {
         this.rows = rows;
         this.workflow = workflow;
+        this.quotes = quotes;
         this.directory = directory;
     }
 
@@ -85,6 +88,11 @@ class TaskActions {
         if (!staff.username().equals(task.assignee())) {
             throw new TaskActionRefusedException("claim task " + id + " before completing it"
                     + (task.assignee() == null ? "" : " (it is assigned to " + task.assignee() + ")"), false);
+        }
+        // An estimate without its hours would leave the quote process nothing to price.
+        if (quotes.isEstimate(id)) {
+            throw new TaskActionRefusedException("task " + id + " is a custom-work estimate: give the hours and a"
+                    + " description (POST /api/tasks/" + id + "/estimate, or the form on the ticket page)", false);
         }
         workflow.complete(id, staff.username());
         return rows.find(id).orElseThrow();

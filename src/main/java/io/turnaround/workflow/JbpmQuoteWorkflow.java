@@ -50,8 +50,8 @@ class JbpmQuoteWorkflow implements QuoteWorkflow {
         return task.getTaskData().getProcessInstanceId();
     }
 
-    /** True for the ticket process's estimate task, which cannot be completed without its hours and description. */
-    boolean isEstimate(long taskId) {
+    @Override
+    public boolean isEstimate(long taskId) {
         return isEstimate(task(taskId));
     }
 

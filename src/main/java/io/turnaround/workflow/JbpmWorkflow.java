@@ -16,12 +16,12 @@ import org.jbpm.services.api.ProcessService;
 import org.jbpm.services.api.UserTaskService;
 import org.jbpm.services.task.exception.PermissionDeniedException;
 import org.jbpm.services.task.impl.TaskContentRegistry;
-import org.kie.api.runtime.process.WorkItemHandler;
 import org.kie.internal.runtime.conf.AuditMode;
 import org.kie.internal.runtime.manager.InternalRuntimeManager;
 import org.kie.internal.runtime.conf.RuntimeStrategy;
 import org.kie.internal.task.exception.TaskException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -31,7 +31,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+/**
+ * The engine behind the {@link Workflow} and {@link PolicyDeployer} ports. The work item handlers the BPMN names must
+ * exist before it deploys a policy, although only jBPM calls them: jBPM's Spring factory looks them up once, when a
+ * deployment's first engine starts (an overdue timer firing as the server starts), and never again.
+ */
 @Component
+@DependsOn({TicketProcess.ESCALATE, QuoteProcess.PRICE, QuoteProcess.REMIND, QuoteProcess.EXPIRE})
 class JbpmWorkflow implements Workflow, PolicyDeployer {
 
     private final DeploymentService deployments;
@@ -40,24 +46,17 @@ class JbpmWorkflow implements Workflow, PolicyDeployer {
     private final TaskIdentities identities;
     private final PolicyCalendars calendars;
     private final TimerFailures failures;
-    private final JbpmQuoteWorkflow quotes;
     private final JdbcTemplate jdbc;
 
-    /**
-     * The work item handlers the BPMN names are taken as arguments although only jBPM calls them: they must exist
-     * before a policy is deployed, because jBPM's Spring factory looks them up once, when the first engine starts
-     * (an overdue timer firing as the server starts), and never again.
-     */
     JbpmWorkflow(DeploymentService deployments, ProcessService processes, UserTaskService tasks,
                  TaskIdentities identities, PolicyCalendars calendars, TimerFailures failures,
-                 JbpmQuoteWorkflow quotes, JdbcTemplate jdbc, List<WorkItemHandler> handlers) {
+                 JdbcTemplate jdbc) {
         this.deployments = deployments;
         this.processes = processes;
         this.tasks = tasks;
         this.identities = identities;
         this.calendars = calendars;
         this.failures = failures;
-        this.quotes = quotes;
         this.jdbc = jdbc;
     }
 
@@ -190,11 +189,6 @@ class JbpmWorkflow implements Workflow, PolicyDeployer {
     @Override
     public void complete(long taskId, String user) {
         act(taskId, () -> {
-            // An estimate without its hours would leave the quote process nothing to price.
-            if (quotes.isEstimate(taskId)) {
-                throw new TaskActionRefusedException("task " + taskId + " is a custom-work estimate: give the hours and"
-                        + " a description (POST /api/tasks/" + taskId + "/estimate, or the form on the ticket page)", false);
-            }
             tasks.completeAutoProgress(taskId, user, Map.of());
             return null;
         });

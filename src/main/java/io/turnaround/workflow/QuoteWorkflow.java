@@ -12,6 +12,9 @@ public interface QuoteWorkflow {
      */
     long completeEstimate(long taskId, String user, BigDecimal hours, String description);
 
+    /** True for the ticket process's estimate task, which cannot be completed without its hours and description. */
+    boolean isEstimate(long taskId);
+
     /**
      * Hands the client's answer to the quote's process, in the caller's transaction. Returns false, changing nothing,
      * when that process no longer runs.

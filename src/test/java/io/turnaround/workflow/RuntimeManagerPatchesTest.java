@@ -11,7 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SessionConfigurationCacheTest {
+class RuntimeManagerPatchesTest {
 
     /** What a session's configuration holds, from the jars' configuration files and from the deployment. */
     private static final List<String> SETTINGS = List.of("drools.workDefinitions", "drools.consequenceExceptionHandler",
@@ -20,8 +20,8 @@ class SessionConfigurationCacheTest {
 
     private final SimpleRuntimeEnvironment environment = (SimpleRuntimeEnvironment) RuntimeEnvironmentBuilder.Factory
             .get().newEmptyBuilder().persistence(false).addConfiguration("drools.clockType", "pseudo").get();
-    private final SessionConfigurationCache.ConfiguredOnce cached =
-            new SessionConfigurationCache.ConfiguredOnce(environment);
+    private final RuntimeManagerPatches.ConfiguredOnce cached =
+            new RuntimeManagerPatches.ConfiguredOnce(environment);
 
     @Test
     void aCachedConfigurationHoldsWhatJbpmsOwnDoes() {

@@ -25,23 +25,24 @@ import java.lang.reflect.Method;
 import java.util.List;
 
 /**
- * With one engine session per process instance, jBPM creates or loads a session for every ticket, task action and
- * timer, and builds a new session configuration for each: that build searches every jar on the class path for
- * {@code META-INF/kie.properties.conf}, {@code drools.properties.conf} and {@code kie.default.properties.conf}
- * and reads what it finds: about a tenth of the server's CPU per ticket when it runs from its jar. This reads those
- * files once per deployment and gives each session its own copy of them, configured as jBPM configures it
- * ({@code SimpleRuntimeEnvironment.getConfiguration}).
- *
- * <p>It swaps the runtime manager factory jBPM's auto-configuration made (keeping its settings) for one whose engine
- * sessions are made from the cached configuration, and which fills jBPM's Spring lookup of work item handlers and
- * listeners before any engine of a deployment exists (see {@link #lookUpHandlersAndListeners}).
+ * Swaps the runtime manager factory jBPM's auto-configuration made (keeping its settings) for one with two fixes:
+ * <ul>
+ * <li><b>Session configuration read once.</b> With one engine session per process instance, jBPM creates or loads a
+ * session for every ticket, task action and timer, and builds a new session configuration for each: that build
+ * searches every jar on the class path for {@code META-INF/kie.properties.conf}, {@code drools.properties.conf} and
+ * {@code kie.default.properties.conf} and reads what it finds: about a tenth of the server's CPU per ticket when it
+ * runs from its jar. The factory reads those files once per deployment and gives each session its own copy of them,
+ * configured as jBPM configures it ({@code SimpleRuntimeEnvironment.getConfiguration}).</li>
+ * <li><b>No race over handlers.</b> It fills jBPM's Spring lookup of work item handlers and listeners before any engine
+ * of a deployment exists (see {@link #lookUpHandlersAndListeners}).</li>
+ * </ul>
  */
 @Component
-class SessionConfigurationCache implements BeanPostProcessor {
+class RuntimeManagerPatches implements BeanPostProcessor {
 
     private final ApplicationContext context;
 
-    SessionConfigurationCache(ApplicationContext context) {
+    RuntimeManagerPatches(ApplicationContext context) {
         this.context = context;
     }
 

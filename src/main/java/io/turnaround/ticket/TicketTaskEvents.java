@@ -9,18 +9,18 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Keeps each ticket's SLA clock and status in step with its tasks. The turnaround ends when a person
- * is assigned the ticket's work task (the task for the group the policy chose); the SLA ladder
- * ({@link SlaEscalator}) records a breach when its timer fires first. The ticket is resolved when its work is done.
- * Runs inside the engine's transaction.
+ * What a ticket makes of its tasks' events: each one in the ticket's history, and the ticket's status and SLA clock
+ * in step with its work task (the task for the group the policy chose). The turnaround ends when a person is assigned
+ * that task; the SLA ladder ({@link SlaEscalator}) records a breach when its timer fires first. The ticket is resolved
+ * when its whole work is done. Runs inside the engine's transaction.
  */
 @Component
-class SlaStopwatch implements TaskObserver, WorkObserver {
+class TicketTaskEvents implements TaskObserver, WorkObserver {
 
     private final Tickets tickets;
     private final TicketHistory history;
 
-    SlaStopwatch(Tickets tickets, TicketHistory history) {
+    TicketTaskEvents(Tickets tickets, TicketHistory history) {
         this.tickets = tickets;
         this.history = history;
     }
