@@ -1,6 +1,7 @@
 package io.turnaround.billing;
 
 import io.turnaround.policy.ActivePolicy;
+import io.turnaround.policy.LoadedPolicies;
 import io.turnaround.policy.PolicyVersion;
 import io.turnaround.policy.facts.HoursCharge;
 import io.turnaround.policy.facts.Plan;
@@ -23,11 +24,13 @@ public class HoursBank {
 
     private final TimeLog log;
     private final ActivePolicy policy;
+    private final LoadedPolicies policies;
     private final Clock clock;
 
-    HoursBank(TimeLog log, ActivePolicy policy, Clock clock) {
+    HoursBank(TimeLog log, ActivePolicy policy, LoadedPolicies policies, Clock clock) {
         this.log = log;
         this.policy = policy;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -46,11 +49,11 @@ public class HoursBank {
 
     public Priced priced(Client client, YearMonth month) {
         PolicyVersion version = pricingOf(client, month);
-        Plan plan = policy.plan(version, client.tier());
+        Plan plan = policies.plan(version, client.tier());
         HoursMonth hours = HoursMonth.of(client.id(), client.tier(), month, client.timeZone(), version.number(),
                 plan.includedHoursPerMonth(),
                 log.between(client.id(), HoursMonth.start(month, client.timeZone()), HoursMonth.end(month, client.timeZone())),
-                charge -> policy.price(version, charge));
+                charge -> policies.price(version, charge));
         return new Priced(hours, plan);
     }
 

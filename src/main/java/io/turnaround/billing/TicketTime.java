@@ -20,6 +20,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
+import static io.turnaround.ticket.HistoryEvent.TIME_LOGGED;
+import static io.turnaround.ticket.HistoryEvent.TIME_WITHDRAWN;
+
 /** Staff log time on a ticket; it counts for the ticket's client, in the month it was worked in the client's zone. */
 @Service
 public class TicketTime {
@@ -114,7 +117,7 @@ public class TicketTime {
         }
         NewTimeEntry entry = newEntry(client, ticket, request, workedAt, note);
         long id = log.add(entry, user, now);
-        journal.record(ticket.id(), now, user, "TIME_LOGGED", describe(id, entry.kind(), entry.work(), workedAt, client)
+        journal.record(ticket.id(), now, user, TIME_LOGGED, describe(id, entry.kind(), entry.work(), workedAt, client)
                 + (note == null ? "" : ": " + note));
         HoursMonth month = bank.month(client, YearMonth.from(workedAt.atZone(client.timeZone())));
         PricedEntry charged = month.entries().stream().filter(p -> p.entry().id() == id).findFirst().orElseThrow();
@@ -142,7 +145,7 @@ public class TicketTime {
             throw new TimeEntryNotFoundException(ticket.key(), entryId);
         }
         Client client = clientOf(ticket);
-        journal.record(ticket.id(), now, user, "TIME_WITHDRAWN", describe(entryId, entry.kind(), entry.work(),
+        journal.record(ticket.id(), now, user, TIME_WITHDRAWN, describe(entryId, entry.kind(), entry.work(),
                 entry.workedAt(), client) + ", logged by " + entry.loggedBy() + (why == null ? "" : "; reason: " + why));
         return entry;
     }

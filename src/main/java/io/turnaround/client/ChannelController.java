@@ -1,6 +1,7 @@
 package io.turnaround.client;
 
 import io.turnaround.policy.ActivePolicy;
+import io.turnaround.policy.LoadedPolicies;
 import io.turnaround.policy.PolicyVersion;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,11 +20,13 @@ class ChannelController {
 
     private final Clients clients;
     private final ActivePolicy policy;
+    private final LoadedPolicies policies;
     private final Clock clock;
 
-    ChannelController(Clients clients, ActivePolicy policy, Clock clock) {
+    ChannelController(Clients clients, ActivePolicy policy, LoadedPolicies policies, Clock clock) {
         this.clients = clients;
         this.policy = policy;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -31,7 +34,7 @@ class ChannelController {
     ChannelAvailability channels(@PathVariable long id, @RequestParam(required = false) Instant at) {
         Client client = clients.find(id).orElseThrow(() -> new ClientNotFoundException(id));
         PolicyVersion version = policy.active();
-        ChatWindow window = ChatWindow.of(policy.plan(version, client.tier()), at == null ? clock.instant() : at);
+        ChatWindow window = ChatWindow.of(policies.plan(version, client.tier()), at == null ? clock.instant() : at);
         return ChannelAvailability.of(client, version.number(), window);
     }
 }

@@ -28,15 +28,17 @@ public class PolicyDeployments {
 
     private final PolicyVersions versions;
     private final ActivePolicy policy;
+    private final LoadedPolicies loaded;
     private final PolicyAudit audit;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PolicyDeployments(PolicyVersions versions, ActivePolicy policy, PolicyAudit audit, TransactionTemplate transaction,
-                      ApplicationEventPublisher events, Clock clock) {
+    PolicyDeployments(PolicyVersions versions, ActivePolicy policy, LoadedPolicies loaded, PolicyAudit audit,
+                      TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
         this.versions = versions;
         this.policy = policy;
+        this.loaded = loaded;
         this.audit = audit;
         this.transaction = transaction;
         this.events = events;
@@ -94,7 +96,7 @@ public class PolicyDeployments {
     private UploadReport store(PolicyBundle bundle, Integer basedOn, String description, String actor, List<String> ignored) {
         PolicyVersion draft = transaction.execute(s -> versions.add(bundle, PolicyVersion.State.DRAFT, basedOn, actor,
                 description, clock.instant()));
-        PolicyCheckResult check = policy.check(draft, bundle);
+        PolicyCheckResult check = loaded.check(draft, bundle);
         String detail = "version " + draft.number() + (check.passed() ? " is a draft: " : " is rejected: ") + check.summary()
                 + sameContentAs(draft);
         transaction.executeWithoutResult(s -> {
@@ -131,12 +133,12 @@ public class PolicyDeployments {
             }
         }
         long started = System.nanoTime();
-        PolicyCheckResult check = policy.check(target, versions.bundle(number));
+        PolicyCheckResult check = loaded.check(target, versions.bundle(number));
         if (!check.passed()) {
             throw new PolicyVersionConflictException("version " + number + " no longer passes its checks: "
                     + check.summary());
         }
-        policy.deploy(target);
+        loaded.deploy(target);
         // Going back to an older version is a rollback; re-activating a newer one after a rollback is not.
         PolicyAudit.Action action = number < policy.active().number()
                 ? PolicyAudit.Action.ROLLBACK : PolicyAudit.Action.ACTIVATE;

@@ -18,6 +18,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import static io.turnaround.ticket.HistoryEvent.QUOTE_ACCEPTED;
+import static io.turnaround.ticket.HistoryEvent.QUOTE_DECLINED;
+
 /**
  * What people do with quotes: sales completes the estimate (the quote process prices and mails it), the client
  * accepts or declines through the link. An answer is taken once; asked again, it shows where the quote stands.
@@ -93,7 +96,8 @@ class QuoteActions {
         if (!workflow.answer(ticket.policyVersion(), quote.processInstanceId(), accept)) {
             throw new QuoteClosedException(quote.id());
         }
-        journal.record(ticket.id(), now, ticket.sender(), "QUOTE_" + to.name(), "quote " + quote.id() + " ("
+        journal.record(ticket.id(), now, ticket.sender(),
+                accept ? QUOTE_ACCEPTED : QUOTE_DECLINED, "quote " + quote.id() + " ("
                 + QuoteDesk.describe(quote) + ") " + to.name().toLowerCase(Locale.ROOT)
                 + " by the client through the quote link");
         return open(token);

@@ -20,6 +20,11 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 
+import static io.turnaround.ticket.HistoryEvent.QUOTE_EXPIRED;
+import static io.turnaround.ticket.HistoryEvent.QUOTE_REMINDED;
+import static io.turnaround.ticket.HistoryEvent.QUOTE_SENT;
+import static io.turnaround.ticket.HistoryEvent.QUOTE_WITHDRAWN;
+
 /**
  * The steps the custom-quote process asks for, in the engine's transaction: pricing by the active policy's rules (the
  * client's included hours left this month first, then the plan's rate), the quote mail, the reminder and the expiry.
@@ -70,7 +75,7 @@ class QuoteDesk implements QuoteSteps {
                 charge.getRate(), charge.amount(), version, estimate.at(), estimate.expiresAt()));
         Quote quote = quotes.find(id).orElseThrow();
         String subject = mail.queue(quote, ticket, client, MailTemplateName.QUOTE, estimate.at());
-        journal.record(ticket.id(), estimate.at(), "policy v" + version, "QUOTE_SENT", "quote " + id + ": "
+        journal.record(ticket.id(), estimate.at(), "policy v" + version, QUOTE_SENT, "quote " + id + ": "
                 + describe(quote) + "; valid until " + quote.expiresAt() + "; mailed to " + ticket.sender()
                 + (subject == null ? "" : ": " + subject));
         return id;
@@ -85,7 +90,7 @@ class QuoteDesk implements QuoteSteps {
         Ticket ticket = ticketOf(quote);
         Client client = clients.findByTicket(ticket.id()).orElseThrow();
         mail.queue(quote, ticket, client, MailTemplateName.QUOTE_REMINDER, at);
-        journal.record(ticket.id(), at, ACTOR, "QUOTE_REMINDED", "quote " + quoteId + " not answered yet: reminder"
+        journal.record(ticket.id(), at, ACTOR, QUOTE_REMINDED, "quote " + quoteId + " not answered yet: reminder"
                 + " mailed to " + ticket.sender());
     }
 
@@ -93,7 +98,7 @@ class QuoteDesk implements QuoteSteps {
     public void expire(long quoteId, Instant at) {
         Quote quote = quotes.find(quoteId).orElseThrow();
         if (quotes.settle(quoteId, QuoteState.EXPIRED, at)) {
-            journal.record(quote.ticketId(), at, ACTOR, "QUOTE_EXPIRED", "quote " + quoteId + " (" + describe(quote)
+            journal.record(quote.ticketId(), at, ACTOR, QUOTE_EXPIRED, "quote " + quoteId + " (" + describe(quote)
                     + ") was not answered by " + quote.expiresAt() + "; its link no longer works. Sales may follow up.");
         }
     }
@@ -103,7 +108,7 @@ class QuoteDesk implements QuoteSteps {
     void withdraw(TicketRedecided redecided) {
         for (Quote quote : quotes.ofTicket(redecided.ticketId())) {
             if (quotes.settle(quote.id(), QuoteState.WITHDRAWN, redecided.at())) {
-                journal.record(quote.ticketId(), redecided.at(), ACTOR, "QUOTE_WITHDRAWN", "quote " + quote.id() + " ("
+                journal.record(quote.ticketId(), redecided.at(), ACTOR, QUOTE_WITHDRAWN, "quote " + quote.id() + " ("
                         + describe(quote) + ") withdrawn: the ticket was decided again; its link no longer works");
             }
         }

@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.turnaround.ticket.HistoryEvent.CUSTOMER_REPLIED;
+import static io.turnaround.ticket.HistoryEvent.NOTE_ADDED;
+import static io.turnaround.ticket.HistoryEvent.PARTNER_REPLIED;
+import static io.turnaround.ticket.HistoryEvent.REPLY_QUEUED;
+
 /**
  * What staff write on a ticket. A reply to the customer is stored and queued in the outbox in one transaction,
  * so a reply is never shown as sent without being queued, nor queued twice; it answers, as a mail, the
@@ -51,7 +56,7 @@ public class Conversation {
         Ticket ticket = tickets.byKey(key);
         Instant now = clock.instant();
         long id = insert(ticket.id(), TicketMessage.Kind.NOTE, author, body, now);
-        history.add(ticket.id(), now, author, "NOTE_ADDED", abbreviate(body));
+        history.add(ticket.id(), now, author, NOTE_ADDED, abbreviate(body));
         return new TicketMessage(id, TicketMessage.Kind.NOTE, author, body, now, null);
     }
 
@@ -62,7 +67,7 @@ public class Conversation {
         long id = insert(ticket.id(), TicketMessage.Kind.REPLY, author, body, now);
         outbox.queue(new Outbox.Mail(MailKind.REPLY, "reply-" + id, ticket.id(), id, ticket.sender(),
                 "[" + ticket.key() + "] Re: " + ticket.subject(), body, mail.threadOf(ticket.id())), now);
-        history.add(ticket.id(), now, author, "REPLY_QUEUED", "to " + ticket.sender() + ": " + abbreviate(body));
+        history.add(ticket.id(), now, author, REPLY_QUEUED, "to " + ticket.sender() + ": " + abbreviate(body));
         return new TicketMessage(id, TicketMessage.Kind.REPLY, author, body, now, "QUEUED");
     }
 
@@ -70,7 +75,8 @@ public class Conversation {
     TicketMessage received(long ticketId, TicketMessage.Kind kind, String from, String body, Instant at) {
         String text = InboundMails.abbreviate(body, MAX_BODY);
         long id = insert(ticketId, kind, from, text, at);
-        history.add(ticketId, at, from, kind == TicketMessage.Kind.PARTNER ? "PARTNER_REPLIED" : "CUSTOMER_REPLIED",
+        history.add(ticketId, at, from, kind == TicketMessage.Kind.PARTNER ? PARTNER_REPLIED
+                : CUSTOMER_REPLIED,
                 abbreviate(text.isBlank() ? "(no text)" : text));
         return new TicketMessage(id, kind, from, text, at, null);
     }

@@ -19,6 +19,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.turnaround.ticket.HistoryEvent.ATTACHMENTS;
+import static io.turnaround.ticket.HistoryEvent.FOLLOWED_UP;
+import static io.turnaround.ticket.HistoryEvent.FOLLOW_UP;
+import static io.turnaround.ticket.HistoryEvent.PARTNER_RESPONSE_TIME;
+
 /**
  * Mail becomes tickets here, through the same intake as the API. Each message is one transaction: it is recorded
  * with its mailbox position and Message-ID first, so the same message taken again (redelivered, read again after a
@@ -89,9 +94,9 @@ public class MailIntake implements MailReceiver {
         }
         keepAttachments(ticket.id(), id, mail, rules, now);
         followedUp.ifPresent(old -> {
-            history.add(ticket.id(), now, mail.from(), "FOLLOW_UP", "follows up " + old.key() + ", resolved more than "
+            history.add(ticket.id(), now, mail.from(), FOLLOW_UP, "follows up " + old.key() + ", resolved more than "
                     + rules.reopenWithin().toDays() + " days before this mail");
-            history.add(old.id(), now, mail.from(), "FOLLOWED_UP", "the customer wrote again; that is " + ticket.key());
+            history.add(old.id(), now, mail.from(), FOLLOWED_UP, "the customer wrote again; that is " + ticket.key());
         });
         return new MailOutcome(id, MailOutcome.Kind.NEW_TICKET, ticket.key(), null, false);
     }
@@ -172,7 +177,7 @@ public class MailIntake implements MailReceiver {
         tickets.partnerResponded(ticket.id(), ref, at);
         if (ticket.partnerRespondedAt() == null) {
             Optional<Instant> forwarded = outbox.sentOrQueuedAt(TicketMail.partnerForwardKey(ticket.id()));
-            history.add(ticket.id(), at, mail.from(), "PARTNER_RESPONSE_TIME", forwarded
+            history.add(ticket.id(), at, mail.from(), PARTNER_RESPONSE_TIME, forwarded
                     .map(f -> "the hosting partner answered " + Duration.between(f, at) + " after the forward")
                     .orElse("the hosting partner answered; no forward of ours is on record")
                     + (ref == null ? "" : "; its reference " + ref));
@@ -194,7 +199,7 @@ public class MailIntake implements MailReceiver {
             return;
         }
         List<String> oversize = attachments.store(ticketId, inboundMailId, mail.attachments(), rules.maxAttachmentBytes(), at);
-        history.add(ticketId, at, mail.from(), "ATTACHMENTS", mail.attachments().size() + " file(s) received"
+        history.add(ticketId, at, mail.from(), ATTACHMENTS, mail.attachments().size() + " file(s) received"
                 + (oversize.isEmpty() ? "" : "; not kept, over the " + rules.maxAttachmentBytes() + "-byte limit: "
                 + String.join(", ", oversize)));
     }

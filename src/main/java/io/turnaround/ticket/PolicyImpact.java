@@ -4,6 +4,7 @@ import io.turnaround.client.Clients;
 import io.turnaround.client.ClientHolidays;
 import io.turnaround.client.Client;
 import io.turnaround.policy.ActivePolicy;
+import io.turnaround.policy.LoadedPolicies;
 import io.turnaround.policy.PolicyAudit;
 import io.turnaround.policy.PolicyDecision;
 import io.turnaround.policy.PolicyDeployments;
@@ -33,15 +34,17 @@ public class PolicyImpact {
     private final Clients clients;
     private final ClientHolidays holidays;
     private final ActivePolicy policy;
+    private final LoadedPolicies policies;
     private final PolicyDeployments deployments;
     private final PolicyAudit audit;
 
     PolicyImpact(Tickets tickets, Clients clients, ClientHolidays holidays, ActivePolicy policy,
-                 PolicyDeployments deployments, PolicyAudit audit) {
+                 LoadedPolicies policies, PolicyDeployments deployments, PolicyAudit audit) {
         this.tickets = tickets;
         this.clients = clients;
         this.holidays = holidays;
         this.policy = policy;
+        this.policies = policies;
         this.deployments = deployments;
         this.audit = audit;
     }
@@ -65,7 +68,7 @@ public class PolicyImpact {
         List<Ticket> replayed = tickets.latestDecided(latest);
         Report report;
         try {
-            report = policy.underCheckLimits(() -> replay(candidate, active, replayed));
+            report = policies.underCheckLimits(() -> replay(candidate, active, replayed));
         } catch (PolicyEvaluationException stopped) {
             audit.record(actor, PolicyAudit.Action.PREVIEW, candidate, "STOPPED", stopped.getMessage());
             throw stopped;
@@ -86,8 +89,8 @@ public class PolicyImpact {
             TicketFacts facts = new TicketFacts(ticket.tier(), client.hosting(), ticket.subject(), ticket.body(),
                     ticket.channel(), ticket.receivedAt(), ticket.requestedCategory(), holidays.forPolicy(client));
             try {
-                PolicyDecision before = policy.decideWith(active, facts);
-                PolicyDecision after = policy.decideWith(candidate, facts);
+                PolicyDecision before = policies.decide(active, facts);
+                PolicyDecision after = policies.decide(candidate, facts);
                 List<String> changed = changedFields(before, after);
                 changed.forEach(f -> counts.merge(f, 1, Integer::sum));
                 if (!changed.isEmpty()) {

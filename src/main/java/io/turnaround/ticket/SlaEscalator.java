@@ -18,6 +18,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.turnaround.ticket.HistoryEvent.PRIORITY_RAISED;
+import static io.turnaround.ticket.HistoryEvent.SLA_BREACHED;
+import static io.turnaround.ticket.HistoryEvent.SLA_REASSIGNED;
+import static io.turnaround.ticket.HistoryEvent.SLA_WARNING;
+
 /**
  * Climbs a rung of a ticket's SLA ladder inside the timer's transaction: notifications go to the outbox, the
  * ticket and its history change, and the firing is logged with how late it ran. A firing already logged is
@@ -85,7 +90,7 @@ class SlaEscalator implements SlaEscalations {
     }
 
     private Climb climb(Ticket ticket, DueRung rung, Instant at) {
-        if (ticket.slaStoppedAt() != null || ticket.status() == TicketStatus.RESOLVED) {
+        if (!SlaClock.runs(ticket)) {
             return Climb.skipped("the SLA stopped at " + ticket.slaStoppedAt(), true);
         }
         Escalation step = rung.step();
@@ -108,14 +113,14 @@ class SlaEscalator implements SlaEscalations {
             case REASSIGN -> {
                 tickets.moveToGroup(ticket.id(), step.group(), at);
                 String note = "work moved from " + ticket.candidateGroup() + " to " + step.group() + " at " + when;
-                history.add(ticket.id(), at, ACTOR, "SLA_REASSIGNED", note);
+                history.add(ticket.id(), at, ACTOR, SLA_REASSIGNED, note);
                 return Climb.reassigned(note, ticket.candidateGroup(), step.group());
             }
             case RAISE_PRIORITY -> {
                 Priority raised = ticket.priority().raised();
                 tickets.setPriority(ticket.id(), raised, at);
                 String note = "priority " + ticket.priority() + " -> " + raised + " at " + when;
-                history.add(ticket.id(), at, ACTOR, "PRIORITY_RAISED", note);
+                history.add(ticket.id(), at, ACTOR, PRIORITY_RAISED, note);
                 return Climb.done(note);
             }
             case BREACH -> {
@@ -123,7 +128,7 @@ class SlaEscalator implements SlaEscalations {
                     return Climb.skipped("the breach was already recorded", false);
                 }
                 String note = "nobody assigned by " + ticket.slaDueAt() + "; escalated to " + step.group();
-                history.add(ticket.id(), at, ACTOR, "SLA_BREACHED", note);
+                history.add(ticket.id(), at, ACTOR, SLA_BREACHED, note);
                 return Climb.breached(note, step.group());
             }
             default -> throw new IllegalStateException("unknown escalation action " + step.action());
@@ -146,7 +151,7 @@ class SlaEscalator implements SlaEscalations {
         if (people.isEmpty()) {
             log.warn("SLA warning for {} at {}: {}", ticket.key(), when, note);
         }
-        history.add(ticket.id(), at, ACTOR, "SLA_WARNING", when + ": " + note);
+        history.add(ticket.id(), at, ACTOR, SLA_WARNING, when + ": " + note);
         return note;
     }
 }

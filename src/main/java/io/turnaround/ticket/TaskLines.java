@@ -2,16 +2,15 @@ package io.turnaround.ticket;
 
 import java.util.Optional;
 
+import static io.turnaround.ticket.HistoryEvent.TASK_CREATED;
+import static io.turnaround.ticket.HistoryEvent.TASK_FORWARDED;
+
 /**
  * How a ticket's history words its tasks being offered to a group, and how the group is read back from those lines:
  * the history is the only complete record of every queue a ticket passed through (see {@link TicketPermissions}).
  */
 final class TaskLines {
 
-    static final String CREATED = "TASK_CREATED";
-    static final String FORWARDED = "TASK_FORWARDED";
-    static final String ASSIGNED = "TASK_ASSIGNED";
-    static final String COMPLETED = "TASK_COMPLETED";
     private static final String FOR = "' for ";
     private static final String TO = "' to ";
 
@@ -30,7 +29,7 @@ final class TaskLines {
 
     /** The group a CREATED or FORWARDED line offered its task to; empty for other lines and tasks of no group. */
     static Optional<String> group(HistoryEntry line) {
-        String marker = CREATED.equals(line.event()) ? FOR : FORWARDED.equals(line.event()) ? TO : null;
+        String marker = line.is(TASK_CREATED) ? FOR : line.is(TASK_FORWARDED) ? TO : null;
         int at = marker == null || line.detail() == null ? -1 : line.detail().lastIndexOf(marker);
         if (at < 0) {
             return Optional.empty();

@@ -22,14 +22,14 @@ class TicketHistory {
         this.jdbc = jdbc;
     }
 
-    void add(long ticketId, Instant at, String actor, String event, String detail) {
+    void add(long ticketId, Instant at, String actor, HistoryEvent event, String detail) {
         jdbc.update("insert into ticket_history (ticket_id, at, actor, event, detail) values (?, ?, ?, ?, ?)",
-                ticketId, Timestamps.utc(at), actor, event, detail);
+                ticketId, Timestamps.utc(at), actor, event.name(), detail);
     }
 
-    boolean has(long ticketId, String event) {
+    boolean has(long ticketId, HistoryEvent event) {
         Integer lines = jdbc.queryForObject("select count(*) from ticket_history where ticket_id = ? and event = ?",
-                Integer.class, ticketId, event);
+                Integer.class, ticketId, event.name());
         return lines != null && lines > 0;
     }
 
@@ -39,10 +39,10 @@ class TicketHistory {
     }
 
     /** The ticket's lines of these events only, oldest first. */
-    List<HistoryEntry> of(long ticketId, Collection<String> events) {
+    List<HistoryEntry> of(long ticketId, Collection<HistoryEvent> events) {
         List<Object> args = new ArrayList<>();
         args.add(ticketId);
-        args.addAll(events);
+        events.forEach(event -> args.add(event.name()));
         return jdbc.query("select at, actor, event, detail from ticket_history where ticket_id = ? and event in ("
                         + String.join(", ", Collections.nCopies(events.size(), "?")) + ") order by id",
                 (rs, n) -> entry(rs), args.toArray());

@@ -7,6 +7,7 @@ import io.turnaround.client.ClientNotFoundException;
 import io.turnaround.client.ClientHolidays;
 import io.turnaround.client.Client;
 import io.turnaround.policy.ActivePolicy;
+import io.turnaround.policy.LoadedPolicies;
 import io.turnaround.policy.PolicyVersion;
 import io.turnaround.policy.facts.Category;
 import io.turnaround.policy.facts.Channel;
@@ -27,6 +28,15 @@ import java.util.List;
 import java.util.ArrayList;
 import java.util.Optional;
 
+import static io.turnaround.ticket.HistoryEvent.CATEGORY_CORRECTED;
+import static io.turnaround.ticket.HistoryEvent.CHANNEL_CHANGED;
+import static io.turnaround.ticket.HistoryEvent.DECIDED;
+import static io.turnaround.ticket.HistoryEvent.POLICY_MIGRATED;
+import static io.turnaround.ticket.HistoryEvent.RECEIVED;
+import static io.turnaround.ticket.HistoryEvent.REOPENED;
+import static io.turnaround.ticket.HistoryEvent.TIER_CHANGED;
+import static io.turnaround.ticket.HistoryEvent.TRIAGED;
+
 /**
  * Every request enters here: the sender's client is looked up, the ticket stored, and its process
  * started, whose rules decide it. All of it is one transaction, so a failure leaves no half ticket.
@@ -39,18 +49,21 @@ public class TicketIntake {
     private final Tickets tickets;
     private final TicketHistory history;
     private final ActivePolicy policy;
+    private final LoadedPolicies policies;
     private final Workflow workflow;
     private final TicketMail mail;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TicketIntake(Clients clients, ClientHolidays clientHolidays, Tickets tickets, TicketHistory history, ActivePolicy policy,
-                 Workflow workflow, TicketMail mail, ApplicationEventPublisher events, Clock clock) {
+    TicketIntake(Clients clients, ClientHolidays clientHolidays, Tickets tickets, TicketHistory history,
+                 ActivePolicy policy, LoadedPolicies policies, Workflow workflow, TicketMail mail,
+                 ApplicationEventPublisher events, Clock clock) {
         this.clients = clients;
         this.clientHolidays = clientHolidays;
         this.tickets = tickets;
         this.history = history;
         this.policy = policy;
+        this.policies = policies;
         this.workflow = workflow;
         this.mail = mail;
         this.events = events;
@@ -85,7 +98,7 @@ public class TicketIntake {
         Optional<Client> client = clients.findByContact(request.from());
         if (client.isEmpty()) {
             long id = tickets.insert(null, request, receivedAt, TicketStatus.TRIAGE, null, null, now);
-            history.add(id, now, receivedBy, "RECEIVED", "via " + request.channel() + " from unknown sender "
+            history.add(id, now, receivedBy, RECEIVED, "via " + request.channel() + " from unknown sender "
                     + request.from() + "; waiting for triage");
             if (noAutoReply != null) {
                 mail.withhold(id, noAutoReply, now);
@@ -98,12 +111,12 @@ public class TicketIntake {
         Optional<ChatWindow> closedChat = closedChat(c, version, request.channel(), receivedAt);
         NewTicket taken = closedChat.isPresent() ? request.asEmail() : request;
         long id = tickets.insert(c.id(), taken, receivedAt, TicketStatus.OPEN, c.tier(), version.number(), now);
-        history.add(id, now, receivedBy, "RECEIVED", "via " + request.channel() + " from " + request.from()
+        history.add(id, now, receivedBy, RECEIVED, "via " + request.channel() + " from " + request.from()
                 + " (" + c.name() + ", " + c.tier() + ", hosting " + c.hosting() + ")");
         if (noAutoReply != null) {
             mail.withhold(id, noAutoReply, now);
         }
-        closedChat.ifPresent(chat -> history.add(id, now, "policy v" + version.number(), "CHANNEL_CHANGED",
+        closedChat.ifPresent(chat -> history.add(id, now, "policy v" + version.number(), CHANNEL_CHANGED,
                 chat.takenAsEmail()));
         String notice = closedChat.map(ChatWindow::customerNote).map(n -> intakeNote == null ? n : n + " " + intakeNote)
                 .orElse(intakeNote);
@@ -117,7 +130,7 @@ public class TicketIntake {
         if (channel != Channel.CHAT) {
             return Optional.empty();
         }
-        ChatWindow window = ChatWindow.of(policy.plan(version, c.tier()), receivedAt);
+        ChatWindow window = ChatWindow.of(policies.plan(version, c.tier()), receivedAt);
         return window.open() ? Optional.empty() : Optional.of(window);
     }
 
@@ -142,7 +155,7 @@ public class TicketIntake {
         if (!tickets.linkToClient(id, c, version.number(), now)) {
             throw new TicketConflictException(key + " is " + ticket.status() + ", not waiting for triage");
         }
-        history.add(id, now, triagedBy, "TRIAGED", "linked to " + c.name() + " (" + c.tier() + ", hosting "
+        history.add(id, now, triagedBy, TRIAGED, "linked to " + c.name() + " (" + c.tier() + ", hosting "
                 + c.hosting() + ")" + (triage.addSenderAsContact() ? "; " + ticket.sender() + " is now its contact" : ""));
         startWork(id, version, factsOf(c, ticket.subject(), ticket.body(), ticket.channel(), ticket.receivedAt(),
                 triage.category()), null, now);
@@ -161,7 +174,7 @@ public class TicketIntake {
         }
         tickets.reopen(ticket.id(), now);
         PolicyVersion version = policy.active();
-        history.add(ticket.id(), now, from, "REOPENED", "the customer wrote again at " + replyAt
+        history.add(ticket.id(), now, from, REOPENED, "the customer wrote again at " + replyAt
                 + "; decided anew from then by policy v" + version.number());
         StartedTicket started = workflow.startTicket(version.number(), ticket.key(), factsOf(client.get(),
                 ticket.subject(), replyBody, Channel.EMAIL, replyAt, ticket.requestedCategory()));
@@ -186,7 +199,7 @@ public class TicketIntake {
         }
         Client c = clients.findByTicket(id).orElseThrow();
         Instant now = clock.instant();
-        history.add(id, now, correctedBy, "CATEGORY_CORRECTED", ticket.category() + " -> " + category
+        history.add(id, now, correctedBy, CATEGORY_CORRECTED, ticket.category() + " -> " + category
                 + (ticket.assignee() == null ? "" : "; " + ticket.assignee() + " no longer holds it"));
         redecide(ticket, c, category, ticket.policyVersion(), now);
         return tickets.find(id).orElseThrow();
@@ -208,7 +221,7 @@ public class TicketIntake {
         Instant now = clock.instant();
         List<String> redecided = new ArrayList<>();
         for (Ticket ticket : tickets.withRunningSla(clientId)) {
-            history.add(ticket.id(), now, changedBy, "TIER_CHANGED", after.name() + ": " + before.tier() + " -> " + tier);
+            history.add(ticket.id(), now, changedBy, TIER_CHANGED, after.name() + ": " + before.tier() + " -> " + tier);
             redecide(ticket, after, ticket.category(), ticket.policyVersion(), now);
             redecided.add(ticket.key());
         }
@@ -223,13 +236,11 @@ public class TicketIntake {
     @Transactional
     public boolean moveToVersion(long ticketId, PolicyVersion version, String movedBy) {
         Ticket ticket = tickets.find(ticketId).orElseThrow();
-        boolean slaRuns = ticket.processInstanceId() != null && ticket.slaStoppedAt() == null
-                && (ticket.status() == TicketStatus.OPEN || ticket.status() == TicketStatus.WAITING);
-        if (!slaRuns || ticket.policyVersion() == version.number()) {
+        if (!SlaClock.runs(ticket) || ticket.policyVersion() == version.number()) {
             return false;
         }
         Instant now = clock.instant();
-        history.add(ticketId, now, movedBy, "POLICY_MIGRATED", "policy v" + ticket.policyVersion() + " -> v"
+        history.add(ticketId, now, movedBy, POLICY_MIGRATED, "policy v" + ticket.policyVersion() + " -> v"
                 + version.number());
         redecide(ticket, clients.findByTicket(ticketId).orElseThrow(), ticket.requestedCategory(), version.number(), now);
         return true;
@@ -270,7 +281,7 @@ public class TicketIntake {
         Decision decision = started.decision();
         Instant dueAt = SlaLadder.afterPause(decision.getCalendar(), decision.getSlaDueAt(), pausedSoFar);
         tickets.recordDecision(id, started.processInstanceId(), policyVersion, requestedCategory, decision, dueAt, now);
-        history.add(id, now, "policy v" + policyVersion, "DECIDED", decision.getCategory()
+        history.add(id, now, "policy v" + policyVersion, DECIDED, decision.getCategory()
                 + " (" + decision.getCategoryReason() + ") -> " + decision.getRoute() + " for " + decision.getCandidateGroup()
                 + ", " + decision.getSlaTarget() + " on the " + decision.getSlaClock().label() + " clock, due " + dueAt
                 + (pausedSoFar.isZero() ? "" : " (after " + pausedSoFar + " paused)"));

@@ -14,7 +14,7 @@ public class TicketJournal {
         this.history = history;
     }
 
-    public void record(long ticketId, Instant at, String actor, String event, String detail) {
+    public void record(long ticketId, Instant at, String actor, HistoryEvent event, String detail) {
         history.add(ticketId, at, actor, event, detail);
     }
 }

@@ -21,6 +21,11 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.turnaround.ticket.HistoryEvent.ACKNOWLEDGEMENT_DEFERRED;
+import static io.turnaround.ticket.HistoryEvent.ACKNOWLEDGEMENT_WITHHELD;
+import static io.turnaround.ticket.HistoryEvent.MAIL_NOT_QUEUED;
+import static io.turnaround.ticket.HistoryEvent.MAIL_QUEUED;
+
 /**
  * The mail a ticket causes when it arrives and when the policy decides it, queued in the same transaction: the
  * acknowledgement to its sender, the forward of a hosting-partner emergency to the partner, the notice to a
@@ -37,10 +42,6 @@ class TicketMail {
 
     private static final Logger log = LoggerFactory.getLogger(TicketMail.class);
     private static final String ACTOR = "mail";
-    /** No acknowledgement for this ticket, ever: its later decisions (triage, corrections) do not send one either. */
-    static final String WITHHELD = "ACKNOWLEDGEMENT_WITHHELD";
-    /** No acknowledgement until staff triage the ticket: its sender is unknown. */
-    static final String DEFERRED = "ACKNOWLEDGEMENT_DEFERRED";
     /** For a version stored before mail templates were policy: an emergency must still reach whoever fixes it. */
     private static final MailTemplate FALLBACK_FORWARD = MailTemplate.parse("""
             Subject: [{ticketKey}] Emergency for {clientName} ({tier}): {subject}
@@ -82,8 +83,9 @@ class TicketMail {
             return;
         }
         if (!settings.acknowledgeUnknownSenders()) {
-            history.add(ticketId, now, ACTOR, DEFERRED, "no acknowledgement to " + ticket.sender() + ", whom no client"
-                    + " knows, until staff triage the ticket (turnaround.mail.acknowledge-unknown-senders is false)");
+            history.add(ticketId, now, ACTOR, ACKNOWLEDGEMENT_DEFERRED, "no acknowledgement to " + ticket.sender()
+                    + ", whom no client knows, until staff triage the ticket"
+                    + " (turnaround.mail.acknowledge-unknown-senders is false)");
         } else {
             Map<String, String> values = MailValues.received(ticket, ZoneOffset.UTC);
             queue(ticket, policyVersion, MailTemplateName.ACKNOWLEDGEMENT_TRIAGE, MailKind.ACKNOWLEDGEMENT,
@@ -94,7 +96,8 @@ class TicketMail {
     /** The ticket's sender gets no acknowledgement, whatever is decided later; the history says why. */
     void withhold(long ticketId, String reason, Instant now) {
         Ticket ticket = tickets.find(ticketId).orElseThrow();
-        history.add(ticketId, now, ACTOR, WITHHELD, "no acknowledgement to " + ticket.sender() + ": " + reason);
+        history.add(ticketId, now, ACTOR, ACKNOWLEDGEMENT_WITHHELD,
+                "no acknowledgement to " + ticket.sender() + ": " + reason);
     }
 
     /**
@@ -117,7 +120,7 @@ class TicketMail {
         }
         if (ticket.route() == Route.CLIENT_HOSTING) {
             if (client.hostingContact() == null) {
-                history.add(ticketId, now, ACTOR, "MAIL_NOT_QUEUED", client.name() + " has no hosting contact to notify");
+                history.add(ticketId, now, ACTOR, MAIL_NOT_QUEUED, client.name() + " has no hosting contact to notify");
             } else {
                 queue(ticket, version, MailTemplateName.CLIENT_HOSTING, MailKind.CLIENT_HOSTING, "client-hosting-"
                         + ticketId, client.hostingContact(), values, now);
@@ -150,7 +153,8 @@ class TicketMail {
      */
     private boolean acknowledges(Ticket ticket) {
         return ticket.channel() != Channel.CHAT && !ticket.sender().equalsIgnoreCase(settings.from())
-                && !ticket.sender().equalsIgnoreCase(settings.hostingPartner()) && !history.has(ticket.id(), WITHHELD);
+                && !ticket.sender().equalsIgnoreCase(settings.hostingPartner())
+                && !history.has(ticket.id(), ACKNOWLEDGEMENT_WITHHELD);
     }
 
     /** Whether this address has had as many acknowledgements lately as it may; if so the ticket's is withheld. */
@@ -161,8 +165,9 @@ class TicketMail {
             return false;
         }
         log.info("{}: no acknowledgement to {}, which had {} within {}", ticket.key(), recipient, recent, limit.within());
-        history.add(ticket.id(), now, ACTOR, WITHHELD, "no acknowledgement to " + recipient + ": it had " + recent
-                + " within " + limit.within() + ", the most one address gets (turnaround.mail.acknowledgement-limit)");
+        history.add(ticket.id(), now, ACTOR, ACKNOWLEDGEMENT_WITHHELD, "no acknowledgement to " + recipient
+                + ": it had " + recent + " within " + limit.within()
+                + ", the most one address gets (turnaround.mail.acknowledgement-limit)");
         return true;
     }
 
@@ -174,12 +179,12 @@ class TicketMail {
         Optional<MailTemplate> template = templates.of(version, name);
         if (template.isEmpty() && kind == MailKind.ACKNOWLEDGEMENT) {
             log.warn("{}: no acknowledgement sent, policy version {} has no {}", ticket.key(), version, name.path());
-            history.add(ticket.id(), now, ACTOR, "MAIL_NOT_QUEUED", "policy v" + version + " has no " + name.path());
+            history.add(ticket.id(), now, ACTOR, MAIL_NOT_QUEUED, "policy v" + version + " has no " + name.path());
             return;
         }
         MailTemplate.Rendered mail = template.orElse(FALLBACK_FORWARD).render(values);
         outbox.queue(new Outbox.Mail(kind, key, ticket.id(), null, recipient, mail.subject(), mail.body(), null), now);
-        history.add(ticket.id(), now, ACTOR, "MAIL_QUEUED", describe(kind) + " to " + recipient + ": " + mail.subject());
+        history.add(ticket.id(), now, ACTOR, MAIL_QUEUED, describe(kind) + " to " + recipient + ": " + mail.subject());
     }
 
     private static String describe(MailKind kind) {

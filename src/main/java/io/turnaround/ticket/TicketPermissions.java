@@ -3,6 +3,7 @@ package io.turnaround.ticket;
 import io.turnaround.staff.Staff;
 import org.springframework.stereotype.Service;
 
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,9 +28,8 @@ public class TicketPermissions {
 
     /** Tickets from unknown senders have no decision, hence no route: the support desk triages them. */
     static final String TRIAGE_GROUP = "support-desk";
-    private static final String TRIAGED = "TRIAGED";
-    private static final List<String> EVENTS = List.of(TaskLines.CREATED, TaskLines.FORWARDED, TaskLines.ASSIGNED,
-            TaskLines.COMPLETED, TRIAGED);
+    private static final Set<HistoryEvent> EVENTS = EnumSet.of(HistoryEvent.TASK_CREATED, HistoryEvent.TASK_FORWARDED,
+            HistoryEvent.TASK_ASSIGNED, HistoryEvent.TASK_COMPLETED, HistoryEvent.TRIAGED);
 
     private final Tickets tickets;
     private final TicketHistory history;
@@ -92,8 +92,8 @@ public class TicketPermissions {
             holders.add(ticket.assignee());
         }
         for (HistoryEntry line : history.of(ticket.id(), EVENTS)) {
-            switch (line.event()) {
-                case TaskLines.ASSIGNED, TaskLines.COMPLETED -> holders.add(line.actor());
+            switch (HistoryEvent.valueOf(line.event())) {
+                case TASK_ASSIGNED, TASK_COMPLETED -> holders.add(line.actor());
                 case TRIAGED -> queues.add(TRIAGE_GROUP);
                 default -> TaskLines.group(line).ifPresent(queues::add);
             }

@@ -14,6 +14,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import static io.turnaround.ticket.HistoryEvent.ATTACHMENTS_REMOVED;
+import static io.turnaround.ticket.HistoryEvent.MAIL_SENT;
+
 /**
  * What retention may remove from this package's tables, a batch at a time, each call in the caller's transaction. The
  * ticket, its history, conversation and time log are never touched. "Resolved before" means resolved and not changed
@@ -87,7 +90,7 @@ public class TicketRetention {
         List<SentMail> sent = outbox.sentBefore(sentBefore, limit);
         for (SentMail mail : sent) {
             if (mail.ticketId() != null) {
-                history.add(mail.ticketId(), mail.sentAt(), "mail", "MAIL_SENT", describe(mail));
+                history.add(mail.ticketId(), mail.sentAt(), "mail", MAIL_SENT, describe(mail));
             }
         }
         return outbox.deleteSent(sent.stream().map(SentMail::id).toList());
@@ -109,7 +112,7 @@ public class TicketRetention {
         int dropped = jdbc.update("update ticket_attachment set content = null, removed_at = ? where id in " + in(ids),
                 concat(Timestamps.utc(now), ids));
         files.stream().map(f -> f[1]).distinct().forEach(ticketId -> history.add(ticketId, now, "retention",
-                "ATTACHMENTS_REMOVED", files.stream().filter(f -> f[1] == ticketId).count()
+                ATTACHMENTS_REMOVED, files.stream().filter(f -> f[1] == ticketId).count()
                         + " file(s) removed, the ticket having been resolved more than " + retention + " before"));
         return dropped;
     }

@@ -8,6 +8,13 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.Optional;
 
+import static io.turnaround.ticket.HistoryEvent.SLA_STOPPED;
+import static io.turnaround.ticket.HistoryEvent.TASK_ASSIGNED;
+import static io.turnaround.ticket.HistoryEvent.TASK_COMPLETED;
+import static io.turnaround.ticket.HistoryEvent.TASK_CREATED;
+import static io.turnaround.ticket.HistoryEvent.TASK_FORWARDED;
+import static io.turnaround.ticket.HistoryEvent.TASK_RELEASED;
+
 /**
  * What a ticket makes of its tasks' events: each one in the ticket's history, and the ticket's status and SLA clock
  * in step with its work task (the task for the group the policy chose). The turnaround ends when a person is assigned
@@ -32,19 +39,19 @@ class TicketTaskEvents implements TaskObserver, WorkObserver {
         found.ifPresent(ticket -> {
             boolean workTask = event.candidateGroups().contains(ticket.candidateGroup());
             switch (event.change()) {
-                case CREATED -> history.add(ticket.id(), event.at(), "workflow", TaskLines.CREATED,
+                case CREATED -> history.add(ticket.id(), event.at(), "workflow", TASK_CREATED,
                         TaskLines.created(event.taskName(), event.candidateGroup()));
                 case CLAIMED, DELEGATED -> assigned(ticket, event, workTask);
-                case FORWARDED -> history.add(ticket.id(), event.at(), "workflow", TaskLines.FORWARDED,
+                case FORWARDED -> history.add(ticket.id(), event.at(), "workflow", TASK_FORWARDED,
                         TaskLines.forwarded(event.taskName(), event.candidateGroup()));
                 case RELEASED -> {
                     if (workTask) {
                         tickets.assign(ticket.id(), TicketStatus.OPEN, null, event.at());
                     }
                     history.add(ticket.id(), event.at(), event.assignee() == null ? "staff" : event.assignee(),
-                            "TASK_RELEASED", "'" + event.taskName() + "' back to " + event.candidateGroup());
+                            TASK_RELEASED, "'" + event.taskName() + "' back to " + event.candidateGroup());
                 }
-                case COMPLETED -> history.add(ticket.id(), event.at(), event.assignee(), TaskLines.COMPLETED,
+                case COMPLETED -> history.add(ticket.id(), event.at(), event.assignee(), TASK_COMPLETED,
                         "'" + event.taskName() + "'");
                 default -> {
                 }
@@ -60,17 +67,15 @@ class TicketTaskEvents implements TaskObserver, WorkObserver {
     }
 
     private void assigned(Ticket ticket, TaskChanged event, boolean workTask) {
-        history.add(ticket.id(), event.at(), event.assignee(), TaskLines.ASSIGNED,
+        history.add(ticket.id(), event.at(), event.assignee(), TASK_ASSIGNED,
                 "'" + event.taskName() + "' to " + event.assignee());
         if (!workTask) {
             return;
         }
         tickets.assign(ticket.id(), TicketStatus.ASSIGNED, event.assignee(), event.at());
-        // While the clock is paused the promise stands as it was when the pause began.
-        Instant clockAt = ticket.slaPausedAt() != null ? ticket.slaPausedAt() : event.at();
-        String outcome = clockAt.isAfter(ticket.slaDueAt()) ? "BREACHED" : "MET";
+        String outcome = SlaClock.outcomeIfAssignedAt(ticket, event.at());
         if (tickets.stopSla(ticket.id(), event.at(), outcome)) {
-            history.add(ticket.id(), event.at(), event.assignee(), "SLA_STOPPED", "assigned to " + event.assignee()
+            history.add(ticket.id(), event.at(), event.assignee(), SLA_STOPPED, "assigned to " + event.assignee()
                     + " at " + event.at() + ", due " + ticket.slaDueAt() + ": " + ("MET".equals(outcome) ? "met" : "breached"));
         }
     }

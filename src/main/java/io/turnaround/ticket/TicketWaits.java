@@ -1,14 +1,15 @@
 package io.turnaround.ticket;
 
 import io.turnaround.policy.facts.WaitingOn;
-import io.turnaround.workflow.SlaResumed;
-import io.turnaround.workflow.Workflow;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+
+import static io.turnaround.ticket.HistoryEvent.WAITING;
+import static io.turnaround.ticket.HistoryEvent.WAITING_ENDED;
 
 /**
  * Tickets waiting on someone. The policy decided, with the ticket, which waits pause its SLA clock (see
@@ -20,13 +21,13 @@ public class TicketWaits {
 
     private final Tickets tickets;
     private final TicketHistory history;
-    private final Workflow workflow;
+    private final SlaClock sla;
     private final Clock clock;
 
-    TicketWaits(Tickets tickets, TicketHistory history, Workflow workflow, Clock clock) {
+    TicketWaits(Tickets tickets, TicketHistory history, SlaClock sla, Clock clock) {
         this.tickets = tickets;
         this.history = history;
-        this.workflow = workflow;
+        this.sla = sla;
         this.clock = clock;
     }
 
@@ -37,12 +38,12 @@ public class TicketWaits {
         if (!tickets.startWaiting(ticket.id(), on, now)) {
             throw new TicketConflictException(key + " is " + ticket.status() + "; only open or assigned tickets can wait");
         }
-        boolean running = ticket.slaStoppedAt() == null && ticket.processInstanceId() != null;
+        boolean running = SlaClock.runs(ticket);
         boolean pauses = running && ticket.pausesWhileWaitingOn().contains(on);
-        if (pauses && workflow.pauseSla(ticket.policyVersion(), ticket.processInstanceId(), now)) {
-            tickets.slaPaused(ticket.id(), now);
+        if (pauses) {
+            sla.pause(ticket, now);
         }
-        history.add(ticket.id(), now, actor, "WAITING", "on " + label(on) + (pauses ? "; the SLA clock is paused"
+        history.add(ticket.id(), now, actor, WAITING, "on " + label(on) + (pauses ? "; the SLA clock is paused"
                 : running ? "; the SLA clock runs on (the policy does not pause for this wait)" : ""));
         return tickets.find(ticket.id()).orElseThrow();
     }
@@ -54,15 +55,10 @@ public class TicketWaits {
         if (!tickets.stopWaiting(ticket.id(), now)) {
             throw new TicketConflictException(key + " is " + ticket.status() + ", not waiting");
         }
-        String detail = "waited on " + label(ticket.waitingOn());
-        if (ticket.slaPausedAt() != null) {
-            SlaResumed resumed = workflow.resumeSla(ticket.policyVersion(), ticket.processInstanceId(),
-                    now);
-            tickets.slaResumed(ticket.id(), resumed.dueAt(), resumed.paused(), now);
-            detail += "; the SLA clock runs again after " + resumed.paused() + " of paused " + ticket.slaClock()
-                    + " time, due " + resumed.dueAt();
-        }
-        history.add(ticket.id(), now, actor, "WAITING_ENDED", detail);
+        String detail = "waited on " + label(ticket.waitingOn()) + sla.resume(ticket, now)
+                .map(resumed -> "; the SLA clock runs again after " + resumed.paused() + " of paused " + ticket.slaClock()
+                        + " time, due " + resumed.dueAt()).orElse("");
+        history.add(ticket.id(), now, actor, WAITING_ENDED, detail);
         return tickets.find(ticket.id()).orElseThrow();
     }
 

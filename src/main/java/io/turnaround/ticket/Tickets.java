@@ -78,8 +78,7 @@ class Tickets {
 
     /** The client's decided tickets whose SLA clock still runs: nobody is assigned yet. */
     List<Ticket> withRunningSla(long clientId) {
-        return jdbc.query(SELECT + "where t.client_id = ? and t.process_instance_id is not null and t.sla_stopped_at is null"
-                + " and t.status in ('OPEN', 'WAITING') order by t.id", ROW, clientId);
+        return jdbc.query(SELECT + "where t.client_id = ? and " + SlaClock.RUNS_SQL + " order by t.id", ROW, clientId);
     }
 
     /**
@@ -104,8 +103,8 @@ class Tickets {
 
     /** Decided tickets whose SLA clock still runs (nobody assigned yet) on any policy version but this one. */
     List<Ticket> withRunningSlaOffVersion(int policyVersion) {
-        return jdbc.query(SELECT + "where t.process_instance_id is not null and t.sla_stopped_at is null"
-                + " and t.status in ('OPEN', 'WAITING') and t.policy_version <> ? order by t.id", ROW, policyVersion);
+        return jdbc.query(SELECT + "where " + SlaClock.RUNS_SQL + " and t.policy_version <> ? order by t.id", ROW,
+                policyVersion);
     }
 
     /** The latest tickets a policy decided, newest first. */

@@ -1,0 +1,67 @@
+package io.turnaround.ticket;
+
+import io.turnaround.workflow.SlaResumed;
+import io.turnaround.workflow.Workflow;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A ticket's SLA clock. It lives in two places that must change together: the ticket's row (what people and reports
+ * read) and the escalation ladder of its process (what the timers climb). Every change to the clock goes through
+ * here, in the caller's transaction.
+ */
+@Component
+class SlaClock {
+
+    /** {@link #runs} in SQL, for a query over tickets aliased {@code t}. */
+    static final String RUNS_SQL = "t.process_instance_id is not null and t.sla_stopped_at is null"
+            + " and t.status in ('OPEN', 'WAITING')";
+
+    private final Tickets tickets;
+    private final Workflow workflow;
+
+    SlaClock(Tickets tickets, Workflow workflow) {
+        this.tickets = tickets;
+        this.workflow = workflow;
+    }
+
+    /**
+     * Whether the ticket's clock still runs: the policy decided it, and nobody has been assigned its work since (nor
+     * was it resolved without). A paused clock still runs, the promise standing as it was when the pause began.
+     */
+    static boolean runs(Ticket ticket) {
+        return ticket.processInstanceId() != null && ticket.slaStoppedAt() == null
+                && (ticket.status() == TicketStatus.OPEN || ticket.status() == TicketStatus.WAITING);
+    }
+
+    /** Pauses the clock and its ladder; false, changing nothing, if it was already paused or the ladder has stopped. */
+    boolean pause(Ticket ticket, Instant at) {
+        if (!workflow.pauseSla(ticket.policyVersion(), ticket.processInstanceId(), at)) {
+            return false;
+        }
+        tickets.slaPaused(ticket.id(), at);
+        return true;
+    }
+
+    /** Runs a paused clock again: the due instant and the ladder move later by the working time that passed. */
+    Optional<SlaResumed> resume(Ticket ticket, Instant at) {
+        if (ticket.slaPausedAt() == null) {
+            return Optional.empty();
+        }
+        SlaResumed resumed = workflow.resumeSla(ticket.policyVersion(), ticket.processInstanceId(), at);
+        tickets.slaResumed(ticket.id(), resumed.dueAt(), resumed.paused(), at);
+        return Optional.of(resumed);
+    }
+
+    /**
+     * How the clock stops when a person is assigned the ticket's work at {@code at}: met if that came before the due
+     * instant; for a paused clock, the promise stands as it was when the pause began. Only the ticket's row records the
+     * stop ({@link Tickets#stopSla}): the ladder sees it there, and skips its rungs.
+     */
+    static String outcomeIfAssignedAt(Ticket ticket, Instant at) {
+        Instant clockAt = ticket.slaPausedAt() != null ? ticket.slaPausedAt() : at;
+        return clockAt.isAfter(ticket.slaDueAt()) ? "BREACHED" : "MET";
+    }
+}
