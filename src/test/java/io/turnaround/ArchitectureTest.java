@@ -6,19 +6,36 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The packages depend on each other one way only. The engine sits behind one door: only workflow/ talks to jBPM's
- * process and task APIs, and it is an adapter: the policy declares the port it deploys through ({@code
- * PolicyDeployer}) and never reaches into workflow/. Likewise mail/ declares where the mail it reads goes
- * ({@code MailReceiver}), which ticket intake implements.
+ * The packages depend on each other one way only, in layers: the pages and the web's edge on top, then the features,
+ * the engine's adapter, the policy, and the foundation everything may use. The engine sits behind one door: only
+ * workflow/ talks to jBPM's process and task APIs, and it is an adapter that knows no feature: the features implement
+ * its observer ports, and the policy declares the port it deploys through ({@code PolicyDeployer}). Likewise mail/
+ * declares where the mail it reads goes ({@code MailReceiver}), which ticket intake implements.
  */
 @AnalyzeClasses(packages = "io.turnaround", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("io.turnaround.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Pages").definedBy("io.turnaround.tasklist..", "io.turnaround.rollout..", "io.turnaround.web..")
+            .layer("Features").definedBy("io.turnaround.ticket..", "io.turnaround.quote..", "io.turnaround.billing..",
+                    "io.turnaround.client..", "io.turnaround.mail..", "io.turnaround.retention..")
+            .layer("Engine adapter").definedBy("io.turnaround.workflow..")
+            .layer("Policy").definedBy("io.turnaround.policy..")
+            .layer("Foundation").definedBy("io.turnaround.sla..", "io.turnaround.staff..", "io.turnaround.database..",
+                    "io.turnaround.startup..")
+            .whereLayer("Pages").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Features").mayOnlyBeAccessedByLayers("Pages")
+            .whereLayer("Engine adapter").mayOnlyBeAccessedByLayers("Features", "Pages")
+            .whereLayer("Policy").mayOnlyBeAccessedByLayers("Engine adapter", "Features", "Pages")
+            .whereLayer("Foundation").mayOnlyBeAccessedByLayers("Policy", "Engine adapter", "Features", "Pages");
 
     @ArchTest
     static final ArchRule onlyWorkflowUsesTheProcessEngine = noClasses()

@@ -34,6 +34,11 @@ public class TicketLookup {
         return tickets.findByProcessInstance(processInstanceId);
     }
 
+    /** The latest tickets a policy decided, newest first: what an impact preview replays. */
+    public List<Ticket> latestDecided(int limit) {
+        return tickets.latestDecided(limit);
+    }
+
     /** How late the SLA ladder's rungs ran since then, across all tickets. */
     public SlaLateness slaLatenessSince(Instant since) {
         return escalations.latenessSince(since);

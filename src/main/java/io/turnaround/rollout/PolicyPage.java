@@ -1,4 +1,4 @@
-package io.turnaround.tasklist;
+package io.turnaround.rollout;
 
 import io.turnaround.policy.InvalidPolicyUploadException;
 import io.turnaround.policy.PolicyEvaluationException;
@@ -7,7 +7,6 @@ import io.turnaround.policy.PolicyVersion;
 import io.turnaround.policy.PolicyVersionConflictException;
 import io.turnaround.policy.UploadReport;
 import io.turnaround.staff.Staff;
-import io.turnaround.ticket.PolicyImpact;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package io.turnaround.tasklist;
+package io.turnaround.rollout;
 
 import io.turnaround.support.Api;
 import io.turnaround.support.Browser;

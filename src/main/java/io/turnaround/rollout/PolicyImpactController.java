@@ -1,4 +1,4 @@
-package io.turnaround.ticket;
+package io.turnaround.rollout;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;

@@ -1,8 +1,8 @@
-package io.turnaround.ticket;
+package io.turnaround.rollout;
 
-import io.turnaround.client.Clients;
-import io.turnaround.client.ClientHolidays;
 import io.turnaround.client.Client;
+import io.turnaround.client.ClientHolidays;
+import io.turnaround.client.Clients;
 import io.turnaround.policy.ActivePolicy;
 import io.turnaround.policy.LoadedPolicies;
 import io.turnaround.policy.PolicyAudit;
@@ -12,6 +12,8 @@ import io.turnaround.policy.PolicyEvaluationException;
 import io.turnaround.policy.PolicyTimeLimit;
 import io.turnaround.policy.PolicyVersion;
 import io.turnaround.policy.facts.TicketFacts;
+import io.turnaround.ticket.Ticket;
+import io.turnaround.ticket.TicketLookup;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ public class PolicyImpact {
     /** The fields compared, in the order they are reported. */
     static final List<String> FIELDS = List.of("category", "route", "slaTarget", "slaDueAt");
 
-    private final Tickets tickets;
+    private final TicketLookup tickets;
     private final Clients clients;
     private final ClientHolidays holidays;
     private final ActivePolicy policy;
@@ -38,7 +40,7 @@ public class PolicyImpact {
     private final PolicyDeployments deployments;
     private final PolicyAudit audit;
 
-    PolicyImpact(Tickets tickets, Clients clients, ClientHolidays holidays, ActivePolicy policy,
+    PolicyImpact(TicketLookup tickets, Clients clients, ClientHolidays holidays, ActivePolicy policy,
                  LoadedPolicies policies, PolicyDeployments deployments, PolicyAudit audit) {
         this.tickets = tickets;
         this.clients = clients;
