@@ -5,6 +5,7 @@ import io.turnaround.policy.MailTemplateName;
 import io.turnaround.policy.PolicyTemplates;
 import io.turnaround.client.Client;
 import io.turnaround.mail.Outbox;
+import io.turnaround.mail.OutboxKeys;
 import io.turnaround.ticket.Ticket;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,8 @@ class QuoteMail {
         var template = templates.of(ticket.policyVersion(), name).orElseThrow(() -> new IllegalStateException(
                 "policy v" + ticket.policyVersion() + " has no " + name.path() + " for the quote of " + ticket.key()));
         var mail = template.render(values(quote, ticket, client));
-        String key = (name == MailTemplateName.QUOTE ? "quote-" : "quote-reminder-") + quote.id();
+        String key = name == MailTemplateName.QUOTE ? OutboxKeys.quote(quote.id())
+                : OutboxKeys.quoteReminder(quote.id());
         boolean queued = outbox.queue(new Outbox.Mail(MailKind.QUOTE, key, ticket.id(), null, ticket.sender(),
                 mail.subject(), mail.body(), null), now);
         return queued ? mail.subject() : null;

@@ -4,6 +4,7 @@ import io.turnaround.database.Timestamps;
 import io.turnaround.mail.MailKind;
 import io.turnaround.mail.MailStatus;
 import io.turnaround.mail.Outbox;
+import io.turnaround.mail.OutboxKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -65,7 +66,7 @@ public class Conversation {
         Ticket ticket = tickets.byKey(key);
         Instant now = clock.instant();
         long id = insert(ticket.id(), TicketMessage.Kind.REPLY, author, body, now);
-        outbox.queue(new Outbox.Mail(MailKind.REPLY, "reply-" + id, ticket.id(), id, ticket.sender(),
+        outbox.queue(new Outbox.Mail(MailKind.REPLY, OutboxKeys.reply(id), ticket.id(), id, ticket.sender(),
                 "[" + ticket.key() + "] Re: " + ticket.subject(), body, mail.threadOf(ticket.id())), now);
         history.add(ticket.id(), now, author, REPLY_QUEUED, "to " + ticket.sender() + ": " + abbreviate(body));
         return new TicketMessage(id, TicketMessage.Kind.REPLY, author, body, now, "QUEUED");

@@ -5,6 +5,7 @@ import io.turnaround.mail.MailOutcome;
 import io.turnaround.mail.MailReceiver;
 import io.turnaround.mail.MailboxPosition;
 import io.turnaround.mail.Outbox;
+import io.turnaround.mail.OutboxKeys;
 import io.turnaround.mail.UnreadableMail;
 import io.turnaround.policy.facts.Channel;
 import io.turnaround.policy.facts.WaitingOn;
@@ -176,7 +177,7 @@ public class MailIntake implements MailReceiver {
         String ref = reference.find() ? reference.group(reference.groupCount() > 0 ? 1 : 0) : null;
         tickets.partnerResponded(ticket.id(), ref, at);
         if (ticket.partnerRespondedAt() == null) {
-            Optional<Instant> forwarded = outbox.sentOrQueuedAt(TicketMail.partnerForwardKey(ticket.id()));
+            Optional<Instant> forwarded = outbox.sentOrQueuedAt(OutboxKeys.partnerForward(ticket.id()));
             history.add(ticket.id(), at, mail.from(), PARTNER_RESPONSE_TIME, forwarded
                     .map(f -> "the hosting partner answered " + Duration.between(f, at) + " after the forward")
                     .orElse("the hosting partner answered; no forward of ours is on record")

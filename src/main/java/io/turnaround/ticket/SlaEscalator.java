@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.turnaround.mail.MailKind;
 import io.turnaround.mail.Outbox;
+import io.turnaround.mail.OutboxKeys;
 import io.turnaround.sla.Escalation;
 import io.turnaround.staff.StaffDirectory;
 import io.turnaround.workflow.SlaEscalations;
@@ -143,9 +144,9 @@ class SlaEscalator implements SlaEscalations {
                 + ticket.subject() + "\n\nIt has reached " + when + ". "
                 + (ticket.assignee() == null ? "Nobody holds it yet: " + ticket.candidateGroup() + " queue."
                 : "Held by " + ticket.assignee() + ".") + "\n\nOpen it: /tickets/" + ticket.key() + "\n";
-        emails.forEach((username, email) -> outbox.queue(new Outbox.Mail(MailKind.SLA_WARNING, "sla-"
-                + rung.processInstanceId() + "-" + rung.index() + "-" + username, ticket.id(), null, email, subject, body,
-                null), at));
+        emails.forEach((username, email) -> outbox.queue(new Outbox.Mail(MailKind.SLA_WARNING,
+                OutboxKeys.slaWarning(rung.processInstanceId(), rung.index(), username), ticket.id(), null, email,
+                subject, body, null), at));
         String note = people.isEmpty() ? "nobody to notify in " + audience
                 : "notified " + String.join(", ", people) + " (" + audience + ")";
         if (people.isEmpty()) {

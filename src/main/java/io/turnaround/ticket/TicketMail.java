@@ -6,6 +6,7 @@ import io.turnaround.mail.MailKind;
 import io.turnaround.mail.MailSettings;
 import io.turnaround.mail.MessageIds;
 import io.turnaround.mail.Outbox;
+import io.turnaround.mail.OutboxKeys;
 import io.turnaround.policy.MailTemplate;
 import io.turnaround.policy.MailTemplateName;
 import io.turnaround.policy.PolicyTemplates;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,11 +60,6 @@ class TicketMail {
     private final PolicyTemplates templates;
     private final MailSettings settings;
 
-    /** The idempotency key of the forward of the ticket's emergency to the hosting partner. */
-    static String partnerForwardKey(long ticketId) {
-        return "partner-" + ticketId;
-    }
-
     TicketMail(Tickets tickets, Clients clients, Outbox outbox, TicketHistory history, PolicyTemplates templates,
                MailSettings settings) {
         this.tickets = tickets;
@@ -89,7 +86,7 @@ class TicketMail {
         } else {
             Map<String, String> values = MailValues.received(ticket, ZoneOffset.UTC);
             queue(ticket, policyVersion, MailTemplateName.ACKNOWLEDGEMENT_TRIAGE, MailKind.ACKNOWLEDGEMENT,
-                    "ack-triage-" + ticketId, ticket.sender(), values, now);
+                    OutboxKeys.triageAcknowledgement(ticketId), ticket.sender(), values, now);
         }
     }
 
@@ -111,19 +108,19 @@ class TicketMail {
         Map<String, String> values = MailValues.decided(ticket, client, channelNote);
         int version = ticket.policyVersion();
         if (acknowledges(ticket)) {
-            queue(ticket, version, MailTemplateName.ACKNOWLEDGEMENT, MailKind.ACKNOWLEDGEMENT, "ack-" + ticketId,
-                    ticket.sender(), values, now);
+            queue(ticket, version, MailTemplateName.ACKNOWLEDGEMENT, MailKind.ACKNOWLEDGEMENT,
+                    OutboxKeys.acknowledgement(ticketId), ticket.sender(), values, now);
         }
         if (ticket.route() == Route.HOSTING_PARTNER && ticket.category() == Category.EMERGENCY) {
-            queue(ticket, version, MailTemplateName.PARTNER_FORWARD, MailKind.PARTNER_FORWARD, partnerForwardKey(ticketId),
-                    settings.hostingPartner(), values, now);
+            queue(ticket, version, MailTemplateName.PARTNER_FORWARD, MailKind.PARTNER_FORWARD,
+                    OutboxKeys.partnerForward(ticketId), settings.hostingPartner(), values, now);
         }
         if (ticket.route() == Route.CLIENT_HOSTING) {
             if (client.hostingContact() == null) {
                 history.add(ticketId, now, ACTOR, MAIL_NOT_QUEUED, client.name() + " has no hosting contact to notify");
             } else {
-                queue(ticket, version, MailTemplateName.CLIENT_HOSTING, MailKind.CLIENT_HOSTING, "client-hosting-"
-                        + ticketId, client.hostingContact(), values, now);
+                queue(ticket, version, MailTemplateName.CLIENT_HOSTING, MailKind.CLIENT_HOSTING,
+                        OutboxKeys.clientHosting(ticketId), client.hostingContact(), values, now);
             }
         }
     }
@@ -133,12 +130,13 @@ class TicketMail {
      * sender's mail program shows the two in one thread.
      */
     void acknowledgementAnswers(long ticketId, String messageId) {
-        outbox.answering("ack-" + ticketId, "ack-triage-" + ticketId, "<" + messageId + ">");
+        outbox.answering(OutboxKeys.acknowledgement(ticketId), OutboxKeys.triageAcknowledgement(ticketId),
+                "<" + messageId + ">");
     }
 
     /** The Message-ID a staff reply answers: the latest acknowledgement its sender got, if any. */
     String threadOf(long ticketId) {
-        for (String key : new String[] {"ack-" + ticketId, "ack-triage-" + ticketId}) {
+        for (String key : List.of(OutboxKeys.acknowledgement(ticketId), OutboxKeys.triageAcknowledgement(ticketId))) {
             if (outbox.isQueued(key)) {
                 return MessageIds.of(key, settings.messageIdDomain());
             }
