@@ -5,17 +5,11 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +28,6 @@ public class ApiTokens {
     private final JdbcTemplate jdbc;
     private final StaffDirectory staff;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     ApiTokens(JdbcTemplate jdbc, StaffDirectory staff, Clock clock) {
         this.jdbc = jdbc;
@@ -51,9 +44,7 @@ public class ApiTokens {
     }
 
     public IssuedToken issue(String username, String name, Duration validFor) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = PREFIX + Secrets.random256();
         Instant now = clock.instant();
         Instant expires = now.plus(validFor);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -63,7 +54,7 @@ public class ApiTokens {
                     new String[] {"id"});
             s.setString(1, username);
             s.setString(2, name);
-            s.setString(3, sha256(secret));
+            s.setString(3, Secrets.sha256(secret));
             s.setObject(4, utc(now));
             s.setObject(5, utc(expires));
             return s;
@@ -93,16 +84,7 @@ public class ApiTokens {
         }
         List<String> owner = jdbc.queryForList("select username from api_token "
                 + "where token_hash = ? and revoked_at is null and expires_at > ?",
-                String.class, sha256(secret), utc(clock.instant()));
+                String.class, Secrets.sha256(secret), utc(clock.instant()));
         return owner.stream().findFirst().map(staff::loadUserByUsername).filter(UserDetails::isEnabled);
-    }
-
-    private static String sha256(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

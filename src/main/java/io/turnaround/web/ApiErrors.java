@@ -5,24 +5,27 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.turnaround.billing.InvalidHoursRequestException;
+import io.turnaround.billing.TimeEntryNotFoundException;
+import io.turnaround.client.ClientNotFoundException;
+import io.turnaround.client.InvalidHolidaysException;
+import io.turnaround.client.UnknownClientException;
 import io.turnaround.database.DatabaseFailures;
 import io.turnaround.database.DatabaseProbe;
-import io.turnaround.billing.TimeEntryNotFoundException;
 import io.turnaround.policy.InvalidPolicyUploadException;
 import io.turnaround.policy.PolicyEvaluationException;
 import io.turnaround.policy.PolicyVersionConflictException;
 import io.turnaround.policy.PolicyVersionNotFoundException;
-import io.turnaround.client.ClientNotFoundException;
-import io.turnaround.client.InvalidHolidaysException;
+import io.turnaround.staff.InvalidStaffRequestException;
+import io.turnaround.staff.StaffConflictException;
+import io.turnaround.staff.StaffNotFoundException;
 import io.turnaround.ticket.InvalidTicketRequestException;
 import io.turnaround.ticket.TicketConflictException;
 import io.turnaround.ticket.TicketFieldRefusedException;
 import io.turnaround.ticket.TicketNotFoundException;
-import io.turnaround.client.UnknownClientException;
 import io.turnaround.workflow.NoFailedTimerException;
-import io.turnaround.workflow.TimerStillRetryingException;
 import io.turnaround.workflow.TaskActionRefusedException;
 import io.turnaround.workflow.TaskNotFoundException;
+import io.turnaround.workflow.TimerStillRetryingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -132,7 +135,8 @@ class ApiErrors {
     }
 
     @ExceptionHandler({TicketNotFoundException.class, TaskNotFoundException.class, ClientNotFoundException.class,
-            NoFailedTimerException.class, PolicyVersionNotFoundException.class, TimeEntryNotFoundException.class})
+            NoFailedTimerException.class, PolicyVersionNotFoundException.class, TimeEntryNotFoundException.class,
+            StaffNotFoundException.class})
     ResponseEntity<Problem> notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
     }
@@ -148,9 +152,14 @@ class ApiErrors {
     }
 
     @ExceptionHandler({TicketConflictException.class, PolicyVersionConflictException.class,
-            TimerStillRetryingException.class})
+            TimerStillRetryingException.class, StaffConflictException.class})
     ResponseEntity<Problem> conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(InvalidStaffRequestException.class)
+    ResponseEntity<Problem> invalidStaff(InvalidStaffRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
     }
 
     @ExceptionHandler(UnknownClientException.class)

@@ -91,6 +91,7 @@ class SecurityConfig {
                         .hasAnyRole("INTAKE", "AGENT", "MANAGER", "ADMIN")
                         .mvcMatchers("/api/clients/**").hasAnyRole("MANAGER", "ADMIN")
                         .mvcMatchers("/api/admin/**").hasRole("ADMIN")
+                        .mvcMatchers("/api/staff/**", "/api/staff").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("turnaround").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"turnaround\"");
@@ -124,6 +125,8 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(new Undispatched(mvc)).permitAll()
                         .mvcMatchers("/login", "/static/**", "/webjars/**", "/favicon.ico").permitAll()
+                        // The first admin's one-time link: it is its own key, and works only while there is no admin.
+                        .mvcMatchers("/setup").permitAll()
                         .mvcMatchers("/manager/**").hasAnyRole("MANAGER", "ADMIN")
                         .mvcMatchers("/clients/**", "/clients").hasAnyRole("MANAGER", "ADMIN")
                         .mvcMatchers(HttpMethod.POST, "/tickets/*/time", "/tickets/*/time/*/withdrawal")

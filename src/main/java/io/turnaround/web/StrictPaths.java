@@ -30,7 +30,7 @@ class StrictPaths implements WebMvcConfigurer {
     @Bean
     HttpFirewall httpFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
-        firewall.setAllowedHttpMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE"));
+        firewall.setAllowedHttpMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
         return firewall;
     }
 

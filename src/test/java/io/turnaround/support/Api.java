@@ -27,8 +27,11 @@ public final class Api {
 
     /** The Authorization header of a demo user (password "demo"). */
     public static String basic(String user) {
-        return user == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+        return user == null ? null : basic(user, "demo");
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public static String bearer(String token) {

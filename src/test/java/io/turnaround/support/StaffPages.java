@@ -24,6 +24,11 @@ public final class StaffPages {
         this.base = "http://localhost:" + port;
     }
 
+    /** A visitor who has not signed in: a session for the forms' CSRF token, and nothing more. */
+    public static StaffPages anonymous(int port) {
+        return new StaffPages(port);
+    }
+
     /** Signs a demo user in (password "demo"). */
     public static StaffPages signIn(int port, String user) {
         StaffPages pages = new StaffPages(port);

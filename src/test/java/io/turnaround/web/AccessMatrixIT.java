@@ -61,9 +61,11 @@ class AccessMatrixIT extends ServerTestBase {
                 .body().get("key").asText();
         String client = String.valueOf(jdbc.queryForObject("select id from client where name = 'Silverline Media'", Long.class));
         // Real values where the answer depends on them; elsewhere ids that do not exist, so nothing is really done.
-        values = Map.of("key", ticket, "client", client, "number", "1", "month", "2026-11", "token", "no-such-quote-link",
-                "requiredMetricName", "jvm.threads.live", "kind", "notes", "action", "claim", "answer", "decline",
-                "**", "liveness");
+        values = Map.ofEntries(Map.entry("key", ticket), Map.entry("client", client), Map.entry("number", "1"),
+                Map.entry("month", "2026-11"), Map.entry("token", "no-such-quote-link"),
+                Map.entry("requiredMetricName", "jvm.threads.live"), Map.entry("kind", "notes"),
+                Map.entry("action", "claim"), Map.entry("answer", "decline"), Map.entry("**", "liveness"),
+                Map.entry("username", "no-such-person"));
     }
 
     @Test

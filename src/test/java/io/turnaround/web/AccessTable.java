@@ -128,6 +128,15 @@ final class AccessTable {
         row("GET /policy/versions/{number}/bundle", POLICY_READERS);
         row("POST /policy/versions/{number}/impact", POLICY_WRITERS);
         row("POST /policy/versions/{number}/activation", ADMIN);
+        // staff accounts
+        row("GET /api/staff", ADMIN);
+        row("POST /api/staff", ADMIN);
+        row("GET /api/staff/audit", ADMIN);
+        row("GET /api/staff/{username}", ADMIN);
+        row("PATCH /api/staff/{username}", ADMIN);
+        // the first admin's one-time set-up link, while there is no admin
+        row("GET /setup", EVERYONE);
+        row("POST /setup", EVERYONE);
         // a client answers a quote from the signed link in its mail, without an account
         row("GET /quotes/{token}", EVERYONE);
         row("POST /quotes/{token}/{answer:accept|decline}", EVERYONE);

