@@ -109,9 +109,24 @@ public class StaffAccounts {
         if (change.password() != null) {
             jdbc.update("update staff_user set password_hash = ? where username = ?",
                     passwords.encode(change.password()), username);
-            audit(actor, username, "password", null, actor.equals(username) ? "changed by its owner" : "reset");
+            audit(actor, username, "password", null, "reset");
         }
         return find(username).orElseThrow();
+    }
+
+    /** A person changes their own password, giving the current one first. */
+    @Transactional
+    public void changeOwnPassword(String username, String current, String password) {
+        String hash = jdbc.queryForList("select password_hash from staff_user where username = ? and enabled = true",
+                String.class, username).stream().findFirst().orElseThrow(() -> new StaffNotFoundException(username));
+        if (current == null || !passwords.matches(current, hash)) {
+            throw new InvalidStaffRequestException("the current password does not match");
+        }
+        Passwords.refusal(password).ifPresent(reason -> {
+            throw new InvalidStaffRequestException(reason);
+        });
+        jdbc.update("update staff_user set password_hash = ? where username = ?", passwords.encode(password), username);
+        audit(username, username, "password", null, "changed by its owner");
     }
 
     /** The latest changes, newest first; of one person's account when {@code username} is given. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.turnaround.TurnaroundApplication;
 import io.turnaround.support.Api;
 import io.turnaround.support.PostgresDatabase;
+import io.turnaround.support.StaffPages;
 import io.turnaround.workflow.EnginePersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,6 +28,7 @@ class StaffAdministrationOnPostgresIT {
 
     private static final String PASSWORD = "a long passphrase of theirs";
     private static ConfigurableApplicationContext server;
+    private static int port;
     private static Api api;
 
     @BeforeAll
@@ -34,7 +37,8 @@ class StaffAdministrationOnPostgresIT {
         server = new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.concat(
                 Stream.of(PostgresDatabase.create().springArgsWithDemoData()),
                 Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1")).toArray(String[]::new));
-        api = new Api(((ServletWebServerApplicationContext) server).getWebServer().getPort());
+        port = ((ServletWebServerApplicationContext) server).getWebServer().getPort();
+        api = new Api(port);
     }
 
     @AfterAll
@@ -114,6 +118,30 @@ class StaffAdministrationOnPostgresIT {
         assertThat(last.status()).isEqualTo(409);
         assertThat(api.request("PATCH", Api.basic("petra", PASSWORD), "/api/staff/admin", "{\"roles\":[\"ADMIN\"]}")
                 .status()).as("admin again, for the other tests").isEqualTo(200);
+    }
+
+    @Test
+    void eachPersonChangesTheirOwnPasswordOnMyAccount() {
+        api.post("admin", "/api/staff", "{\"username\":\"quinn\",\"roles\":[\"ANALYST\"],\"password\":\""
+                + PASSWORD + "\"}");
+        StaffPages quinn = StaffPages.signIn(port, "quinn", PASSWORD);
+        assertThat(quinn.get("/account")).contains("quinn").contains("ANALYST").contains("Change your password");
+
+        HttpResponse<String> wrong = quinn.post("/account/password", "current=guess&password=quinns+new+passphrase"
+                + "&repeat=quinns+new+passphrase");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("the current password does not match");
+        quinn.get("/account");
+        HttpResponse<String> changed = quinn.post("/account/password", "current=" + PASSWORD.replace(' ', '+')
+                + "&password=quinns+new+passphrase&repeat=quinns+new+passphrase");
+        assertThat(changed.statusCode()).isEqualTo(302);
+
+        assertThat(api.request("GET", Api.basic("quinn", PASSWORD), "/api/policy", null).status()).isEqualTo(401);
+        assertThat(api.request("GET", Api.basic("quinn", "quinns new passphrase"), "/api/policy", null).status())
+                .isEqualTo(200);
+        JsonNode latest = api.get("admin", "/api/staff/audit?username=quinn&limit=1").body().get(0);
+        assertThat(latest.get("actor").asText() + " " + latest.get("what").asText() + " " + latest.get("after").asText())
+                .isEqualTo("quinn password changed by its owner");
     }
 
     private static String text(JsonNode value) {

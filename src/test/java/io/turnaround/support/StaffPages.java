@@ -31,9 +31,13 @@ public final class StaffPages {
 
     /** Signs a demo user in (password "demo"). */
     public static StaffPages signIn(int port, String user) {
+        return signIn(port, user, "demo");
+    }
+
+    public static StaffPages signIn(int port, String user, String password) {
         StaffPages pages = new StaffPages(port);
         pages.get("/login");
-        HttpResponse<String> signedIn = pages.post("/login", "username=" + enc(user) + "&password=demo");
+        HttpResponse<String> signedIn = pages.post("/login", "username=" + enc(user) + "&password=" + enc(password));
         if (signedIn.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("sign-in refused for " + user);
         }

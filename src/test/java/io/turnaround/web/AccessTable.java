@@ -134,6 +134,8 @@ final class AccessTable {
         row("GET /api/staff/audit", ADMIN);
         row("GET /api/staff/{username}", ADMIN);
         row("PATCH /api/staff/{username}", ADMIN);
+        row("GET /account", READERS);
+        row("POST /account/password", READERS);
         // the first admin's one-time set-up link, while there is no admin
         row("GET /setup", EVERYONE);
         row("POST /setup", EVERYONE);
