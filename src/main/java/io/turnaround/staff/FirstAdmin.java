@@ -14,7 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,7 +66,7 @@ public class FirstAdmin {
     }
 
     /** Whether an enabled administrator exists: then there is nothing to set up. */
-    public boolean hasAdmin() {
+    boolean hasAdmin() {
         return !directory.withRole("ADMIN").isEmpty();
     }
 
@@ -76,16 +75,16 @@ public class FirstAdmin {
         if (hasAdmin()) {
             return Optional.of("Turnaround has an administrator already: sign in, or ask an admin for an account.");
         }
-        List<Instant[]> found = jdbc.query("select expires_at, used_at from setup_token where token_hash = ?",
-                (rs, n) -> new Instant[] {Timestamps.instant(rs, "expires_at"), Timestamps.instant(rs, "used_at")},
-                hashOf(token));
-        if (found.isEmpty()) {
+        Optional<Link> link = jdbc.query("select expires_at, used_at from setup_token where token_hash = ?",
+                (rs, n) -> new Link(Timestamps.instant(rs, "expires_at"), Timestamps.instant(rs, "used_at")),
+                hashOf(token)).stream().findFirst();
+        if (link.isEmpty()) {
             return Optional.of("This set-up link is not the latest: use the link in the server's most recent log.");
         }
-        if (found.get(0)[1] != null) {
+        if (link.get().usedAt() != null) {
             return Optional.of("This set-up link has been used.");
         }
-        if (!clock.instant().isBefore(found.get(0)[0])) {
+        if (!clock.instant().isBefore(link.get().expiresAt())) {
             return Optional.of("This set-up link has expired: restart the server for a new one.");
         }
         return Optional.empty();
@@ -144,6 +143,9 @@ public class FirstAdmin {
                     hashOf(token), Timestamps.utc(now), Timestamps.utc(now.plus(LINK_VALID_FOR)));
         });
         return token;
+    }
+
+    private record Link(Instant expiresAt, Instant usedAt) {
     }
 
     private static StaffAccounts.Change adminWith(String displayName, String password) {
