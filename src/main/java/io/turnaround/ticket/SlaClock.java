@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A ticket's SLA clock. It lives in two places that must change together: the ticket's row (what people and reports
- * read) and the escalation ladder of its process (what the timers climb). Every change to the clock goes through
- * here, in the caller's transaction.
+ * A ticket's SLA clock. It lives in two places: the ticket's row (what people and reports read) and the escalation
+ * ladder of its process (what the timers climb). A pause and a resumption change both, so they go through here, in
+ * the caller's transaction; so does the one rule of whether the clock still runs, and how it stops. The stop itself
+ * and a breach are written to the row only ({@link Tickets#stopSla}, {@link Tickets#markBreached}): the ladder reads
+ * them there.
  */
 @Component
 class SlaClock {
