@@ -24,7 +24,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("Pages").definedBy("io.turnaround.tasklist..", "io.turnaround.rollout..", "io.turnaround.web..")
+            .layer("Pages").definedBy("io.turnaround.tasklist..", "io.turnaround.rollout..", "io.turnaround.admin..",
+                    "io.turnaround.web..")
             .layer("Features").definedBy("io.turnaround.ticket..", "io.turnaround.quote..", "io.turnaround.billing..",
                     "io.turnaround.client..", "io.turnaround.mail..", "io.turnaround.retention..")
             .layer("Engine adapter").definedBy("io.turnaround.workflow..")

@@ -29,14 +29,16 @@ public class PolicyDeployments {
     private final PolicyVersions versions;
     private final ActivePolicy policy;
     private final LoadedPolicies loaded;
+    private final PolicyGroups groups;
     private final PolicyAudit audit;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PolicyDeployments(PolicyVersions versions, ActivePolicy policy, LoadedPolicies loaded, PolicyAudit audit,
-                      TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
+    PolicyDeployments(PolicyVersions versions, ActivePolicy policy, LoadedPolicies loaded, PolicyGroups groups,
+                      PolicyAudit audit, TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
         this.versions = versions;
+        this.groups = groups;
         this.policy = policy;
         this.loaded = loaded;
         this.audit = audit;
@@ -97,8 +99,9 @@ public class PolicyDeployments {
         PolicyVersion draft = transaction.execute(s -> versions.add(bundle, PolicyVersion.State.DRAFT, basedOn, actor,
                 description, clock.instant()));
         PolicyCheckResult check = loaded.check(draft, bundle);
+        List<String> warnings = groups.warnings(bundle);
         String detail = "version " + draft.number() + (check.passed() ? " is a draft: " : " is rejected: ") + check.summary()
-                + sameContentAs(draft);
+                + sameContentAs(draft) + warnings.stream().map(w -> "; warning: " + w).collect(Collectors.joining());
         transaction.executeWithoutResult(s -> {
             if (!check.passed()) {
                 versions.reject(draft.number());
@@ -109,7 +112,7 @@ public class PolicyDeployments {
         });
         log.info("Policy upload by {}: {}", actor, detail);
         return new UploadReport(versions.find(draft.number()).orElseThrow(), detail, check.problems(), check.scenarios(),
-                ignored);
+                ignored, warnings);
     }
 
     private String sameContentAs(PolicyVersion draft) {

@@ -3,6 +3,7 @@ package io.turnaround.rollout;
 import io.turnaround.policy.InvalidPolicyUploadException;
 import io.turnaround.policy.PolicyEvaluationException;
 import io.turnaround.policy.PolicyDeployments;
+import io.turnaround.policy.PolicyGroups;
 import io.turnaround.policy.PolicyVersion;
 import io.turnaround.policy.PolicyVersionConflictException;
 import io.turnaround.policy.UploadReport;
@@ -38,10 +39,12 @@ class PolicyPage {
 
     private final PolicyDeployments deployments;
     private final PolicyImpact impact;
+    private final PolicyGroups groups;
 
-    PolicyPage(PolicyDeployments deployments, PolicyImpact impact) {
+    PolicyPage(PolicyDeployments deployments, PolicyImpact impact, PolicyGroups groups) {
         this.deployments = deployments;
         this.impact = impact;
+        this.groups = groups;
     }
 
     @GetMapping("/policy")
@@ -52,6 +55,7 @@ class PolicyPage {
         model.addAttribute("active", versions.stream().filter(v -> v.state() == PolicyVersion.State.ACTIVE).findFirst()
                 .orElse(null));
         model.addAttribute("audit", deployments.audit(AUDIT_SHOWN));
+        model.addAttribute("groupWarnings", groups.warningsOfActiveVersion());
         return "policy";
     }
 
@@ -64,6 +68,8 @@ class PolicyPage {
                 .filter(v -> v.state() == PolicyVersion.State.ACTIVE).findFirst().orElse(null));
         model.addAttribute("files", deployments.bundle(number).files().keySet());
         model.addAttribute("history", deployments.history(number));
+        model.addAttribute("groupWarnings", version.state() == PolicyVersion.State.REJECTED ? List.of()
+                : groups.warningsOfVersion(number));
         return "policy-version";
     }
 

@@ -31,6 +31,10 @@ public record Staff(String username, Set<String> roles, Set<String> groups) {
         return roles.contains("ADMIN");
     }
 
+    public boolean administersStaff() {
+        return roles.contains("ADMIN");
+    }
+
     /** Managers and admins oversee every queue. */
     public boolean seesAllQueues() {
         return roles.contains("MANAGER") || roles.contains("ADMIN");

@@ -96,6 +96,10 @@ public class StaffAccounts {
         if (change.displayName() != null && change.displayName().isBlank()) {
             throw new InvalidStaffRequestException("a display name cannot be empty");
         }
+        if (change.roles() != null && change.roles().isEmpty()) {
+            throw new InvalidStaffRequestException("a member of staff needs at least one role: disable the account"
+                    + " instead");
+        }
         boolean demotes = Boolean.FALSE.equals(change.enabled())
                 || change.roles() != null && !change.roles().contains(StaffRole.ADMIN);
         List<String> admins = demotes ? jdbc.queryForList(ADMIN_LOCK, String.class) : List.of();

@@ -47,6 +47,19 @@ public class StaffDirectory implements UserDetailsService {
                 + " where g.group_name = ? and u.enabled = true order by g.username", String.class, group);
     }
 
+    /** Every group that has a member, with its enabled members (none when all of them are disabled). */
+    public Map<String, List<String>> groups() {
+        Map<String, List<String>> groups = new TreeMap<>();
+        jdbc.query("select g.group_name, g.username, u.enabled from staff_group g join staff_user u"
+                + " on u.username = g.username order by g.group_name, g.username", rs -> {
+                    List<String> members = groups.computeIfAbsent(rs.getString("group_name"), g -> new ArrayList<>());
+                    if (rs.getBoolean("enabled")) {
+                        members.add(rs.getString("username"));
+                    }
+                });
+        return groups;
+    }
+
     /** Enabled staff with a role, e.g. MANAGER, by user name. */
     public List<String> withRole(String role) {
         return jdbc.queryForList("select r.username from staff_role r join staff_user u on u.username = r.username"

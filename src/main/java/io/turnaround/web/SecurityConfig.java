@@ -92,6 +92,7 @@ class SecurityConfig {
                         .mvcMatchers("/api/clients/**").hasAnyRole("MANAGER", "ADMIN")
                         .mvcMatchers("/api/admin/**").hasRole("ADMIN")
                         .mvcMatchers("/api/staff/**", "/api/staff").hasRole("ADMIN")
+                        .mvcMatchers("/api/groups/**", "/api/groups").hasAnyRole("MANAGER", "ANALYST", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("turnaround").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"turnaround\"");
@@ -129,6 +130,7 @@ class SecurityConfig {
                         .mvcMatchers("/setup").permitAll()
                         .mvcMatchers("/manager/**").hasAnyRole("MANAGER", "ADMIN")
                         .mvcMatchers("/clients/**", "/clients").hasAnyRole("MANAGER", "ADMIN")
+                        .mvcMatchers("/staff/**", "/staff").hasRole("ADMIN")
                         .mvcMatchers(HttpMethod.POST, "/tickets/*/time", "/tickets/*/time/*/withdrawal")
                         .hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .mvcMatchers(HttpMethod.POST, "/policy/versions/*/activation").hasRole("ADMIN")

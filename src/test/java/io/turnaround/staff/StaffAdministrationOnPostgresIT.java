@@ -3,6 +3,7 @@ package io.turnaround.staff;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.turnaround.TurnaroundApplication;
 import io.turnaround.support.Api;
+import io.turnaround.support.PolicyFolders;
 import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.StaffPages;
 import io.turnaround.workflow.EnginePersistence;
@@ -14,6 +15,7 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,8 +23,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Admins manage staff accounts over REST: people are created, given roles, groups and a zone, disabled (never
- * deleted), and their passwords reset; the last enabled admin stays one; every change is in the audit.
+ * Admins manage staff accounts over REST and on the Staff pages: people are created, given roles, groups and a zone,
+ * disabled (never deleted), and their passwords reset; the last enabled admin stays one; every change is in the
+ * audit. Each group shows its members and the policy's use of it, and a group with work but nobody is warned of.
  */
 class StaffAdministrationOnPostgresIT {
 
@@ -142,6 +145,95 @@ class StaffAdministrationOnPostgresIT {
         JsonNode latest = api.get("admin", "/api/staff/audit?username=quinn&limit=1").body().get(0);
         assertThat(latest.get("actor").asText() + " " + latest.get("what").asText() + " " + latest.get("after").asText())
                 .isEqualTo("quinn password changed by its owner");
+    }
+
+    @Test
+    void groupsShowTheirMembersAndAVersionSendingWorkToAnEmptyGroupIsWarnedOf() {
+        JsonNode groups = api.get("maria", "/api/groups").body();
+        JsonNode onCall = group(groups, "on-call");
+        assertThat(onCall.get("members").toString()).isEqualTo("[\"dave\",\"hana\"]");
+        assertThat(onCall.get("usedBy").toString()).isEqualTo("[\"rules/escalations.drl\"]");
+        assertThat(onCall.get("warning").isNull()).isTrue();
+        assertThat(api.get("alice", "/api/groups").status()).as("an agent").isEqualTo(403);
+
+        Path folder = PolicyFolders.copyOfShipped();
+        PolicyFolders.edit(folder, "rules/escalations.drl", "notifyGroup(\"on-call\")", "notifyGroup(\"night-shift\")");
+        JsonNode report = api.post("andy", "/api/policy/versions?description=Night+shift", PolicyFolders.zip(folder),
+                "application/zip").body();
+        String warning = "group night-shift has no enabled member: its tasks would wait unseen (the policy sends it"
+                + " work in rules/escalations.drl)";
+        assertThat(report.get("warnings").toString()).isEqualTo("[\"" + warning + "\"]");
+        assertThat(report.get("detail").asText()).endsWith("; warning: " + warning);
+        int version = report.at("/version/number").asInt();
+        StaffPages admin = StaffPages.signIn(port, "admin");
+        assertThat(admin.get("/policy/versions/" + version)).contains("<li>" + warning + "</li>");
+
+        api.post("admin", "/api/staff", "{\"username\":\"rosa\",\"roles\":[\"AGENT\"],\"groups\":[\"night-shift\"],"
+                + "\"password\":\"" + PASSWORD + "\"}");
+        assertThat(admin.get("/policy/versions/" + version)).doesNotContain("<li>" + warning);
+        patch("rosa", "{\"enabled\":false}");
+        assertThat(admin.get("/policy/versions/" + version)).as("a disabled member does no work")
+                .contains("<li>" + warning + "</li>");
+        assertThat(group(api.get("admin", "/api/groups").body(), "night-shift").toString())
+                .as("the active version does not use it: no warning")
+                .isEqualTo("{\"name\":\"night-shift\",\"members\":[],\"usedBy\":[],\"warning\":null}");
+    }
+
+    @Test
+    void anAdminManagesStaffOnTheStaffPagesAndARefusedFormKeepsWhatWasTyped() {
+        StaffPages admin = StaffPages.signIn(port, "admin");
+        String list = admin.get("/staff");
+        assertThat(list).contains("Add a member of staff").contains(">maria<").contains("rules/routing.drl");
+        assertThat(StaffPages.signIn(port, "maria").response("/staff").statusCode()).as("a manager")
+                .isIn(302, 403);
+
+        HttpResponse<String> refused = admin.post("/staff", "username=stella&displayName=Stella+Support&roles=AGENT"
+                + "&groups=support-desk&timeZone=America%2FLos_Angeles&password=short");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Not saved: a password needs at least 12 characters.")
+                .contains("value=\"stella\"").contains("value=\"Stella Support\"").contains("value=\"support-desk\"")
+                .doesNotContain("value=\"short\"");
+
+        admin.get("/staff");
+        HttpResponse<String> added = admin.post("/staff", "username=stella&displayName=Stella+Support&roles=AGENT"
+                + "&groups=support-desk&timeZone=America%2FLos_Angeles&password=" + PASSWORD.replace(' ', '+'));
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(added.headers().firstValue("Location").orElseThrow()).endsWith("/staff/stella");
+        assertThat(admin.get("/staff/stella")).contains("Stella Support (stella)").contains("can sign in now");
+
+        HttpResponse<String> changed = admin.post("/staff/stella", "displayName=Stella+Support&email=stella%40turnaround.example"
+                + "&roles=AGENT&roles=MANAGER&groups=support-desk%2C+dev-team&timeZone=Europe%2FLondon&enabled=true");
+        assertThat(changed.statusCode()).isEqualTo(302);
+        JsonNode stella = api.get("admin", "/api/staff/stella").body();
+        assertThat(stella.get("roles").toString()).isEqualTo("[\"AGENT\",\"MANAGER\"]");
+        assertThat(stella.get("groups").toString()).isEqualTo("[\"dev-team\",\"support-desk\"]");
+        assertThat(stella.get("timeZone").asText()).isEqualTo("Europe/London");
+
+        admin.get("/staff/stella");
+        HttpResponse<String> noRole = admin.post("/staff/stella", "displayName=Stella+Support&groups=&timeZone=&enabled=true");
+        assertThat(noRole.statusCode()).isEqualTo(400);
+        assertThat(noRole.body()).contains("a member of staff needs at least one role: disable the account instead");
+        HttpResponse<String> differ = admin.post("/staff/stella/password", "password=a+new+passphrase+one"
+                + "&repeat=a+new+passphrase+two");
+        assertThat(differ.statusCode()).isEqualTo(400);
+        assertThat(differ.body()).contains("the two passwords differ");
+        assertThat(admin.post("/staff/stella/password", "password=a+new+passphrase+one&repeat=a+new+passphrase+one")
+                .statusCode()).isEqualTo(302);
+        assertThat(api.request("GET", Api.basic("stella", "a new passphrase one"), "/api/tasks", null).status())
+                .isEqualTo(200);
+
+        String audit = admin.get("/staff/audit");
+        assertThat(audit).contains("Staff audit").contains("Europe/London").contains("AGENT, MANAGER")
+                .contains(">reset<");
+    }
+
+    private static JsonNode group(JsonNode groups, String name) {
+        for (JsonNode group : groups) {
+            if (group.get("name").asText().equals(name)) {
+                return group;
+            }
+        }
+        return null;
     }
 
     private static String text(JsonNode value) {

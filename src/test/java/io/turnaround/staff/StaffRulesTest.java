@@ -26,5 +26,8 @@ class StaffRulesTest {
         assertThat(StaffNames.refusal(".ada")).isPresent();
         assertThat(StaffNames.refusal("")).isPresent();
         assertThat(StaffNames.refusal("a".repeat(101))).isPresent();
+        assertThat(StaffNames.refusal("audit")).contains("the user name audit is reserved: the staff audit has that"
+                + " address");
+        assertThat(StaffNames.refusal("auditor")).isEmpty();
     }
 }

@@ -134,6 +134,13 @@ final class AccessTable {
         row("GET /api/staff/audit", ADMIN);
         row("GET /api/staff/{username}", ADMIN);
         row("PATCH /api/staff/{username}", ADMIN);
+        row("GET /api/groups", POLICY_READERS);
+        row("GET /staff", ADMIN);
+        row("POST /staff", ADMIN);
+        row("GET /staff/audit", ADMIN);
+        row("GET /staff/{username}", ADMIN);
+        row("POST /staff/{username}", ADMIN);
+        row("POST /staff/{username}/password", ADMIN);
         row("GET /account", READERS);
         row("POST /account/password", READERS);
         // the first admin's one-time set-up link, while there is no admin

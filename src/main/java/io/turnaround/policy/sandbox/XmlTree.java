@@ -27,10 +27,10 @@ import java.util.stream.Stream;
  * An XML file as elements by local name, each with its start line, attributes and text. A DOCTYPE is refused, so no
  * entity of an uploaded file can read the server's files or reach the network.
  */
-final class XmlTree {
+public final class XmlTree {
 
     /** One element; attribute names are local (no prefix). A class, not a record: it links to its parent. */
-    static final class Node {
+    public static final class Node {
 
         private final String name;
         private final int line;
@@ -46,40 +46,40 @@ final class XmlTree {
             this.parent = parent;
         }
 
-        String name() {
+        public String name() {
             return name;
         }
 
-        int line() {
+        public int line() {
             return line;
         }
 
-        Map<String, String> attributes() {
+        public Map<String, String> attributes() {
             return attributes;
         }
 
-        String attribute(String localName) {
+        public String attribute(String localName) {
             return attributes.get(localName);
         }
 
-        String text() {
+        public String text() {
             return text.toString();
         }
 
-        List<Node> children() {
+        public List<Node> children() {
             return children;
         }
 
         /** The enclosing element; the root is its own. */
-        Node parent() {
+        public Node parent() {
             return parent == null ? this : parent;
         }
 
-        Optional<Node> child(String localName) {
+        public Optional<Node> child(String localName) {
             return children.stream().filter(c -> c.name.equals(localName)).findFirst();
         }
 
-        Stream<Node> descendants(String... localNames) {
+        public Stream<Node> descendants(String... localNames) {
             Set<String> names = Set.of(localNames);
             return Stream.concat(Stream.of(this), children.stream().flatMap(c -> c.descendants(localNames)))
                     .filter(n -> names.contains(n.name));
@@ -95,7 +95,7 @@ final class XmlTree {
     }
 
     /** The root element, or empty after reporting (line, message) why the file cannot be read. */
-    static Optional<Node> parse(String text, BiConsumer<Integer, String> problems) {
+    public static Optional<Node> parse(String text, BiConsumer<Integer, String> problems) {
         Builder builder = new Builder();
         try {
             SAXParserFactory factory = SAXParserFactory.newInstance();
