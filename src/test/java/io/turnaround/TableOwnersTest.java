@@ -21,7 +21,7 @@ class TableOwnersTest {
 
     private static final Path SOURCES = Path.of("src/main/java/io/turnaround");
     private static final Map<String, String> OWNERS = Map.of("outbound_mail", "mail", "client_contact", "client",
-            "client_holiday", "client");
+            "client_holiday", "client", "client_audit", "client", "staff_audit", "staff");
 
     @Test
     void onlyItsOwnerNamesATable() {

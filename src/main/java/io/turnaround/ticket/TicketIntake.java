@@ -96,10 +96,11 @@ public class TicketIntake {
         Instant now = clock.instant();
         Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt();
         Optional<Client> client = clients.findByContact(request.from());
-        if (client.isEmpty()) {
+        if (client.isEmpty() || !client.get().enabled()) {
             long id = tickets.insert(null, request, receivedAt, TicketStatus.TRIAGE, null, null, now);
-            history.add(id, now, receivedBy, RECEIVED, "via " + request.channel() + " from unknown sender "
-                    + request.from() + "; waiting for triage");
+            history.add(id, now, receivedBy, RECEIVED, "via " + request.channel() + " from " + client.map(c ->
+                    request.from() + " of " + c.name() + ", a disabled client").orElse("unknown sender "
+                    + request.from()) + "; waiting for triage");
             if (noAutoReply != null) {
                 mail.withhold(id, noAutoReply, now);
             }
@@ -143,12 +144,11 @@ public class TicketIntake {
         Ticket ticket = tickets.byKey(key);
         long id = ticket.id();
         Client c = clients.find(triage.clientId()).orElseThrow(() -> new UnknownClientException(triage.clientId()));
+        if (!c.enabled()) {
+            throw new TicketConflictException(c.name() + " is disabled: enable the client first");
+        }
         if (triage.addSenderAsContact()) {
-            Optional<Client> current = clients.findByContact(ticket.sender());
-            if (current.isPresent() && current.get().id() != c.id()) {
-                throw new TicketConflictException(ticket.sender() + " is already a contact of " + current.get().name());
-            }
-            clients.addContact(c.id(), ticket.sender());
+            clients.addContact(triagedBy, c.id(), ticket.sender(), null);
         }
         Instant now = clock.instant();
         PolicyVersion version = policy.active();
@@ -216,7 +216,7 @@ public class TicketIntake {
         if (before.tier() == tier) {
             return List.of();
         }
-        clients.changeTier(clientId, tier);
+        clients.changeTier(changedBy, before, tier);
         Client after = clients.find(clientId).orElseThrow();
         Instant now = clock.instant();
         List<String> redecided = new ArrayList<>();

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.turnaround.billing.InvalidHoursRequestException;
 import io.turnaround.billing.TimeEntryNotFoundException;
+import io.turnaround.client.ClientConflictException;
 import io.turnaround.client.ClientNotFoundException;
+import io.turnaround.client.ContactNotFoundException;
+import io.turnaround.client.InvalidClientRequestException;
 import io.turnaround.client.InvalidHolidaysException;
 import io.turnaround.client.UnknownClientException;
 import io.turnaround.database.DatabaseFailures;
@@ -136,7 +139,7 @@ class ApiErrors {
 
     @ExceptionHandler({TicketNotFoundException.class, TaskNotFoundException.class, ClientNotFoundException.class,
             NoFailedTimerException.class, PolicyVersionNotFoundException.class, TimeEntryNotFoundException.class,
-            StaffNotFoundException.class})
+            StaffNotFoundException.class, ContactNotFoundException.class})
     ResponseEntity<Problem> notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
     }
@@ -152,13 +155,14 @@ class ApiErrors {
     }
 
     @ExceptionHandler({TicketConflictException.class, PolicyVersionConflictException.class,
-            TimerStillRetryingException.class, StaffConflictException.class})
+            TimerStillRetryingException.class, StaffConflictException.class,
+            ClientConflictException.class})
     ResponseEntity<Problem> conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
     }
 
-    @ExceptionHandler(InvalidStaffRequestException.class)
-    ResponseEntity<Problem> invalidStaff(InvalidStaffRequestException e) {
+    @ExceptionHandler({InvalidStaffRequestException.class, InvalidClientRequestException.class})
+    ResponseEntity<Problem> invalidStaffOrClient(RuntimeException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
     }
 

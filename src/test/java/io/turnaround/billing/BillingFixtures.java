@@ -29,7 +29,7 @@ final class BillingFixtures {
     }
 
     static Client client(Tier tier, BigDecimal licensingFee, String name) {
-        return new Client(7, name, tier, Hosting.PARTNER, null, NEW_YORK, licensingFee);
+        return new Client(7, name, tier, Hosting.PARTNER, null, NEW_YORK, licensingFee, null, true);
     }
 
     /** {@code "DEVELOPMENT PT3H, TRAINING PT4H"}: entries an hour apart from Nov 2, 10:00 New York, in that order. */

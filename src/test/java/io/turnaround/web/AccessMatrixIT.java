@@ -65,7 +65,7 @@ class AccessMatrixIT extends ServerTestBase {
                 Map.entry("month", "2026-11"), Map.entry("token", "no-such-quote-link"),
                 Map.entry("requiredMetricName", "jvm.threads.live"), Map.entry("kind", "notes"),
                 Map.entry("action", "claim"), Map.entry("answer", "decline"), Map.entry("**", "liveness"),
-                Map.entry("username", "no-such-person"));
+                Map.entry("username", "no-such-person"), Map.entry("contact", "nobody@nowhere.example"));
     }
 
     @Test

@@ -57,6 +57,15 @@ final class AccessTable {
         row("POST /api/tasks/{id}/complete", WORKERS);
         row("POST /api/tasks/{id}/estimate", WORKERS);
         // clients: chat hours, holidays, plan, hours and statements
+        row("GET /api/clients", MANAGERS);
+        row("POST /api/clients", MANAGERS);
+        row("POST /api/clients/import", MANAGERS);
+        row("GET /api/clients/{id}", MANAGERS);
+        row("PATCH /api/clients/{id}", MANAGERS);
+        row("GET /api/clients/{id}/contacts", MANAGERS);
+        row("POST /api/clients/{id}/contacts", MANAGERS);
+        row("DELETE /api/clients/{id}/contacts/{contact}", MANAGERS);
+        row("GET /api/clients/{id}/audit", MANAGERS);
         row("GET /api/clients/{id}/channels", INTAKE, AGENT, MANAGER, ADMIN);
         row("GET /api/clients/{id}/holidays", MANAGERS);
         row("PUT /api/clients/{id}/holidays", MANAGERS);
