@@ -26,7 +26,6 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -91,7 +90,8 @@ class StaffPage {
         try {
             accounts.create(admin.getName(), form.username(), form.change(form.password()));
         } catch (InvalidStaffRequestException | StaffConflictException e) {
-            return refused(response, e, model.addAttribute("form", withoutPassword(form)), () -> list(model));
+            return Refusals.page(response, status(e), e, model.addAttribute("form", withoutPassword(form)),
+                    () -> list(model));
         }
         redirect.addFlashAttribute("message", form.username().trim() + " can sign in now.");
         return "redirect:/staff/" + form.username().trim();
@@ -123,7 +123,7 @@ class StaffPage {
         try {
             accounts.change(admin.getName(), username, form.change(null));
         } catch (InvalidStaffRequestException | StaffConflictException e) {
-            return refused(response, e, model.addAttribute("form", withoutPassword(form)),
+            return Refusals.page(response, status(e), e, model.addAttribute("form", withoutPassword(form)),
                     () -> person(username, model));
         }
         redirect.addFlashAttribute("message", "Saved the changes to " + username + ".");
@@ -141,18 +141,14 @@ class StaffPage {
             accounts.change(admin.getName(), username, new StaffAccounts.Change(null, null, null, null, null, null,
                     password));
         } catch (InvalidStaffRequestException e) {
-            return refused(response, e, model, () -> person(username, model));
+            return Refusals.page(response, HttpStatus.BAD_REQUEST, e, model, () -> person(username, model));
         }
         redirect.addFlashAttribute("message", "The password of " + username + " is reset: tell them in person.");
         return "redirect:/staff/" + username;
     }
 
-    private static String refused(HttpServletResponse response, RuntimeException reason, Model model,
-                                  Supplier<String> page) {
-        response.setStatus(reason instanceof StaffConflictException ? HttpStatus.CONFLICT.value()
-                : HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("error", "Not saved: " + reason.getMessage() + ".");
-        return page.get();
+    private static HttpStatus status(RuntimeException refusal) {
+        return refusal instanceof StaffConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
     }
 
     private static StaffForm withoutPassword(StaffForm form) {

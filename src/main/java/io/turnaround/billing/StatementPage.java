@@ -3,7 +3,6 @@ package io.turnaround.billing;
 import io.turnaround.staff.Staff;
 import io.turnaround.client.Client;
 import io.turnaround.client.ClientNotFoundException;
-import io.turnaround.client.Clients;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,28 +18,16 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import java.time.YearMonth;
 
 /**
- * Managers' pages of clients and their monthly statements, with the CSV and PDF behind the page's own sign-in
+ * Managers' pages of the clients' monthly statements, with the CSV and PDF behind the page's own sign-in
  * (the API's downloads take HTTP basic or a token, which a browser session does not send).
  */
 @Controller
 class StatementPage {
 
-    private final Clients clients;
     private final Statements statements;
 
-    StatementPage(Clients clients, Statements statements) {
-        this.clients = clients;
+    StatementPage(Statements statements) {
         this.statements = statements;
-    }
-
-    record ClientRow(Client client, YearMonth month) {
-    }
-
-    @GetMapping("/clients")
-    String clients(Authentication user, Model model) {
-        model.addAttribute("staff", Staff.of(user));
-        model.addAttribute("clients", clients.all().stream().map(c -> new ClientRow(c, statements.currentMonth(c))).toList());
-        return "clients";
     }
 
     @GetMapping("/clients/{id}/statements")

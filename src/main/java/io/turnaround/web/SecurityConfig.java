@@ -129,6 +129,7 @@ class SecurityConfig {
                         // The first admin's one-time link: it is its own key, and works only while there is no admin.
                         .mvcMatchers("/setup").permitAll()
                         .mvcMatchers("/manager/**").hasAnyRole("MANAGER", "ADMIN")
+                        .mvcMatchers(HttpMethod.POST, "/clients/*/tier").hasRole("ADMIN")
                         .mvcMatchers("/clients/**", "/clients").hasAnyRole("MANAGER", "ADMIN")
                         .mvcMatchers("/staff/**", "/staff").hasRole("ADMIN")
                         .mvcMatchers(HttpMethod.POST, "/tickets/*/time", "/tickets/*/time/*/withdrawal")

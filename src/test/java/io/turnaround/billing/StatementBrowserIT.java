@@ -62,7 +62,7 @@ class StatementBrowserIT {
             b.signIn("maria");
             b.open("/tasks");
             b.clickAndWait(d.findElement(By.linkText("Clients")));
-            b.clickAndWait(d.findElement(By.xpath("//tr[td[text()='Silverline Media']]//a")));
+            b.clickAndWait(d.findElement(By.xpath("//tr[td/a[text()='Silverline Media']]/td[last()]/a")));
             assertThat(d.findElement(By.id("statement-total")).getText()).isEqualTo("$3,100.00");
             assertThat(d.findElement(By.id("statement-lines")).getText()).contains("Licensing fee $400.00")
                     .contains("Development: worked 7:00, included 5:00 2:00 billed $100.00/h $200.00");

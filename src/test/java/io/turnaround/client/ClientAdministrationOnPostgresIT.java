@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.turnaround.TurnaroundApplication;
 import io.turnaround.support.Api;
 import io.turnaround.support.PostgresDatabase;
+import io.turnaround.support.StaffPages;
 import io.turnaround.workflow.EnginePersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,20 +13,26 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Managers add and change clients and their contacts, addresses and whole domains, over REST and from CSV: a sender
+ * Managers add and change clients and their contacts, addresses and whole domains, over REST, on the client pages
+ * and from CSV: a sender
  * matches its address first, then its domain; a disabled client's mail waits in triage; every change is audited.
  */
 class ClientAdministrationOnPostgresIT {
 
     private static ConfigurableApplicationContext server;
+    private static int port;
     private static Api api;
 
     @BeforeAll
@@ -34,7 +41,8 @@ class ClientAdministrationOnPostgresIT {
         server = new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.concat(
                 Stream.of(PostgresDatabase.create().springArgsWithDemoData()),
                 Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1")).toArray(String[]::new));
-        api = new Api(((ServletWebServerApplicationContext) server).getWebServer().getPort());
+        port = ((ServletWebServerApplicationContext) server).getWebServer().getPort();
+        api = new Api(port);
     }
 
     @AfterAll
@@ -167,6 +175,50 @@ class ClientAdministrationOnPostgresIT {
         assertThat(applied.body().get("applied").asBoolean()).isTrue();
         assertThat(ticketFrom("anyone@orchard.example").get("client").asText()).isEqualTo("Orchard Games");
         assertThat(api.get("maria", "/api/clients/" + existing).body().get("timeZone").asText()).isEqualTo("Europe/Dublin");
+    }
+
+    @Test
+    void managersKeepClientsOnTheClientPagesAndOnlyAdminsChangeAPlan() {
+        StaffPages maria = StaffPages.signIn(port, "maria");
+        assertThat(maria.get("/clients")).contains("Add a client").contains("Import clients and contacts from CSV");
+        HttpResponse<String> refused = maria.post("/clients", "name=Cedar+Dental&tier=GOLD&hosting=PARTNER"
+                + "&timeZone=Pacific&licensingFee=&planStart=");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Not saved: Pacific is no IANA time zone").contains("value=\"Cedar Dental\"");
+
+        HttpResponse<String> added = maria.post("/clients", "name=Cedar+Dental&tier=GOLD&hosting=PARTNER"
+                + "&timeZone=America%2FPhoenix&licensingFee=120&planStart=2026-12-01");
+        assertThat(added.statusCode()).isEqualTo(302);
+        String page = added.headers().firstValue("Location").orElseThrow();
+        long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
+        assertThat(maria.get("/clients/" + id)).contains("Cedar Dental is added").contains("No contacts yet");
+        assertThat(maria.post("/clients/" + id + "/contacts", "address=%40cedar.example&name=").statusCode())
+                .isEqualTo(302);
+        long other = create("Cedar Tree", "BRONZE");
+        maria.get("/clients/" + other);
+        HttpResponse<String> clash = maria.post("/clients/" + other + "/contacts", "address=%40Cedar.example&name=");
+        assertThat(clash.statusCode()).isEqualTo(409);
+        assertThat(clash.body()).contains("Not saved: @cedar.example is already a contact of Cedar Dental (client "
+                + id + ")").contains("value=\"@Cedar.example\"");
+        assertThat(maria.post("/clients/" + id + "/tier", "tier=PLATINUM").statusCode()).as("a manager")
+                .isIn(302, 403);
+        assertThat(api.get("maria", "/api/clients/" + id).body().get("tier").asText()).isEqualTo("GOLD");
+        StaffPages admin = StaffPages.signIn(port, "admin");
+        admin.get("/clients/" + id);
+        assertThat(admin.post("/clients/" + id + "/tier", "tier=PLATINUM").statusCode()).isEqualTo(302);
+        assertThat(admin.get("/clients/" + id)).contains("The tier is PLATINUM").contains("GOLD", "PLATINUM");
+
+        maria.get("/clients/import");
+        String csv = "client,tier,hosting,time_zone,contact\nWillow Vets,SILVER,PARTNER,Europe/Berlin,@willow.example\n";
+        String dryRun = maria.post("/clients/import", "csv=" + URLEncoder.encode(csv, StandardCharsets.UTF_8)).body();
+        assertThat(dryRun).contains("The dry run found no bad row").contains("add Willow Vets");
+        Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f]{64})\"").matcher(dryRun);
+        assertThat(token.find()).isTrue();
+        assertThat(api.get("maria", "/api/clients?q=willow").body()).isEmpty();
+        HttpResponse<String> applied = maria.post("/clients/import", "token=" + token.group(1) + "&csv="
+                + URLEncoder.encode(csv, StandardCharsets.UTF_8));
+        assertThat(applied.statusCode()).isEqualTo(302);
+        assertThat(ticketFrom("vet@willow.example").get("client").asText()).isEqualTo("Willow Vets");
     }
 
     private static long create(String name, String tier) {

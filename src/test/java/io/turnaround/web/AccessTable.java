@@ -125,6 +125,14 @@ final class AccessTable {
         row("POST /manager/mail/{id}/retry", MANAGERS);
         row("POST /manager/failed-timers/{processInstanceId}/retry", MANAGERS);
         row("POST /manager/assign", MANAGERS);
+        row("POST /clients", MANAGERS);
+        row("GET /clients/import", MANAGERS);
+        row("POST /clients/import", MANAGERS);
+        row("GET /clients/{id}", MANAGERS);
+        row("POST /clients/{id}", MANAGERS);
+        row("POST /clients/{id}/contacts", MANAGERS);
+        row("POST /clients/{id}/contacts/removal", MANAGERS);
+        row("POST /clients/{id}/tier", ADMIN);
         row("GET /clients", MANAGERS);
         row("GET /clients/{id}/statements", MANAGERS);
         row("GET /clients/{id}/statements/{month}", MANAGERS);
