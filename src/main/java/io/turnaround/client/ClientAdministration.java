@@ -113,7 +113,7 @@ public class ClientAdministration {
     }
 
     Optional<Client> byName(String name) {
-        return clients.all().stream().filter(c -> c.name().equalsIgnoreCase(name.trim())).findFirst();
+        return clients.byName(name);
     }
 
     private void changed(String actor, long id, String what, Object before, Object after) {

@@ -9,8 +9,13 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import static io.turnaround.client.ContactAddresses.domainOf;
 import static io.turnaround.client.ContactAddresses.normalized;
@@ -70,16 +75,39 @@ public class Clients {
 
     /** The clients whose name holds the text, or that have a contact at a domain holding it; by name. */
     public List<Client> search(String text) {
-        String like = "%" + text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String like = "%" + literal(text.trim().toLowerCase(Locale.ROOT)) + "%";
         return jdbc.query("select * from client c where lower(c.name) like ? escape '\\' or exists (select 1 from"
                 + " client_contact cc where cc.client_id = c.id and substring(cc.email from position('@' in cc.email))"
                 + " like ? escape '\\') order by name, id", Clients::map, like, "@" + like);
+    }
+
+    public Optional<Client> byName(String name) {
+        return jdbc.query("select * from client where lower(name) = ?", Clients::map,
+                name.trim().toLowerCase(Locale.ROOT)).stream().findFirst();
+    }
+
+    /** The enabled client with the most contact addresses at the domain ({@code @bluebird.example}), if any. */
+    public Optional<Client> withAddressesAt(String domain) {
+        String like = "%" + literal(normalized(domain));
+        return jdbc.query("select * from client where enabled = true and id = (select client_id from client_contact"
+                + " where email like ? escape '\\' and email not like '@%' group by client_id order by count(*) desc,"
+                + " client_id fetch first 1 rows only)", Clients::map, like).stream().findFirst();
     }
 
     /** The contacts of a client: its domains first, then its addresses. */
     public List<Contact> contactsOf(long clientId) {
         return jdbc.query("select cc.*, c.name client_name from client_contact cc join client c on c.id = cc.client_id"
                 + " where cc.client_id = ? order by cc.email", Clients::contact, clientId);
+    }
+
+    /** Each client's contact domains, its addresses' domains too, without the at sign: what staff search them by. */
+    public Map<Long, SortedSet<String>> contactDomains() {
+        Map<Long, SortedSet<String>> domains = new HashMap<>();
+        jdbc.query("select client_id, email from client_contact", rs -> {
+            domains.computeIfAbsent(rs.getLong("client_id"), id -> new TreeSet<>())
+                    .add(domainOf(rs.getString("email")).substring(1));
+        });
+        return domains;
     }
 
     /** Who holds exactly this address or domain as a contact. */
@@ -114,6 +142,11 @@ public class Clients {
         jdbc.update("insert into client_contact (email, client_id, name) values (?, ?, ?)", contact, clientId,
                 name == null || name.isBlank() ? null : name.trim());
         audit.record(actor, clientId, "contact", null, contact);
+    }
+
+    /** The text as a LIKE pattern that matches only itself (escape character: backslash). */
+    private static String literal(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Client map(ResultSet rs, int row) throws SQLException {

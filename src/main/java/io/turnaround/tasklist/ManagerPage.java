@@ -5,6 +5,7 @@ import io.turnaround.mail.MailboxWatch;
 import io.turnaround.mail.OutboundMails;
 import io.turnaround.staff.Staff;
 import io.turnaround.ticket.MailIntake;
+import io.turnaround.ticket.TriageQueue;
 import io.turnaround.workflow.NoFailedTimerException;
 import io.turnaround.workflow.TimerStillRetryingException;
 import io.turnaround.workflow.TaskActionRefusedException;
@@ -47,10 +48,12 @@ class ManagerPage {
     private final OutboundMails mails;
     private final MailIntake mailIntake;
     private final MailboxWatch mailbox;
+    private final TriageQueue triage;
     private final Clock clock;
 
     ManagerPage(TaskRows rows, TaskActions actions, SlaOversight oversight, OutboundMails mails, MailIntake mailIntake,
-                MailboxWatch mailbox, Clock clock) {
+                MailboxWatch mailbox, TriageQueue triage, Clock clock) {
+        this.triage = triage;
         this.mailIntake = mailIntake;
         this.mailbox = mailbox;
         this.rows = rows;
@@ -80,6 +83,8 @@ class ManagerPage {
         model.addAttribute("people", new TreeSet<>(assignees.values().stream().flatMap(List::stream).toList()));
         model.addAttribute("returnTo", "/manager");
         model.addAttribute("deadLetters", oversight.deadLetters());
+        model.addAttribute("triageOverdue", triage.overdue(WATCHED, now));
+        model.addAttribute("triageWarnAfter", triage.warnAfter());
         model.addAttribute("lateness", oversight.recentLateness());
         model.addAttribute("failedMail", mails.list(MailStatus.FAILED, FAILED_MAIL_SHOWN));
         model.addAttribute("mailQueued", mails.queued());

@@ -1,6 +1,8 @@
 package io.turnaround.tasklist;
 
 import io.turnaround.staff.Staff;
+import io.turnaround.ticket.TicketPermissions;
+import io.turnaround.ticket.TriageQueue;
 import io.turnaround.workflow.TaskActionRefusedException;
 import io.turnaround.workflow.TaskNotFoundException;
 import org.springframework.http.HttpStatus;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import javax.servlet.http.HttpServletRequest;
+
 import java.time.Clock;
 import java.util.List;
 
@@ -36,10 +39,14 @@ class TaskListPage {
 
     private final TaskRows rows;
     private final TaskActions actions;
+    private final TicketPermissions permissions;
+    private final TriageQueue triage;
     private final Clock clock;
 
-    TaskListPage(TaskRows rows, TaskActions actions, Clock clock) {
+    TaskListPage(TaskRows rows, TaskActions actions, TicketPermissions permissions, TriageQueue triage, Clock clock) {
         this.rows = rows;
+        this.permissions = permissions;
+        this.triage = triage;
         this.actions = actions;
         this.clock = clock;
     }
@@ -68,6 +75,7 @@ class TaskListPage {
         model.addAttribute("tiers", TIERS);
         model.addAttribute("routes", ROUTES);
         model.addAttribute("states", STATES);
+        model.addAttribute("triageWaiting", permissions.triages(staff) ? triage.count() : null);
         return "tasks";
     }
 

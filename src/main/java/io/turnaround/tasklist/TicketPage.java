@@ -1,6 +1,8 @@
 package io.turnaround.tasklist;
 
 import io.turnaround.billing.TicketTime;
+import io.turnaround.client.Client;
+import io.turnaround.client.Clients;
 import io.turnaround.policy.facts.Category;
 import io.turnaround.policy.facts.WaitingOn;
 import io.turnaround.staff.Staff;
@@ -14,6 +16,7 @@ import io.turnaround.ticket.TicketNotFoundException;
 import io.turnaround.ticket.TicketPermissions;
 import io.turnaround.ticket.TicketStatus;
 import io.turnaround.ticket.TicketWaits;
+import io.turnaround.ticket.TriageQueue;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -54,9 +57,14 @@ class TicketPage {
     private final Clock clock;
     private final TicketTime time;
     private final TicketPermissions permissions;
+    private final TriageQueue triage;
+    private final Clients clients;
 
     TicketPage(TicketLookup tickets, TicketIntake intake, TicketWaits waits, Conversation conversation, TaskRows rows,
-               TaskActions actions, Clock clock, TicketTime time, TicketPermissions permissions) {
+               TaskActions actions, Clock clock, TicketTime time, TicketPermissions permissions, TriageQueue triage,
+               Clients clients) {
+        this.triage = triage;
+        this.clients = clients;
         this.tickets = tickets;
         this.intake = intake;
         this.waits = waits;
@@ -105,6 +113,11 @@ class TicketPage {
         // The forms are offered only to those who may write; the write itself checks again.
         String refusal = permissions.refusal(ticket, staff).orElse(null);
         model.addAttribute("mayWrite", refusal == null);
+        if (ticket.status() == TicketStatus.TRIAGE && refusal == null && permissions.triages(staff)) {
+            model.addAttribute("triage", triage.waiting(ticket, clock.instant()));
+            model.addAttribute("clients", clients.all().stream().filter(Client::enabled).toList());
+            model.addAttribute("domains", clients.contactDomains());
+        }
         model.addAttribute("writeRefusal", refusal);
         return "ticket";
     }

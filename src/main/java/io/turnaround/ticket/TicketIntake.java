@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import io.turnaround.client.ContactAddresses;
 import io.turnaround.client.UnknownClientException;
 import io.turnaround.client.ChatWindow;
 import io.turnaround.client.Clients;
@@ -147,8 +148,10 @@ public class TicketIntake {
         if (!c.enabled()) {
             throw new TicketConflictException(c.name() + " is disabled: enable the client first");
         }
-        if (triage.addSenderAsContact()) {
-            clients.addContact(triagedBy, c.id(), ticket.sender(), null);
+        String contact = triage.addDomainAsContact() ? ContactAddresses.domainOf(ticket.sender())
+                : triage.addSenderAsContact() ? ContactAddresses.normalized(ticket.sender()) : null;
+        if (contact != null) {
+            clients.addContact(triagedBy, c.id(), contact, null);
         }
         Instant now = clock.instant();
         PolicyVersion version = policy.active();
@@ -156,7 +159,7 @@ public class TicketIntake {
             throw new TicketConflictException(key + " is " + ticket.status() + ", not waiting for triage");
         }
         history.add(id, now, triagedBy, TRIAGED, "linked to " + c.name() + " (" + c.tier() + ", hosting "
-                + c.hosting() + ")" + (triage.addSenderAsContact() ? "; " + ticket.sender() + " is now its contact" : ""));
+                + c.hosting() + ")" + (contact == null ? "" : "; " + contact + " is now its contact"));
         startWork(id, version, factsOf(c, ticket.subject(), ticket.body(), ticket.channel(), ticket.receivedAt(),
                 triage.category()), null, now);
         return tickets.find(id).orElseThrow();

@@ -64,6 +64,11 @@ public class TicketPermissions {
         return staff.seesAllQueues();
     }
 
+    /** Who works the triage queue: agents of the support desk, managers and admins. */
+    public boolean triages(Staff staff) {
+        return writesToAny(staff) || staff.roles().contains("AGENT") && staff.groups().contains(TRIAGE_GROUP);
+    }
+
     /** Why this person may not write to the ticket; empty when they may. */
     public Optional<String> refusal(Ticket ticket, Staff staff) {
         if (writesToAny(staff)) {

@@ -187,6 +187,23 @@ class Tickets {
         return jdbc.query(SELECT + "where t.process_instance_id = ?", ROW, processInstanceId).stream().findFirst();
     }
 
+    /** The tickets waiting for triage, the longest waiting first. */
+    List<Ticket> inTriage(int limit) {
+        return jdbc.query(SELECT + "where t.status = 'TRIAGE' order by t.received_at, t.id fetch first " + limit
+                + " rows only", ROW);
+    }
+
+    int countInTriage() {
+        Integer count = jdbc.queryForObject("select count(*) from ticket where status = 'TRIAGE'", Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    /** The client of the sender's latest ticket that has one. */
+    Optional<Long> lastClientOf(String sender) {
+        return jdbc.queryForList("select client_id from ticket where sender = ? and client_id is not null"
+                + " order by id desc fetch first 1 rows only", Long.class, sender).stream().findFirst();
+    }
+
     List<Ticket> search(TicketStatus status, Route route, int limit) {
         StringBuilder sql = new StringBuilder(SELECT).append("where 1 = 1");
         List<Object> args = new ArrayList<>();

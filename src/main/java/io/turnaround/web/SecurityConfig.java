@@ -138,8 +138,9 @@ class SecurityConfig {
                         .mvcMatchers(HttpMethod.POST, "/policy/**").hasAnyRole("ANALYST", "ADMIN")
                         .mvcMatchers("/policy/**", "/policy").hasAnyRole("ANALYST", "MANAGER", "ADMIN")
                         .mvcMatchers(HttpMethod.POST, "/tickets/*/notes", "/tickets/*/replies", "/tickets/*/category",
-                                "/tickets/*/waiting", "/tickets/*/quotes/estimate", "/tasks/**")
+                                "/tickets/*/waiting", "/tickets/*/quotes/estimate", "/tickets/*/triage", "/tasks/**")
                         .hasAnyRole("AGENT", "MANAGER", "ADMIN")
+                        .mvcMatchers("/tasks/triage").hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .anyRequest().hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))

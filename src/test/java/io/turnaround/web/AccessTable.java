@@ -111,11 +111,13 @@ final class AccessTable {
         row("GET /", READERS);
         row("GET /login", EVERYONE);
         row("GET /tasks", READERS);
+        row("GET /tasks/triage", WORKERS);
         row("POST /tasks/{id}/{action:claim|release|complete|delegate}", WORKERS);
         row("GET /tickets/{key}", READERS);
         row("GET /tickets/{key}/attachments/{id}", READERS);
         row("POST /tickets/{key}/{kind:notes|replies}", WORKERS);
         row("POST /tickets/{key}/category", WORKERS);
+        row("POST /tickets/{key}/triage", WORKERS);
         row("POST /tickets/{key}/waiting", WORKERS);
         row("POST /tickets/{key}/time", WORKERS);
         row("POST /tickets/{key}/time/{id}/withdrawal", WORKERS);
