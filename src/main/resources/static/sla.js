@@ -6,9 +6,10 @@
   function human(ms) {
     const minutes = Math.floor(Math.abs(ms) / 60000);
     const days = Math.floor(minutes / 1440), hours = Math.floor((minutes % 1440) / 60), mins = minutes % 60;
-    if (days > 0) return days + 'd ' + hours + 'h';
-    if (hours > 0) return hours + 'h ' + mins + 'm';
-    return mins + 'm';
+    // The same words as the server's (Durations.words): 3 d 4 h, 2 h 5 min, 45 min.
+    if (days > 0) return days + ' d' + (hours ? ' ' + hours + ' h' : '');
+    if (hours > 0) return hours + ' h' + (mins ? ' ' + mins + ' min' : '');
+    return mins + ' min';
   }
 
   function standing(el, left) {
@@ -33,19 +34,6 @@
     });
   }
 
-  // Instants are sent in UTC; show them in the reader's own time zone (the ISO value stays in the title).
-  function localTimes() {
-    document.querySelectorAll('time[datetime]:not([data-local])').forEach(function (el) {
-      const at = new Date(el.getAttribute('datetime'));
-      if (isNaN(at)) return;
-      el.title = el.getAttribute('datetime');
-      el.textContent = at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-      el.dataset.local = 'yes';
-    });
-  }
-
-  document.addEventListener('DOMContentLoaded', localTimes);
-  document.addEventListener('htmx:afterSwap', localTimes);
   document.addEventListener('DOMContentLoaded', tick);
   document.addEventListener('htmx:afterSwap', tick);
   setInterval(tick, 1000);

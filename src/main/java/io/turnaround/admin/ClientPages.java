@@ -34,7 +34,6 @@ import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
@@ -96,7 +95,6 @@ class ClientPages {
     void common(Authentication user, Model model) {
         model.addAttribute("staff", Staff.of(user));
         model.addAttribute("tiers", Tier.values());
-        model.addAttribute("zones", ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/")).sorted().toList());
     }
 
     @GetMapping("/clients")

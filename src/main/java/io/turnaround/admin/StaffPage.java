@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import javax.servlet.http.HttpServletResponse;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -71,7 +70,6 @@ class StaffPage {
     void common(Authentication user, Model model) {
         model.addAttribute("staff", Staff.of(user));
         model.addAttribute("allRoles", StaffRole.values());
-        model.addAttribute("zones", ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/")).sorted().toList());
     }
 
     @GetMapping("/staff")

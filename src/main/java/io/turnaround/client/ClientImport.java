@@ -141,13 +141,15 @@ public class ClientImport {
             }
         }
         try {
-            ClientAdministration.Fields wanted = new ClientAdministration.Fields(value(first, "client"),
+            Optional<Client> existing = administration.byName(value(first, "client"));
+            // An existing client keeps its name as it is spelled, whatever the case in the file.
+            ClientAdministration.Fields wanted = new ClientAdministration.Fields(
+                    existing.isPresent() ? null : value(first, "client"),
                     parsed(fields.get("tier"), Tier::valueOf, "tier", "BRONZE, SILVER, GOLD or PLATINUM"),
                     parsed(fields.get("hosting"), Hosting::valueOf, "hosting", "PARTNER or SELF"),
                     fields.get("hosting_contact"), fields.get("time_zone"), fields.get("licensing_fee"),
                     fields.get("plan_start"), parsed(fields.get("enabled"), ClientImport::yesOrNo, "enabled",
                     "true or false"));
-            Optional<Client> existing = administration.byName(value(first, "client"));
             if (existing.isEmpty()) {
                 Client client = administration.createIn(actor, wanted);
                 created.add(client.name());

@@ -30,6 +30,24 @@ class AccountPage {
         return "account";
     }
 
+    /** Each person sets the zone their pages show times in; an empty one falls back to the browser's. */
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ANALYST', 'ADMIN')")
+    @PostMapping("/account/zone")
+    String changeZone(@RequestParam(defaultValue = "") String timeZone, Authentication user, Model model,
+                      RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            accounts.change(user.getName(), user.getName(), new StaffAccounts.Change(null, null, null, null,
+                    timeZone, null, null));
+        } catch (InvalidStaffRequestException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", "Time zone not changed: " + e.getMessage() + ".");
+            return show(user, model);
+        }
+        redirect.addFlashAttribute("message", timeZone.isBlank() ? "Your pages show times in your browser's zone."
+                : "Your pages show times in " + timeZone.trim() + ".");
+        return "redirect:/account";
+    }
+
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ANALYST', 'ADMIN')")
     @PostMapping("/account/password")
     String changePassword(@RequestParam(defaultValue = "") String current,

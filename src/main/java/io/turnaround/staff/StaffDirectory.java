@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -34,6 +35,12 @@ public class StaffDirectory implements UserDetailsService {
         Integer count = jdbc.queryForObject("select count(*) from staff_user where username = ? and enabled = true",
                 Integer.class, username);
         return count != null && count > 0;
+    }
+
+    /** The IANA zone in the person's profile, if one is set. */
+    public Optional<String> timeZoneOf(String username) {
+        return jdbc.queryForList("select time_zone from staff_user where username = ? and time_zone is not null",
+                String.class, username).stream().findFirst();
     }
 
     public List<String> groupsOf(String username) {

@@ -5,7 +5,9 @@ import io.turnaround.ticket.TicketPermissions;
 import io.turnaround.ticket.TriageQueue;
 import io.turnaround.workflow.TaskActionRefusedException;
 import io.turnaround.workflow.TaskNotFoundException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -15,18 +17,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import javax.servlet.http.HttpServletRequest;
+import java.io.IOException;
 
 import java.time.Clock;
 import java.util.List;
 
 /**
  * The task list page: the viewer's tasks soonest due first, filtered and paged, with claim, release, assign to a
- * person and complete.
+ * person and complete. An open list refreshes itself when a task changes anywhere (an event stream).
  * Actions are plain form posts that come back to the page the user was on, filters and all.
  */
 @Controller
@@ -41,9 +46,12 @@ class TaskListPage {
     private final TaskActions actions;
     private final TicketPermissions permissions;
     private final TriageQueue triage;
+    private final TaskListEvents events;
     private final Clock clock;
 
-    TaskListPage(TaskRows rows, TaskActions actions, TicketPermissions permissions, TriageQueue triage, Clock clock) {
+    TaskListPage(TaskRows rows, TaskActions actions, TicketPermissions permissions, TriageQueue triage,
+                 TaskListEvents events, Clock clock) {
+        this.events = events;
         this.rows = rows;
         this.permissions = permissions;
         this.triage = triage;
@@ -77,6 +85,21 @@ class TaskListPage {
         model.addAttribute("states", STATES);
         model.addAttribute("triageWaiting", permissions.triages(staff) ? triage.count() : null);
         return "tasks";
+    }
+
+    /**
+     * The open list's event stream: {@code tasks-changed} whenever a task changes anywhere. A client that is no
+     * event source (it does not accept {@code text/event-stream}) gets the greeting and the end at once.
+     */
+    @GetMapping("/tasks/events")
+    SseEmitter events(@RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "") String accept) throws IOException {
+        if (accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE)) {
+            return events.subscribe();
+        }
+        SseEmitter once = new SseEmitter();
+        once.send(SseEmitter.event().comment("listening"));
+        once.complete();
+        return once;
     }
 
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")

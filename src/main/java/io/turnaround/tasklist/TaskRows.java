@@ -71,6 +71,16 @@ class TaskRows implements TaskObserver {
         }
     }
 
+    /**
+     * What changes whenever a task is created or changes hands or state, on any node: the latest change and the
+     * newest task (both read from an index); "none" before the first task.
+     */
+    String lastChange() {
+        String last = jdbc.queryForObject("select max(updated_at) || ' ' || max(task_id) from task_list_entry",
+                String.class);
+        return last == null ? "none" : last;
+    }
+
     Optional<TaskRow> find(long taskId) {
         return jdbc.query(SELECT + "where k.task_id = ?", ROW, taskId).stream().findFirst();
     }

@@ -17,6 +17,8 @@ import io.turnaround.ticket.TicketPermissions;
 import io.turnaround.ticket.TicketStatus;
 import io.turnaround.ticket.TicketWaits;
 import io.turnaround.ticket.TriageQueue;
+import io.turnaround.web.Times;
+import io.turnaround.web.ViewerZone;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,6 +36,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import javax.servlet.http.HttpServletRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -59,12 +63,16 @@ class TicketPage {
     private final TicketPermissions permissions;
     private final TriageQueue triage;
     private final Clients clients;
+    private final ViewerZone viewer;
+    private final Times times;
 
     TicketPage(TicketLookup tickets, TicketIntake intake, TicketWaits waits, Conversation conversation, TaskRows rows,
                TaskActions actions, Clock clock, TicketTime time, TicketPermissions permissions, TriageQueue triage,
-               Clients clients) {
+               Clients clients, ViewerZone viewer, Times times) {
         this.triage = triage;
         this.clients = clients;
+        this.viewer = viewer;
+        this.times = times;
         this.tickets = tickets;
         this.intake = intake;
         this.waits = waits;
@@ -113,6 +121,7 @@ class TicketPage {
         // The forms are offered only to those who may write; the write itself checks again.
         String refusal = permissions.refusal(ticket, staff).orElse(null);
         model.addAttribute("mayWrite", refusal == null);
+        model.addAttribute("clientZone", clients.findByTicket(ticket.id()).map(Client::timeZone).orElse(null));
         if (ticket.status() == TicketStatus.TRIAGE && refusal == null && permissions.triages(staff)) {
             model.addAttribute("triage", triage.waiting(ticket, clock.instant()));
             model.addAttribute("clients", clients.all().stream().filter(Client::enabled).toList());
@@ -144,12 +153,12 @@ class TicketPage {
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/tickets/{key}/category")
     String recategorize(@PathVariable String key, @RequestParam String category, Authentication user,
-                        RedirectAttributes redirect) {
+                        HttpServletRequest request, RedirectAttributes redirect) {
         String canonicalKey = permissions.requireWrite(key, Staff.of(user)).key();
         try {
             Ticket ticket = intake.recategorize(canonicalKey, Category.valueOf(category), user.getName());
             redirect.addFlashAttribute("message", "Now " + ticket.category() + ": " + ticket.route() + " for "
-                    + ticket.candidateGroup() + ", due " + ticket.slaDueAt() + ".");
+                    + ticket.candidateGroup() + ", due " + times.at(ticket.slaDueAt(), viewer.of(user, request)) + ".");
         } catch (TicketConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -162,14 +171,14 @@ class TicketPage {
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/tickets/{key}/waiting")
     String waiting(@PathVariable String key, @RequestParam(required = false) String on, Authentication user,
-                   RedirectAttributes redirect) {
+                   HttpServletRequest request, RedirectAttributes redirect) {
         String canonicalKey = permissions.requireWrite(key, Staff.of(user)).key();
         try {
             Ticket ticket = on == null || on.isBlank() ? waits.stopWaiting(canonicalKey, user.getName())
                     : waits.waitOn(canonicalKey, WaitingOn.valueOf(on), user.getName());
             redirect.addFlashAttribute("message", ticket.status() == TicketStatus.WAITING
                     ? "Waiting on " + ticket.waitingOn() + (ticket.slaPausedAt() != null ? "; the SLA clock is paused." : ".")
-                    : "No longer waiting; due " + ticket.slaDueAt() + ".");
+                    : "No longer waiting; due " + times.at(ticket.slaDueAt(), viewer.of(user, request)) + ".");
         } catch (TicketConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         } catch (IllegalArgumentException e) {

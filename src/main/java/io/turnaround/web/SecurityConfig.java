@@ -17,6 +17,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.MvcRequestMatcher;
@@ -142,11 +144,21 @@ class SecurityConfig {
                         .hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .mvcMatchers("/tasks/triage").hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .anyRequest().hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN"))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false))
+                .formLogin(form -> form.loginPage("/login").successHandler(rememberingBrowserZone()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .headers(SecurityHeaders::apply)
                 .exceptionHandling(ex -> ex.accessDeniedPage("/forbidden"));
         return http.build();
+    }
+
+    /** After sign-in: the browser's zone is kept for the pages' times, then on to the page asked for, or the tasks. */
+    private static AuthenticationSuccessHandler rememberingBrowserZone() {
+        SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
+        next.setDefaultTargetUrl("/tasks");
+        return (request, response, authentication) -> {
+            ViewerZone.remember(request);
+            next.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     /** GET rules cover HEAD too: MVC answers a HEAD with the GET handler, so security must judge both alike. */

@@ -61,6 +61,11 @@ public final class Api {
         return send("POST", basic(user), path, HttpRequest.BodyPublishers.ofByteArray(body), contentType);
     }
 
+    /** A POST of bytes of any type with the given Authorization header, e.g. a mail as {@code message/rfc822}. */
+    public Response postAs(String authorization, String path, byte[] body, String contentType) {
+        return send("POST", authorization, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType);
+    }
+
     private Response request(String method, String authorization, String path, String content, String contentType) {
         return send(method, authorization, path, content == null ? null : HttpRequest.BodyPublishers.ofString(content),
                 contentType);

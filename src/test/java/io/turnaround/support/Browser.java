@@ -68,10 +68,14 @@ public final class Browser implements AutoCloseable {
     }
 
     public void signIn(String user) {
+        signIn(user, "demo");
+    }
+
+    public void signIn(String user, String password) {
         signOut();
         open("/login");
         driver.findElement(By.name("username")).sendKeys(user);
-        driver.findElement(By.name("password")).sendKeys("demo");
+        driver.findElement(By.name("password")).sendKeys(password);
         clickAndWait(driver.findElement(By.cssSelector("form.signin button")));
     }
 

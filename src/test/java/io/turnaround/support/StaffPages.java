@@ -35,9 +35,15 @@ public final class StaffPages {
     }
 
     public static StaffPages signIn(int port, String user, String password) {
+        return signIn(port, user, password, "");
+    }
+
+    /** Signs in as the form does, its script having filled in the browser's time zone. */
+    public static StaffPages signIn(int port, String user, String password, String browserZone) {
         StaffPages pages = new StaffPages(port);
         pages.get("/login");
-        HttpResponse<String> signedIn = pages.post("/login", "username=" + enc(user) + "&password=" + enc(password));
+        HttpResponse<String> signedIn = pages.post("/login", "username=" + enc(user) + "&password=" + enc(password)
+                + "&zone=" + enc(browserZone));
         if (signedIn.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("sign-in refused for " + user);
         }

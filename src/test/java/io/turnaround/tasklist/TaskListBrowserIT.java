@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.server.LocalServerPort;
 
@@ -45,6 +46,23 @@ class TaskListBrowserIT {
             browser = new Browser(port);
         }
         return browser;
+    }
+
+    @Test
+    void anOpenListShowsANewTaskWithoutReloadingAndKeepsItsFilters() {
+        Browser b = browser();
+        b.signIn("alice");
+        b.open("/tasks?group=support-desk&scope=ALL");
+        WebDriverWait wait = new WebDriverWait(b.driver(), java.time.Duration.ofSeconds(5));
+        wait.until(d -> "yes".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
+
+        String key = new Api(port).post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\","
+                + "\"subject\":\"How do I export my videos?\",\"body\":\"a question\"}").body().get("key").asText();
+
+        wait.until(d -> d.findElement(By.id("task-list")).getText().contains(key));
+        assertThat(b.driver().getCurrentUrl()).endsWith("/tasks?group=support-desk&scope=ALL");
+        assertThat(new org.openqa.selenium.support.ui.Select(b.driver().findElement(By.name("group")))
+                .getFirstSelectedOption().getText()).isEqualTo("support-desk");
     }
 
     @Test

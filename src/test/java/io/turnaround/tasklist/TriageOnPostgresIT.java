@@ -106,6 +106,23 @@ class TriageOnPostgresIT {
         assertThat(section).contains("Waiting for triage over 1 h").contains(old).doesNotContain(fresh);
     }
 
+    @Test
+    void pagesShowTimesInTheViewersZoneTheClientsWhereItDiffersAndTurnaroundsInWords() {
+        String key = api.post("intake", "/api/tickets", "{\"from\":\"help@silverline.example\",\"subject\":\"A question"
+                + " about exports\",\"body\":\"How do we export?\"}").body().get("key").asText();
+
+        StaffPages hana = StaffPages.signIn(port, "hana", "demo", "Europe/Berlin");
+        String page = hana.get("/tickets/" + key);
+        assertThat(page).as("the browser's zone from the sign-in form").containsPattern("\\d\\d:\\d\\d CES?T</time>")
+                .containsPattern("\\(\\w{3} \\d{1,2} \\w{3} \\d{4}, \\d\\d:\\d\\d E[SD]T for the client\\)")
+                .containsPattern(">\\d+ business hours</dd>");
+        api.request("PATCH", Api.basic("admin"), "/api/staff/hana", "{\"timeZone\":\"America/Los_Angeles\"}");
+        assertThat(hana.get("/tickets/" + key)).as("the profile's zone wins").containsPattern("\\d\\d:\\d\\d P[SD]T</time>")
+                .doesNotContainPattern("\\d\\d:\\d\\d CES?T</time>");
+        assertThat(StaffPages.signIn(port, "tess", "demo", "Not/AZone").get("/tickets/" + key))
+                .as("no zone known: UTC").containsPattern("\\d\\d:\\d\\d UTC</time>");
+    }
+
     private static long client(String name, String contact) {
         long id = api.post("maria", "/api/clients", "{\"name\":\"" + name + "\",\"tier\":\"GOLD\",\"hosting\":\"PARTNER\","
                 + "\"timeZone\":\"America/Los_Angeles\"}").body().get("id").asLong();

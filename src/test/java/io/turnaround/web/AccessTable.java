@@ -112,6 +112,7 @@ final class AccessTable {
         row("GET /login", EVERYONE);
         row("GET /tasks", READERS);
         row("GET /tasks/triage", WORKERS);
+        row("GET /tasks/events", READERS);
         row("POST /tasks/{id}/{action:claim|release|complete|delegate}", WORKERS);
         row("GET /tickets/{key}", READERS);
         row("GET /tickets/{key}/attachments/{id}", READERS);
@@ -162,6 +163,7 @@ final class AccessTable {
         row("POST /staff/{username}/password", ADMIN);
         row("GET /account", READERS);
         row("POST /account/password", READERS);
+        row("POST /account/zone", READERS);
         // the first admin's one-time set-up link, while there is no admin
         row("GET /setup", EVERYONE);
         row("POST /setup", EVERYONE);

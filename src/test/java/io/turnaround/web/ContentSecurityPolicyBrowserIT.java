@@ -35,18 +35,26 @@ class ContentSecurityPolicyBrowserIT extends ServerTestBase {
         try (Browser b = new Browser(port)) {
             b.signIn("maria");
             for (String page : List.of("/tickets/" + key, "/manager", "/clients", "/clients/" + client + "/statements",
-                    "/tickets/TCK-999999", "/tasks")) {
+                    "/clients/" + client, "/clients/import", "/tasks/triage", "/tickets/TCK-999999", "/tasks")) {
                 b.open(page);
             }
             assertThat(b.driver().findElement(By.cssSelector("#task-list .sla")).getText())
-                    .as("sla.js counts down").matches("\\d+(d|h|m).*left|overdue.*");
+                    .as("sla.js counts down").matches("\\d+ (d|h|min).*left|overdue.*");
             WebElement list = b.driver().findElement(By.id("task-list"));
-            new WebDriverWait(b.driver(), Duration.ofSeconds(40)).until(ExpectedConditions.stalenessOf(list));
-            assertThat(b.driver().findElement(By.id("task-list")).getText()).as("htmx swapped the list in").contains(key);
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d ->
+                    "yes".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
+            String next = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\",\"subject\":"
+                    + "\"Site is down again\",\"body\":\"all pages\"}").body().get("key").asText();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(list));
+            assertThat(b.driver().findElement(By.id("task-list")).getText()).as("htmx swapped the list in on the event")
+                    .contains(key).contains(next);
 
             b.signIn("admin");
             b.open("/policy");
             b.open("/policy/versions/1");
+            b.open("/staff");
+            b.open("/staff/admin");
+            b.open("/staff/audit");
             b.signOut();
             b.open(quote);
             assertThat(b.driver().findElement(By.tagName("h1")).getText()).startsWith("Quote for Platina Streams");

@@ -1,4 +1,4 @@
-package io.turnaround.tasklist;
+package io.turnaround.web;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,5 +20,17 @@ class DurationsTest {
         assertThat(durations.words(Duration.ofHours(76).plusMinutes(59))).isEqualTo("3 d 4 h");
         assertThat(durations.words(Duration.ofMinutes(-5))).as("a clock a little ahead").isEqualTo("0 min");
         assertThat(durations.words(null)).isEqualTo("—");
+    }
+
+    @Test
+    void aTurnaroundSaysWhichClockItRunsOn() {
+        assertThat(durations.turnaround(Duration.ofHours(12), "BUSINESS_HOURS"))
+                .isEqualTo("12 business hours");
+        assertThat(durations.turnaround(Duration.ofHours(1), "BUSINESS_HOURS"))
+                .isEqualTo("1 business hour");
+        assertThat(durations.turnaround(Duration.ofMinutes(90), "BUSINESS_HOURS"))
+                .isEqualTo("1 business hour 30 min");
+        assertThat(durations.turnaround(Duration.ofMinutes(30), "24x7")).isEqualTo("30 min around the clock");
+        assertThat(durations.turnaround(Duration.ofHours(2), "24x7")).isEqualTo("2 h around the clock");
     }
 }

@@ -1,0 +1,176 @@
+package io.turnaround.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What open task lists cost a running server: it opens --lists event streams of signed-in task lists and reports
+ * the server's heap per open list (after a full GC, through jcmd), then posts tickets at --rate per second for
+ * --seconds with the lists open and again with none, and reports the server's CPU (from /proc) both ways and how
+ * long an event took to reach a list after the ticket was answered (p50, p99). Run on the machine of the server:
+ *
+ * <pre>
+ * mvn -q test-compile exec:java -Dexec.mainClass=io.turnaround.bench.TaskListEventsBenchmark \
+ *     -Dexec.args="--pid $(pgrep -f turnaround-0.1.0-SNAPSHOT.jar) --lists 200 --rate 20 --seconds 60"
+ * </pre>
+ */
+public final class TaskListEventsBenchmark {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double CLOCK_TICKS = 100.0;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        String url = o.getOrDefault("url", "http://localhost:8080");
+        long pid = Long.parseLong(o.get("pid"));
+        int lists = Integer.parseInt(o.getOrDefault("lists", "200"));
+        double rate = Double.parseDouble(o.getOrDefault("rate", "20"));
+        int seconds = Integer.parseInt(o.getOrDefault("seconds", "60"));
+        HttpClient pages = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        signIn(pages, url, o.getOrDefault("user", "maria"), o.getOrDefault("password", "demo"));
+        HttpClient api = HttpClient.newHttpClient();
+
+        long heapBefore = heapAfterGc(api, url, pid);
+        ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Stream<String>> open = new ConcurrentLinkedQueue<>();
+        // One reader per list: each blocks on its stream.
+        ExecutorService readers = Executors.newCachedThreadPool(task -> {
+            Thread reader = new Thread(task);
+            reader.setDaemon(true);
+            return reader;
+        });
+        for (int i = 0; i < lists; i++) {
+            boolean timed = i == 0;
+            pages.sendAsync(HttpRequest.newBuilder(URI.create(url + "/tasks/events"))
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+                    .thenAcceptAsync(response -> {
+                        open.add(response.body());
+                        response.body().forEach(line -> {
+                            if (timed && line.equals("event:tasks-changed")) {
+                                arrivals.add(System.nanoTime());
+                            }
+                        });
+                    }, readers);
+        }
+        while (open.size() < lists) {
+            Thread.sleep(100);
+        }
+        long heapWith = heapAfterGc(api, url, pid);
+        System.out.printf("%d open lists: heap %.1f MB -> %.1f MB, %.1f KB per list%n", lists, heapBefore / 1e6,
+                heapWith / 1e6, (heapWith - heapBefore) / 1e3 / lists);
+
+        Load with = load(api, url, pid, rate, seconds, arrivals);
+        open.forEach(Stream::close);
+        Thread.sleep(3000);
+        Load without = load(api, url, pid, rate, seconds, new ConcurrentLinkedQueue<>());
+        System.out.printf("%.0f tickets/s for %d s: server CPU %.1f%% of one core with %d lists open, %.1f%% with none;"
+                        + " %d tickets answered with, %d without%n", rate, seconds, with.cpuPercent(), lists,
+                without.cpuPercent(), with.tickets(), without.tickets());
+        System.out.printf("event after the ticket's answer, at one list: p50 %.0f ms, p99 %.0f ms (%d events)%n",
+                with.p50Ms(), with.p99Ms(), with.events());
+    }
+
+    private record Load(double cpuPercent, int tickets, double p50Ms, double p99Ms, int events) {
+    }
+
+    /** Posts tickets at the rate; an event's delay is from the ticket's answer to the next event at the list. */
+    private static Load load(HttpClient api, String url, long pid, double rate, int seconds,
+                             ConcurrentLinkedQueue<Long> arrivals) throws Exception {
+        long cpuBefore = cpuTicks(pid);
+        long start = System.nanoTime();
+        List<Long> answered = new ArrayList<>();
+        long interval = (long) (1e9 / rate);
+        for (long next = start; next < start + seconds * 1_000_000_000L; next += interval) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            HttpResponse<String> created = api.send(HttpRequest.newBuilder(URI.create(url + "/api/tickets"))
+                    .header("Authorization", basic("intake", "demo")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"ops@goldcrest.example\",\"subject\":"
+                            + "\"A question\",\"body\":\"How do we export?\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() == 201) {
+                answered.add(System.nanoTime());
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        double cpu = (cpuTicks(pid) - cpuBefore) / CLOCK_TICKS / (elapsed / 1e9) * 100;
+        Thread.sleep(2000);
+        List<Long> events = new ArrayList<>(arrivals);
+        List<Long> delays = new ArrayList<>();
+        for (long at : answered) {
+            events.stream().filter(e -> e >= at).findFirst().ifPresent(e -> delays.add(e - at));
+        }
+        delays.sort(Long::compare);
+        return new Load(cpu, answered.size(), delays.isEmpty() ? 0 : delays.get(delays.size() / 2) / 1e6,
+                delays.isEmpty() ? 0 : delays.get((int) Math.ceil(delays.size() * 0.99) - 1) / 1e6, events.size());
+    }
+
+    /** The server's heap in use right after a full collection. */
+    private static long heapAfterGc(HttpClient api, String url, long pid) throws Exception {
+        new ProcessBuilder("jcmd", String.valueOf(pid), "GC.run").inheritIO().start().waitFor();
+        HttpResponse<String> metric = api.send(HttpRequest.newBuilder(URI.create(url
+                        + "/actuator/metrics/jvm.memory.used?tag=area:heap")).header("Authorization", basic("admin", "demo"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(metric.body()).at("/measurements/0/value").asLong();
+    }
+
+    /** User and system CPU of the process so far, in clock ticks. */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void signIn(HttpClient http, String url, String user, String password) throws Exception {
+        String form = http.send(HttpRequest.newBuilder(URI.create(url + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = CSRF.matcher(form);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no sign-in form at " + url + "/login");
+        }
+        String body = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
+        HttpResponse<Void> signedIn = http.send(HttpRequest.newBuilder(URI.create(url + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        if (signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("sign-in refused for " + user);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
