@@ -84,17 +84,20 @@ class TaskListPage {
         model.addAttribute("routes", ROUTES);
         model.addAttribute("states", STATES);
         model.addAttribute("triageWaiting", permissions.triages(staff) ? triage.count() : null);
+        model.addAttribute("listVersion", events.latest());
         return "tasks";
     }
 
     /**
-     * The open list's event stream: {@code tasks-changed} whenever a task changes anywhere. A client that is no
-     * event source (it does not accept {@code text/event-stream}) gets the greeting and the end at once.
+     * The open list's event stream: {@code tasks-changed} whenever a task changes anywhere after {@code since}, the
+     * latest change the page was rendered with. A client that is no event source (it does not accept
+     * {@code text/event-stream}) gets the greeting and the end at once.
      */
     @GetMapping("/tasks/events")
-    SseEmitter events(@RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "") String accept) throws IOException {
+    SseEmitter events(@RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "") String accept,
+                      @RequestParam(defaultValue = "") String since) throws IOException {
         if (accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE)) {
-            return events.subscribe();
+            return events.subscribe(since);
         }
         SseEmitter once = new SseEmitter();
         once.send(SseEmitter.event().comment("listening"));

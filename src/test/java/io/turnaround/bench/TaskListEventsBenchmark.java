@@ -3,6 +3,7 @@ package io.turnaround.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,15 +22,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * What open task lists cost a running server: it opens --lists event streams of signed-in task lists and reports
- * the server's heap per open list (after a full GC, through jcmd), then posts tickets at --rate per second for
- * --seconds with the lists open and again with none, and reports the server's CPU (from /proc) both ways and how
- * long an event took to reach a list after the ticket was answered (p50, p99). Run on the machine of the server:
+ * the server's heap per open list (after a full GC, through jcmd). Each list then behaves as the page does: on an
+ * event it fetches the task list page again, at once and then at most every 2 s. After a warm-up it posts tickets at
+ * --rate per second for --seconds with no list open and then with the lists open, and reports the server's CPU
+ * (from /proc) both ways, the pages fetched, and how long an event took to reach a list after the ticket was
+ * answered (p50, p99). Run on the machine of the server:
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.mainClass=io.turnaround.bench.TaskListEventsBenchmark \
@@ -41,6 +45,7 @@ public final class TaskListEventsBenchmark {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double CLOCK_TICKS = 100.0;
+    private static final long THROTTLE_NANOS = 2_000_000_000L;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>();
@@ -58,23 +63,61 @@ public final class TaskListEventsBenchmark {
         HttpClient api = HttpClient.newHttpClient();
 
         long heapBefore = heapAfterGc(api, url, pid);
-        ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Stream<String>> open = new ConcurrentLinkedQueue<>();
         // One reader per list: each blocks on its stream.
         ExecutorService readers = Executors.newCachedThreadPool(task -> {
             Thread reader = new Thread(task);
             reader.setDaemon(true);
             return reader;
         });
+        ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
+        AtomicLong fetched = new AtomicLong();
+        List<Stream<String>> open = openLists(pages, url, lists, readers, new ConcurrentLinkedQueue<>(), fetched);
+        long heapWith = heapAfterGc(api, url, pid);
+        System.out.printf("%d open lists: heap %.1f MB -> %.1f MB, %.1f KB per list%n", lists, heapBefore / 1e6,
+                heapWith / 1e6, (heapWith - heapBefore) / 1e3 / lists);
+        open.forEach(Stream::close);
+
+        Thread.sleep(3000);
+        load(api, url, pid, rate, Math.max(10, seconds / 3), new ConcurrentLinkedQueue<>());
+        Load without = load(api, url, pid, rate, seconds, new ConcurrentLinkedQueue<>());
+        open = openLists(pages, url, lists, readers, arrivals, fetched);
+        fetched.set(0);
+        Load with = load(api, url, pid, rate, seconds, arrivals);
+        open.forEach(Stream::close);
+        System.out.printf("%.0f tickets/s for %d s: server CPU %.1f%% of one core with no list open, %.1f%% with %d"
+                        + " lists open, which fetched the page %d times; %d tickets answered without, %d with%n", rate,
+                seconds, without.cpuPercent(), with.cpuPercent(), lists, fetched.get(), without.tickets(),
+                with.tickets());
+        System.out.printf("event after the ticket's answer, at one list: p50 %.0f ms, p99 %.0f ms (%d events)%n",
+                with.p50Ms(), with.p99Ms(), with.events());
+    }
+
+    private record Load(double cpuPercent, int tickets, double p50Ms, double p99Ms, int events) {
+    }
+
+    /**
+     * Opens the lists' event streams; the first list notes when each event arrives. On an event a list fetches the
+     * page again, as the page does: at once, then at most every 2 s.
+     */
+    private static List<Stream<String>> openLists(HttpClient pages, String url, int lists, ExecutorService readers,
+                                                  ConcurrentLinkedQueue<Long> arrivals, AtomicLong fetched)
+            throws InterruptedException {
+        ConcurrentLinkedQueue<Stream<String>> open = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < lists; i++) {
             boolean timed = i == 0;
+            long[] lastFetch = {0};
             pages.sendAsync(HttpRequest.newBuilder(URI.create(url + "/tasks/events"))
                     .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
                     .thenAcceptAsync(response -> {
                         open.add(response.body());
-                        response.body().forEach(line -> {
-                            if (timed && line.equals("event:tasks-changed")) {
-                                arrivals.add(System.nanoTime());
+                        response.body().filter(line -> line.equals("event:tasks-changed")).forEach(line -> {
+                            long now = System.nanoTime();
+                            if (timed) {
+                                arrivals.add(now);
+                            }
+                            if (now - lastFetch[0] > THROTTLE_NANOS) {
+                                lastFetch[0] = now;
+                                refetch(pages, url, fetched);
                             }
                         });
                     }, readers);
@@ -82,22 +125,18 @@ public final class TaskListEventsBenchmark {
         while (open.size() < lists) {
             Thread.sleep(100);
         }
-        long heapWith = heapAfterGc(api, url, pid);
-        System.out.printf("%d open lists: heap %.1f MB -> %.1f MB, %.1f KB per list%n", lists, heapBefore / 1e6,
-                heapWith / 1e6, (heapWith - heapBefore) / 1e3 / lists);
-
-        Load with = load(api, url, pid, rate, seconds, arrivals);
-        open.forEach(Stream::close);
-        Thread.sleep(3000);
-        Load without = load(api, url, pid, rate, seconds, new ConcurrentLinkedQueue<>());
-        System.out.printf("%.0f tickets/s for %d s: server CPU %.1f%% of one core with %d lists open, %.1f%% with none;"
-                        + " %d tickets answered with, %d without%n", rate, seconds, with.cpuPercent(), lists,
-                without.cpuPercent(), with.tickets(), without.tickets());
-        System.out.printf("event after the ticket's answer, at one list: p50 %.0f ms, p99 %.0f ms (%d events)%n",
-                with.p50Ms(), with.p99Ms(), with.events());
+        return new ArrayList<>(open);
     }
 
-    private record Load(double cpuPercent, int tickets, double p50Ms, double p99Ms, int events) {
+    private static void refetch(HttpClient pages, String url, AtomicLong fetched) {
+        try {
+            pages.send(HttpRequest.newBuilder(URI.create(url + "/tasks")).build(), HttpResponse.BodyHandlers.discarding());
+            fetched.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Posts tickets at the rate; an event's delay is from the ticket's answer to the next event at the list. */
