@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -71,10 +70,6 @@ class TaskListEvents {
         return list;
     }
 
-    int open() {
-        return lists.size();
-    }
-
     void publishChanges() {
         if (lists.isEmpty() || System.nanoTime() - nextEventNanos < 0) {
             return;
@@ -92,9 +87,10 @@ class TaskListEvents {
             if (told) {
                 nextEventNanos = System.nanoTime() + spacing(lists.size()).toNanos();
             }
-        } catch (DataAccessException e) {
-            // The lists still refresh once a minute; the next second tries again.
-            log.warn("Cannot read the latest task change: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            // A stalled database or any other failure: the lists still refresh once a minute, and the next second
+            // tries again (an exception escaping here would stop this schedule for good).
+            log.warn("Cannot tell the task lists of changes: {}", e.getMessage());
         }
     }
 
