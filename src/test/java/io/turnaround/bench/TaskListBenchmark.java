@@ -74,7 +74,8 @@ public final class TaskListBenchmark {
         return new Fetched(took, total.find() ? total.group(1) : "?");
     }
 
-    private static void signIn(HttpClient http, String url, String user, String password) throws Exception {
+    /** Signs in with the form, as a browser does; the client's cookie handler keeps the session. */
+    static void signIn(HttpClient http, String url, String user, String password) throws Exception {
         String form = http.send(HttpRequest.newBuilder(URI.create(url + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = CSRF.matcher(form);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,8 +22,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -42,7 +39,6 @@ import java.util.stream.Stream;
  */
 public final class TaskListEventsBenchmark {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double CLOCK_TICKS = 100.0;
     private static final long THROTTLE_NANOS = 2_000_000_000L;
@@ -59,7 +55,7 @@ public final class TaskListEventsBenchmark {
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "60"));
         HttpClient pages = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        signIn(pages, url, o.getOrDefault("user", "maria"), o.getOrDefault("password", "demo"));
+        TaskListBenchmark.signIn(pages, url, o.getOrDefault("user", "maria"), o.getOrDefault("password", "demo"));
         HttpClient api = HttpClient.newHttpClient();
 
         long heapBefore = heapAfterGc(api, url, pid);
@@ -191,25 +187,5 @@ public final class TaskListEventsBenchmark {
 
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void signIn(HttpClient http, String url, String user, String password) throws Exception {
-        String form = http.send(HttpRequest.newBuilder(URI.create(url + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = CSRF.matcher(form);
-        if (!csrf.find()) {
-            throw new IllegalStateException("no sign-in form at " + url + "/login");
-        }
-        String body = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
-        HttpResponse<Void> signedIn = http.send(HttpRequest.newBuilder(URI.create(url + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-        if (signedIn.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new IllegalStateException("sign-in refused for " + user);
-        }
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
