@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The server as its own operating-system process on a PostgreSQL database (or the embedded H2 one), with the demo
@@ -161,6 +163,21 @@ public final class ServerProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The names of the server's threads, numbers blanked, with how many bear each: for a failure's message. */
+    public Map<String, Long> threadNames() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String text = new String(dump.getInputStream().readAllBytes());
+            return new TreeMap<>(text.lines().filter(line -> line.startsWith("\""))
+                    .map(line -> line.substring(1, line.indexOf('"', 1)).replaceAll("[0-9]+", "N"))
+                    .collect(Collectors.groupingBy(name -> name, Collectors.counting())));
+        } catch (IOException e) {
+            throw new IllegalStateException("no thread dump of node " + node, e);
+        }
     }
 
     public boolean isAlive() {

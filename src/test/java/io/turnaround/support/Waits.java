@@ -33,6 +33,18 @@ public final class Waits {
         }
     }
 
+    /** Whether the condition came true before the timeout. */
+    public static boolean within(BooleanSupplier condition, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        return true;
+    }
+
     public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
