@@ -33,6 +33,9 @@ public class StaffAccounts {
     private static final String ADMIN_LOCK = "select username from staff_user where enabled = true and username in"
             + " (select username from staff_role where role = 'ADMIN') order by username for update";
 
+    /** The actor of the changes a single sign-on makes, in the audit. */
+    static final String SINGLE_SIGN_ON = "single-sign-on";
+
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
     private final Clock clock;
@@ -116,6 +119,45 @@ public class StaffAccounts {
             audit(actor, username, "password", null, "reset");
         }
         return find(username).orElseThrow();
+    }
+
+    /**
+     * The account a single sign-on identity signs in as (README, "Single sign-on"): the one linked to its subject;
+     * else the account of that user name, linked now if the provider vouches for the e-mail address it has; else a new
+     * one, with no password. Name, e-mail, roles and groups follow the provider at each sign-in, audited as
+     * {@value #SINGLE_SIGN_ON}; the last enabled admin stays one, and a disabled account stays disabled.
+     */
+    @Transactional
+    public StaffAccount signedOn(SignedOnIdentity identity) {
+        StaffAccount account = jdbc.query("select * from staff_user where sso_subject = ?", (rs, n) -> account(rs),
+                identity.subject()).stream().findFirst().orElseGet(() -> linkedOrCreated(identity));
+        return change(SINGLE_SIGN_ON, account.username(), new Change(identity.displayName(), identity.email(),
+                identity.roles(), identity.groups(), null, null, null));
+    }
+
+    private StaffAccount linkedOrCreated(SignedOnIdentity identity) {
+        String name = identity.username();
+        StaffAccount named = find(name).orElse(null);
+        if (named == null) {
+            StaffNames.refusal(name).ifPresent(reason -> {
+                throw new InvalidStaffRequestException("your provider names you " + name + ", but " + reason);
+            });
+            jdbc.update("insert into staff_user (username, display_name, sso_subject) values (?, ?, ?)", name,
+                    identity.displayName() == null ? name : identity.displayName(), identity.subject());
+            audit(SINGLE_SIGN_ON, name, "created", null, identity.subject());
+            return find(name).orElseThrow();
+        }
+        if (named.singleSignOn()) {
+            throw new StaffConflictException("the user name " + name + " belongs to another single sign-on identity");
+        }
+        if (!identity.emailVerified() || named.email() == null || !named.email().equalsIgnoreCase(identity.email())) {
+            throw new StaffConflictException("the user name " + name + " belongs to an account that signs in with a"
+                    + " password: an admin can give that account the e-mail address your provider has verified, and"
+                    + " your next sign-in joins the two");
+        }
+        jdbc.update("update staff_user set sso_subject = ? where username = ?", identity.subject(), name);
+        audit(SINGLE_SIGN_ON, name, "single_sign_on", null, identity.subject());
+        return find(name).orElseThrow();
     }
 
     /** A person changes their own password, giving the current one first. */
@@ -218,7 +260,7 @@ public class StaffAccounts {
                 "select group_name from staff_group where username = ?", String.class, username));
         String zone = rs.getString("time_zone");
         return new StaffAccount(username, rs.getString("display_name"), rs.getString("email"), roles, groups,
-                zone == null ? null : ZoneId.of(zone), rs.getBoolean("enabled"));
+                zone == null ? null : ZoneId.of(zone), rs.getBoolean("enabled"), rs.getString("sso_subject") != null);
     }
 
     private static String blankToNull(String value) {

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -101,7 +102,8 @@ public class StaffDirectory implements UserDetailsService {
                     rolesOf(name).forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
                     groupsOf(name).forEach(group -> authorities.add(new SimpleGrantedAuthority(group)));
                     return User.withUsername(name)
-                            .password(rs.getString("password_hash"))
+                            // One who signs on through a provider has no password here: an empty hash matches none.
+                            .password(Objects.requireNonNullElse(rs.getString("password_hash"), ""))
                             .disabled(!rs.getBoolean("enabled"))
                             .authorities(authorities)
                             .build();

@@ -3,6 +3,8 @@ package io.turnaround.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.turnaround.staff.ApiTokenAuthentication;
 import io.turnaround.staff.ApiTokens;
+import io.turnaround.staff.SingleSignOnUsers;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,26 +17,39 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.MvcRequestMatcher;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
+import org.springframework.web.util.UriComponentsBuilder;
 
+import javax.servlet.Filter;
+import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Every endpoint needs a signed-in staff member; roles decide which. The REST API is stateless and takes HTTP
  * basic (a BCrypt check per request, fine for people) or an API token ({@code Authorization: Bearer tat_...},
- * for programs); it needs no CSRF token because no cookie signs it in. The pages use form sign-in and a session.
+ * for programs); it needs no CSRF token because no cookie signs it in. The pages use form sign-in and a session, or
+ * single sign-on through an OpenID Connect provider when one is configured (README, "Single sign-on").
  * Rules match a path the way Spring MVC dispatches it ({@code mvcMatchers}), so however a request spells the path of
  * a handler it meets that handler's rule; a request no handler takes is a 404 for everyone ({@link Undispatched}).
  * Controller methods that change something check their roles again ({@link RoleChecks}).
@@ -122,12 +137,21 @@ class SecurityConfig {
     /** The staff pages: form sign-in, a session, CSRF tokens on every form. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, HandlerMappingIntrospector mvc, SignInThrottle throttle)
+    SecurityFilterChain pages(HttpSecurity http, HandlerMappingIntrospector mvc, SignInThrottle throttle,
+                              ObjectProvider<ClientRegistrationRepository> providers, SingleSignOnUsers signedOn)
             throws Exception {
         http.addFilterBefore(SignInThrottleFilter.forSignInForm(throttle), UsernamePasswordAuthenticationFilter.class);
+        ClientRegistrationRepository singleSignOn = providers.getIfAvailable();
+        if (singleSignOn != null) {
+            http.addFilterBefore(rememberingBrowserZoneOnTheWayOut(), OAuth2AuthorizationRequestRedirectFilter.class)
+                    .oauth2Login(sso -> sso.loginPage("/login")
+                            .userInfoEndpoint(user -> user.oidcUserService(signedOn))
+                            .successHandler(rememberingBrowserZone())
+                            .failureHandler(NoAccessPage::show));
+        }
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(new Undispatched(mvc)).permitAll()
-                        .mvcMatchers("/login", "/static/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .mvcMatchers("/login", "/no-access", "/static/**", "/webjars/**", "/favicon.ico").permitAll()
                         // The first admin's one-time link: it is its own key, and works only while there is no admin.
                         .mvcMatchers("/setup").permitAll()
                         .mvcMatchers("/manager/**").hasAnyRole("MANAGER", "ADMIN")
@@ -145,8 +169,8 @@ class SecurityConfig {
                         .mvcMatchers("/tasks/triage").hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .anyRequest().hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN"))
                 .formLogin(form -> form.loginPage("/login").successHandler(rememberingBrowserZone()))
-                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
-                .headers(SecurityHeaders::apply)
+                .logout(logout -> logout.logoutSuccessHandler(signingOut(singleSignOn)))
+                .headers(SecurityHeaders.formsGoingOnTo(providerOrigins(singleSignOn)))
                 .exceptionHandling(ex -> ex.accessDeniedPage("/forbidden"));
         return http.build();
     }
@@ -158,6 +182,50 @@ class SecurityConfig {
         return (request, response, authentication) -> {
             ViewerZone.remember(request);
             next.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    /**
+     * After sign-out, the sign-in page. One who signed in through single sign-on is signed out at the provider too,
+     * when it offers that (an {@code end_session_endpoint}), and comes back to the same page.
+     */
+    private static LogoutSuccessHandler signingOut(ClientRegistrationRepository singleSignOn) {
+        String signedOut = "/login?signedOut";
+        if (singleSignOn == null) {
+            SimpleUrlLogoutSuccessHandler local = new SimpleUrlLogoutSuccessHandler();
+            local.setDefaultTargetUrl(signedOut);
+            return local;
+        }
+        OidcClientInitiatedLogoutSuccessHandler both = new OidcClientInitiatedLogoutSuccessHandler(singleSignOn);
+        both.setPostLogoutRedirectUri("{baseUrl}" + signedOut);
+        both.setDefaultTargetUrl(signedOut);
+        return both;
+    }
+
+    /** Where the single sign-on button and the sign-out send the browser: each provider's sign-in and sign-out. */
+    private static List<String> providerOrigins(ClientRegistrationRepository singleSignOn) {
+        List<String> origins = new ArrayList<>();
+        if (singleSignOn instanceof Iterable<?> registrations) {
+            registrations.forEach(registration -> {
+                ClientRegistration.ProviderDetails provider = ((ClientRegistration) registration).getProviderDetails();
+                Stream.of(provider.getAuthorizationUri(), provider.getConfigurationMetadata().get("end_session_endpoint"))
+                        .filter(Objects::nonNull).map(uri -> UriComponentsBuilder.fromUriString(uri.toString())
+                                .replacePath(null).replaceQuery(null).build().toUriString())
+                        .filter(origin -> !origins.contains(origin)).forEach(origins::add);
+            });
+        }
+        return origins;
+    }
+
+    /** The sign-in page's single sign-on button carries the browser's zone, as its password form does. */
+    private static Filter rememberingBrowserZoneOnTheWayOut() {
+        AntPathRequestMatcher signingOn = new AntPathRequestMatcher(
+                OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/*", "GET");
+        return (request, response, chain) -> {
+            if (signingOn.matches((HttpServletRequest) request)) {
+                ViewerZone.remember((HttpServletRequest) request);
+            }
+            chain.doFilter(request, response);
         };
     }
 

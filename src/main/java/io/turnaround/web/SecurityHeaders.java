@@ -1,8 +1,14 @@
 package io.turnaround.web;
 
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The headers of every response (staff pages, the customer quote pages, the API): a Content-Security-Policy that
@@ -12,14 +18,26 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 final class SecurityHeaders {
 
-    static final String CONTENT_SECURITY_POLICY = String.join("; ", "default-src 'self'", "script-src 'self'",
-            "style-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'");
-
     private SecurityHeaders() {
     }
 
     static void apply(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        apply(headers, List.of());
+    }
+
+    /**
+     * The same, for pages whose forms may end at another site: the single sign-on button and the sign-out go on to the
+     * provider, and a browser holds a form's redirects to {@code form-action} too.
+     */
+    static Customizer<HeadersConfigurer<HttpSecurity>> formsGoingOnTo(Collection<String> origins) {
+        return headers -> apply(headers, origins);
+    }
+
+    private static void apply(HeadersConfigurer<HttpSecurity> headers, Collection<String> formTargets) {
+        String formAction = Stream.concat(Stream.of("'self'"), formTargets.stream()).collect(Collectors.joining(" "));
+        String policy = String.join("; ", "default-src 'self'", "script-src 'self'", "style-src 'self'",
+                "object-src 'none'", "base-uri 'none'", "form-action " + formAction, "frame-ancestors 'none'");
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
     }

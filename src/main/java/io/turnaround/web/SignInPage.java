@@ -1,6 +1,9 @@
 package io.turnaround.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,9 +11,22 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Sign-in, the landing redirect and the page shown for a forbidden action. */
 @Controller
 class SignInPage {
+
+    /** A single sign-on provider's button: where it starts, and the name it shows. */
+    record Provider(String id, String name) {
+    }
+
+    private final ObjectProvider<ClientRegistrationRepository> singleSignOn;
+
+    SignInPage(ObjectProvider<ClientRegistrationRepository> singleSignOn) {
+        this.singleSignOn = singleSignOn;
+    }
 
     @GetMapping("/")
     String home() {
@@ -22,6 +38,14 @@ class SignInPage {
     String login(@RequestAttribute(name = SignInThrottleFilter.RETRY_MINUTES, required = false) Long retryMinutes,
                  Model model) {
         model.addAttribute("retryMinutes", retryMinutes);
+        List<Provider> providers = new ArrayList<>();
+        if (singleSignOn.getIfAvailable() instanceof Iterable<?> registrations) {
+            registrations.forEach(registration -> {
+                ClientRegistration provider = (ClientRegistration) registration;
+                providers.add(new Provider(provider.getRegistrationId(), provider.getClientName()));
+            });
+        }
+        model.addAttribute("providers", providers);
         return "login";
     }
 

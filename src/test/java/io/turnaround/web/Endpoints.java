@@ -31,8 +31,9 @@ final class Endpoints {
                     return;
                 }
                 for (String pattern : info.getPatternValues()) {
-                    // The refusal page answers 403 to everyone, by design: that is what every refusal looks like.
-                    if (pattern.equals("/forbidden")) {
+                    // The refusal pages answer 403 to everyone, by design: that is what every refusal looks like
+                    // (a refused action, a refused single sign-on).
+                    if (pattern.equals("/forbidden") || pattern.equals("/no-access")) {
                         continue;
                     }
                     if (info.getMethodsCondition().getMethods().isEmpty()) {
