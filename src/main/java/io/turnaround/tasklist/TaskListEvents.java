@@ -1,5 +1,6 @@
 package io.turnaround.tasklist;
 
+import io.turnaround.staff.Staff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
@@ -9,20 +10,27 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tells every open task list when a task was created, claimed, released, completed or escalated, on this node or
- * another: each node reads the latest task change once a second (one indexed query, however many lists are open)
- * and sends the event {@code tasks-changed} to its lists, which then fetch their own rows with their own filters
- * and permissions. The event carries no data, so it shows nobody anything.
+ * Tells each open task list when a task it may show was created, claimed, released, forwarded, completed or
+ * escalated, on this node or another: each node reads the latest task change once a second (one indexed query,
+ * however many lists are open) and, when there is one, which groups and people the changes since concern (a second
+ * query). A list hears {@code tasks-changed} when a change concerns its viewer: a task of one of their groups, or
+ * one they hold or held; a manager's or admin's list hears of every change. It then fetches its own rows with its own
+ * filters and permissions. The event carries no data, so it shows nobody anything.
  * <p>
- * Each event makes every open list fetch its page, so while tasks keep changing the events are spaced to keep those
- * fetches at {@value #FETCHES_PER_SECOND} a second at most: every second for up to 20 open lists, every 10 s for 200.
+ * Each event makes its lists fetch their page, so while tasks keep changing the events are spaced to keep those
+ * fetches at {@value #FETCHES_PER_SECOND} a second at most: every second while up to 20 lists are told at once, every
+ * 10 s when 200 are.
  */
 @Component
 class TaskListEvents {
@@ -30,12 +38,15 @@ class TaskListEvents {
     static final String CHANGED = "tasks-changed";
     /** At most this many page fetches a second caused by events, over all the open lists of this node. */
     static final int FETCHES_PER_SECOND = 20;
+    /** A change is looked for this long before a list's mark too: its transaction may commit after a later one. */
+    static final Duration LATE_COMMIT = Duration.ofSeconds(5);
+    /** A list whose mark is older than this hears of the next change whatever it is (no long look back). */
+    private static final Duration LOOK_BACK = Duration.ofMinutes(1);
     /** A list reconnects by itself after this, or after a restart; EventSource does so on its own. */
     private static final long OPEN_FOR = Duration.ofMinutes(30).toMillis();
     private static final Logger log = LoggerFactory.getLogger(TaskListEvents.class);
 
-    /** Each open list, and the latest task change it has been told of (or was rendered with). */
-    private final Map<SseEmitter, String> lists = new ConcurrentHashMap<>();
+    private final Map<SseEmitter, OpenList> lists = new ConcurrentHashMap<>();
     private final TaskRows rows;
     /** Its own thread: the shared scheduler also sends mail, and a slow mail server must not hold the lists back. */
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -45,6 +56,18 @@ class TaskListEvents {
     });
     private long nextEventNanos;
 
+    /** An open list: whose it is, and the latest change it has been told of or was rendered with (empty: unknown). */
+    private static final class OpenList {
+
+        private final Staff viewer;
+        private volatile Optional<TaskRows.Mark> seen;
+
+        OpenList(Staff viewer, Optional<TaskRows.Mark> seen) {
+            this.viewer = viewer;
+            this.seen = seen;
+        }
+    }
+
     TaskListEvents(TaskRows rows) {
         this.rows = rows;
         clock.scheduleWithFixedDelay(this::publishChanges, 1, 1, TimeUnit.SECONDS);
@@ -53,19 +76,19 @@ class TaskListEvents {
 
     /** The latest task change, which a page renders with and sends back when it subscribes. */
     String latest() {
-        return rows.lastChange();
+        return rows.lastChange().text();
     }
 
     /**
-     * A new open list, rendered as of {@code since} (a value of {@link #latest}): it hears of every change after
-     * that, a change made between its rendering and this subscription too.
+     * A new open list of this viewer, rendered as of {@code since} (a value of {@link #latest}): it hears of every
+     * change after that which concerns the viewer, one made between its rendering and this subscription too.
      */
-    SseEmitter subscribe(String since) {
+    SseEmitter subscribe(Staff viewer, String since) {
         SseEmitter list = new SseEmitter(OPEN_FOR);
         list.onCompletion(() -> lists.remove(list));
         list.onTimeout(list::complete);
         list.onError(e -> lists.remove(list));
-        lists.put(list, since);
+        lists.put(list, new OpenList(viewer, TaskRows.Mark.parse(since)));
         send(list, SseEmitter.event().comment("listening"));
         return list;
     }
@@ -75,17 +98,31 @@ class TaskListEvents {
             return;
         }
         try {
-            String latest = rows.lastChange();
-            boolean told = false;
-            for (Map.Entry<SseEmitter, String> list : lists.entrySet()) {
-                if (!latest.equals(list.getValue())) {
-                    list.setValue(latest);
+            TaskRows.Mark latest = rows.lastChange();
+            Map<SseEmitter, OpenList> behind = new HashMap<>();
+            lists.forEach((emitter, list) -> {
+                if (!list.seen.equals(Optional.of(latest))) {
+                    behind.put(emitter, list);
+                }
+            });
+            if (behind.isEmpty() || latest.at() == null) {
+                return;
+            }
+            Instant lookBack = latest.at().minus(LOOK_BACK);
+            List<TaskRows.Touch> touched = rows.touchedSince(behind.values().stream()
+                    .map(list -> list.seen.map(TaskRows.Mark::at).filter(lookBack::isBefore).orElse(lookBack))
+                    .min(Instant::compareTo).orElse(lookBack).minus(LATE_COMMIT));
+            int told = 0;
+            for (Map.Entry<SseEmitter, OpenList> list : behind.entrySet()) {
+                Optional<TaskRows.Mark> seen = list.getValue().seen;
+                list.getValue().seen = Optional.of(latest);
+                if (concerns(list.getValue().viewer, seen.map(TaskRows.Mark::at).filter(lookBack::isBefore), touched)) {
                     send(list.getKey(), SseEmitter.event().name(CHANGED).data(""));
-                    told = true;
+                    told++;
                 }
             }
-            if (told) {
-                nextEventNanos = System.nanoTime() + spacing(lists.size()).toNanos();
+            if (told > 0) {
+                nextEventNanos = System.nanoTime() + spacing(told).toNanos();
             }
         } catch (RuntimeException e) {
             // A stalled database or any other failure: the lists still refresh once a minute, and the next second
@@ -94,9 +131,23 @@ class TaskListEvents {
         }
     }
 
-    /** How long after an event the next may follow: a second, or longer when many lists would fetch their page. */
-    static Duration spacing(int openLists) {
-        return Duration.ofMillis(Math.max(1000, 1000L * openLists / FETCHES_PER_SECOND));
+    /**
+     * Whether changes since a list's mark concern its viewer: any change for a manager or admin, and for anyone when
+     * the mark is unknown or too old to look back to; otherwise one of a task of their groups, or one they hold or
+     * held.
+     */
+    static boolean concerns(Staff viewer, Optional<Instant> seen, List<TaskRows.Touch> touched) {
+        if (viewer.seesAllQueues() || seen.isEmpty()) {
+            return true;
+        }
+        Instant from = seen.get().minus(LATE_COMMIT);
+        return touched.stream().filter(touch -> !touch.at().isBefore(from)).anyMatch(touch ->
+                touch.people().contains(viewer.username()) || touch.groups().stream().anyMatch(viewer.groups()::contains));
+    }
+
+    /** How long after an event the next may follow: a second, or longer when many lists fetch their page. */
+    static Duration spacing(int listsTold) {
+        return Duration.ofMillis(Math.max(1000, 1000L * listsTold / FETCHES_PER_SECOND));
     }
 
     /**

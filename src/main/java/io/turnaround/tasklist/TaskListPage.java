@@ -89,15 +89,15 @@ class TaskListPage {
     }
 
     /**
-     * The open list's event stream: {@code tasks-changed} whenever a task changes anywhere after {@code since}, the
-     * latest change the page was rendered with. A client that is no event source (it does not accept
+     * The open list's event stream: {@code tasks-changed} whenever a task that concerns the viewer changes after
+     * {@code since}, the latest change the page was rendered with. A client that is no event source (it does not accept
      * {@code text/event-stream}) gets the greeting and the end at once.
      */
     @GetMapping("/tasks/events")
     SseEmitter events(@RequestHeader(value = HttpHeaders.ACCEPT, defaultValue = "") String accept,
-                      @RequestParam(defaultValue = "") String since) throws IOException {
+                      @RequestParam(defaultValue = "") String since, Authentication user) throws IOException {
         if (accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE)) {
-            return events.subscribe(since);
+            return events.subscribe(Staff.of(user), since);
         }
         SseEmitter once = new SseEmitter();
         once.send(SseEmitter.event().comment("listening"));

@@ -9,11 +9,17 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static io.turnaround.database.Timestamps.instant;
 import static io.turnaround.database.Timestamps.utc;
@@ -57,8 +63,9 @@ class TaskRows implements TaskObserver {
                     event.assignee(), event.state().name(), at, at);
         } else {
             // A forwarded task has a new group; other changes keep it.
-            jdbc.update("update task_list_entry set assignee = ?, status = ?, candidate_group = coalesce(?, candidate_group),"
-                    + " updated_at = ? where task_id = ?", event.assignee(), event.state().name(),
+            jdbc.update("update task_list_entry set previous_group = candidate_group, previous_assignee = assignee,"
+                    + " assignee = ?, status = ?, candidate_group = coalesce(?, candidate_group), updated_at = ?"
+                    + " where task_id = ?", event.assignee(), event.state().name(),
                     event.change() == TaskChanged.Change.FORWARDED ? event.candidateGroup() : null, at, event.taskId());
         }
     }
@@ -73,12 +80,49 @@ class TaskRows implements TaskObserver {
 
     /**
      * What changes whenever a task is created or changes hands or state, on any node: the latest change and the
-     * newest task (both read from an index); "none" before the first task.
+     * newest task (both read from an index).
      */
-    String lastChange() {
-        String last = jdbc.queryForObject("select max(updated_at) || ' ' || max(task_id) from task_list_entry",
-                String.class);
-        return last == null ? "none" : last;
+    Mark lastChange() {
+        return jdbc.queryForObject("select max(updated_at) as at, max(task_id) as newest from task_list_entry",
+                (rs, n) -> new Mark(instant(rs, "at"), rs.getLong("newest")));
+    }
+
+    /** The tasks changed at or after this instant, with whom each change concerns. */
+    List<Touch> touchedSince(Instant from) {
+        return jdbc.query("select updated_at, candidate_group, previous_group, assignee, previous_assignee"
+                + " from task_list_entry where updated_at >= ?", (rs, n) -> new Touch(instant(rs, "updated_at"),
+                present(rs.getString("candidate_group"), rs.getString("previous_group")),
+                present(rs.getString("assignee"), rs.getString("previous_assignee"))), utc(from));
+    }
+
+    /**
+     * A moment of the task list: its latest change (null before the first task) and its newest task. A page is
+     * rendered with one, as text, and its event stream starts from it.
+     */
+    record Mark(Instant at, long newestTask) {
+
+        String text() {
+            return at == null ? "none" : at + " " + newestTask;
+        }
+
+        /** The mark a page sent back, or empty when it is none a server wrote. */
+        static Optional<Mark> parse(String text) {
+            String[] parts = text == null ? new String[0] : text.split(" ");
+            try {
+                return parts.length == 2 ? Optional.of(new Mark(Instant.parse(parts[0]), Long.parseLong(parts[1])))
+                        : Optional.empty();
+            } catch (DateTimeParseException | NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** A changed task: when, its group and holder now and before the change. */
+    record Touch(Instant at, Set<String> groups, Set<String> people) {
+    }
+
+    private static Set<String> present(String now, String before) {
+        return Stream.of(now, before).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
     }
 
     Optional<TaskRow> find(long taskId) {

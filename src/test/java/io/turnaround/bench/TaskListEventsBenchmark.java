@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * What open task lists cost a running server: it opens --lists event streams of signed-in task lists and reports
+ * What open task lists cost a running server: it opens --lists event streams of task lists, signed in in turn as
+ * each of --users (the tickets it posts go to the support desk, alice's group), and reports
  * the server's heap per open list (after a full GC, through jcmd). Each list then behaves as the page does: on an
  * event it fetches the task list page again, at once and then at most every 2 s. After a warm-up it posts tickets at
  * --rate per second for --seconds with no list open and then with the lists open, and reports the server's CPU
@@ -34,7 +35,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.mainClass=io.turnaround.bench.TaskListEventsBenchmark \
- *     -Dexec.args="--pid $(pgrep -f turnaround-0.1.0-SNAPSHOT.jar) --lists 200 --rate 20 --seconds 60"
+ *     -Dexec.args="--pid $(pgrep -f turnaround-0.1.0-SNAPSHOT.jar) --lists 200 --rate 20 --seconds 60 --users alice,hana,sam,tess"
  * </pre>
  */
 public final class TaskListEventsBenchmark {
@@ -53,9 +54,13 @@ public final class TaskListEventsBenchmark {
         int lists = Integer.parseInt(o.getOrDefault("lists", "200"));
         double rate = Double.parseDouble(o.getOrDefault("rate", "20"));
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "60"));
-        HttpClient pages = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        TaskListBenchmark.signIn(pages, url, o.getOrDefault("user", "maria"), o.getOrDefault("password", "demo"));
+        List<HttpClient> pages = new ArrayList<>();
+        for (String user : o.getOrDefault("users", "alice").split(",")) {
+            HttpClient signedIn = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+            TaskListBenchmark.signIn(signedIn, url, user, o.getOrDefault("password", "demo"));
+            pages.add(signedIn);
+        }
         HttpClient api = HttpClient.newHttpClient();
 
         long heapBefore = heapAfterGc(api, url, pid);
@@ -84,7 +89,7 @@ public final class TaskListEventsBenchmark {
                         + " lists open, which fetched the page %d times; %d tickets answered without, %d with%n", rate,
                 seconds, without.cpuPercent(), with.cpuPercent(), lists, fetched.get(), without.tickets(),
                 with.tickets());
-        System.out.printf("event after the ticket's answer, at one list: p50 %.0f ms, p99 %.0f ms (%d events)%n",
+        System.out.printf("event after the ticket's answer, at the first user's first list: p50 %.0f ms, p99 %.0f ms (%d events)%n",
                 with.p50Ms(), with.p99Ms(), with.events());
     }
 
@@ -95,12 +100,13 @@ public final class TaskListEventsBenchmark {
      * Opens the lists' event streams; the first list notes when each event arrives. On an event a list fetches the
      * page again, as the page does: at once, then at most every 2 s.
      */
-    private static List<Stream<String>> openLists(HttpClient pages, String url, int lists, ExecutorService readers,
-                                                  ConcurrentLinkedQueue<Long> arrivals, AtomicLong fetched)
-            throws InterruptedException {
+    private static List<Stream<String>> openLists(List<HttpClient> users, String url, int lists,
+                                                  ExecutorService readers, ConcurrentLinkedQueue<Long> arrivals,
+                                                  AtomicLong fetched) throws InterruptedException {
         ConcurrentLinkedQueue<Stream<String>> open = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < lists; i++) {
             boolean timed = i == 0;
+            HttpClient pages = users.get(i % users.size());
             long[] lastFetch = {0};
             pages.sendAsync(HttpRequest.newBuilder(URI.create(url + "/tasks/events"))
                     .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
