@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Tells each open task list when a task it may show was created, claimed, released, forwarded, completed or
- * escalated, on this node or another: each node reads the latest task change once a second (one indexed query,
+ * escalated, on this node or another: each node reads the latest task change every 250 ms (one indexed query,
  * however many lists are open) and, when there is one, which groups and people the changes since concern (a second
  * query). A list hears {@code tasks-changed} when a change concerns its viewer: a task of one of their groups, or
  * one they hold or held; a manager's or admin's list hears of every change. It then fetches its own rows with its own
@@ -38,6 +38,8 @@ class TaskListEvents {
     static final String CHANGED = "tasks-changed";
     /** At most this many page fetches a second caused by events, over all the open lists of this node. */
     static final int FETCHES_PER_SECOND = 20;
+    /** How often a node looks for a change; an event waits no longer than this after its spacing. */
+    private static final Duration LOOK_EVERY = Duration.ofMillis(250);
     /** A change is looked for this long before a list's mark too: its transaction may commit after a later one. */
     static final Duration LATE_COMMIT = Duration.ofSeconds(5);
     /** A list whose mark is older than this hears of the next change whatever it is (no long look back). */
@@ -55,6 +57,7 @@ class TaskListEvents {
         return thread;
     });
     private long nextEventNanos;
+    private boolean failing;
 
     /** An open list: whose it is, and the latest change it has been told of or was rendered with (empty: unknown). */
     private static final class OpenList {
@@ -70,7 +73,8 @@ class TaskListEvents {
 
     TaskListEvents(TaskRows rows) {
         this.rows = rows;
-        clock.scheduleWithFixedDelay(this::publishChanges, 1, 1, TimeUnit.SECONDS);
+        clock.scheduleWithFixedDelay(this::publishChanges, LOOK_EVERY.toMillis(), LOOK_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
         clock.scheduleWithFixedDelay(this::heartbeat, 25, 25, TimeUnit.SECONDS);
     }
 
@@ -98,37 +102,58 @@ class TaskListEvents {
             return;
         }
         try {
-            TaskRows.Mark latest = rows.lastChange();
-            Map<SseEmitter, OpenList> behind = new HashMap<>();
-            lists.forEach((emitter, list) -> {
-                if (!list.seen.equals(Optional.of(latest))) {
-                    behind.put(emitter, list);
-                }
-            });
-            if (behind.isEmpty() || latest.at() == null) {
-                return;
-            }
-            Instant lookBack = latest.at().minus(LOOK_BACK);
-            List<TaskRows.Touch> touched = rows.touchedSince(behind.values().stream()
-                    .map(list -> list.seen.map(TaskRows.Mark::at).filter(lookBack::isBefore).orElse(lookBack))
-                    .min(Instant::compareTo).orElse(lookBack).minus(LATE_COMMIT));
-            int told = 0;
-            for (Map.Entry<SseEmitter, OpenList> list : behind.entrySet()) {
-                Optional<TaskRows.Mark> seen = list.getValue().seen;
-                list.getValue().seen = Optional.of(latest);
-                if (concerns(list.getValue().viewer, seen.map(TaskRows.Mark::at).filter(lookBack::isBefore), touched)) {
-                    send(list.getKey(), SseEmitter.event().name(CHANGED).data(""));
-                    told++;
-                }
-            }
+            int told = tellConcernedLists();
             if (told > 0) {
                 nextEventNanos = System.nanoTime() + spacing(told).toNanos();
             }
+            if (failing) {
+                log.info("The task lists are told of changes again");
+                failing = false;
+            }
         } catch (RuntimeException e) {
-            // A stalled database or any other failure: the lists still refresh once a minute, and the next second
-            // tries again (an exception escaping here would stop this schedule for good).
-            log.warn("Cannot tell the task lists of changes: {}", e.getMessage());
+            // A stalled database or any other failure: the lists still refresh once a minute, and the next look tries
+            // again (an exception escaping here would stop this schedule for good). Said once, not four times a second.
+            if (!failing) {
+                log.warn("Cannot tell the task lists of changes: {}", e.getMessage());
+                failing = true;
+            }
         }
+    }
+
+    /** Tells each list that is behind the latest change, if the changes concern it; how many were told. */
+    private int tellConcernedLists() {
+        TaskRows.Mark latest = rows.lastChange();
+        Map<SseEmitter, OpenList> behind = new HashMap<>();
+        lists.forEach((emitter, list) -> {
+            if (!list.seen.equals(Optional.of(latest))) {
+                behind.put(emitter, list);
+            }
+        });
+        if (behind.isEmpty() || latest.at() == null) {
+            return 0;
+        }
+        Instant lookBack = latest.at().minus(LOOK_BACK);
+        List<TaskRows.Touch> touched = rows.touchedSince(behind.values().stream()
+                .map(list -> since(list, lookBack).orElse(lookBack))
+                .min(Instant::compareTo).orElse(lookBack).minus(LATE_COMMIT));
+        int told = 0;
+        for (Map.Entry<SseEmitter, OpenList> list : behind.entrySet()) {
+            Optional<Instant> seen = since(list.getValue(), lookBack);
+            list.getValue().seen = Optional.of(latest);
+            if (concerns(list.getValue().viewer, seen, touched)) {
+                send(list.getKey(), SseEmitter.event().name(CHANGED).data(""));
+                told++;
+            }
+        }
+        return told;
+    }
+
+    /**
+     * From when a list's changes are looked for: its mark; the look-back when its page was rendered before the first
+     * task (every task came since); empty when its mark is unknown or older than the look-back.
+     */
+    private static Optional<Instant> since(OpenList list, Instant lookBack) {
+        return list.seen.map(mark -> mark.at() == null ? lookBack : mark.at()).filter(at -> !at.isBefore(lookBack));
     }
 
     /**

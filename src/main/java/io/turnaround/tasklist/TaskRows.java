@@ -96,8 +96,8 @@ class TaskRows implements TaskObserver {
     }
 
     /**
-     * A moment of the task list: its latest change (null before the first task) and its newest task. A page is
-     * rendered with one, as text, and its event stream starts from it.
+     * A moment of the task list: its latest change (null before the first task, written "none") and its newest
+     * task. A page is rendered with one, as text, and its event stream starts from it.
      */
     record Mark(Instant at, long newestTask) {
 
@@ -107,6 +107,9 @@ class TaskRows implements TaskObserver {
 
         /** The mark a page sent back, or empty when it is none a server wrote. */
         static Optional<Mark> parse(String text) {
+            if ("none".equals(text)) {
+                return Optional.of(new Mark(null, 0));
+            }
             String[] parts = text == null ? new String[0] : text.split(" ");
             try {
                 return parts.length == 2 ? Optional.of(new Mark(Instant.parse(parts[0]), Long.parseLong(parts[1])))

@@ -21,21 +21,25 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * What open task lists cost a running server: it opens --lists event streams of task lists, signed in in turn as
- * each of --users (the tickets it posts go to the support desk, alice's group), and reports
- * the server's heap per open list (after a full GC, through jcmd). Each list then behaves as the page does: on an
- * event it fetches the task list page again, at once and then at most every 2 s. After a warm-up it posts tickets at
- * --rate per second for --seconds with no list open and then with the lists open, and reports the server's CPU
- * (from /proc) both ways, the pages fetched, and how long an event took to reach a list after the ticket was
- * answered (p50, p99). Run on the machine of the server:
+ * each of --users, each from the moment its page was rendered, and reports the server's heap per open list (after a
+ * full GC, through jcmd). Each list then behaves as the page does: on an event it fetches the task list page again,
+ * at once and then at most every 2 s. After a warm-up it posts tickets (all to the support desk, alice's group) at
+ * --rate per second for --seconds from a pool of senders, with no list open and then with the lists open, and
+ * reports the rate reached, the server's CPU (from /proc) both ways, the pages fetched, and how long an event took to
+ * reach the first user's first list after a ticket was answered (p50, p99). Run on the machine of the server:
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.mainClass=io.turnaround.bench.TaskListEventsBenchmark \
- *     -Dexec.args="--pid $(pgrep -f turnaround-0.1.0-SNAPSHOT.jar) --lists 200 --rate 20 --seconds 60 --users alice,hana,sam,tess"
+ *     -Dexec.args="--pid $(pgrep -f turnaround-0.1.0-SNAPSHOT.jar) --lists 200 --rate 20 --seconds 30 \
+ *     --users alice,hana,sam,tess,andy"
  * </pre>
  */
 public final class TaskListEventsBenchmark {
@@ -43,6 +47,9 @@ public final class TaskListEventsBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double CLOCK_TICKS = 100.0;
     private static final long THROTTLE_NANOS = 2_000_000_000L;
+    /** Enough senders that the server's answers, not the senders, set the pace. */
+    private static final int SENDERS = 16;
+    private static final Pattern SSE_CONNECT = Pattern.compile("sse-connect=\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>();
@@ -85,15 +92,17 @@ public final class TaskListEventsBenchmark {
         fetched.set(0);
         Load with = load(api, url, pid, rate, seconds, arrivals);
         open.forEach(Stream::close);
-        System.out.printf("%.0f tickets/s for %d s: server CPU %.1f%% of one core with no list open, %.1f%% with %d"
-                        + " lists open, which fetched the page %d times; %d tickets answered without, %d with%n", rate,
-                seconds, without.cpuPercent(), with.cpuPercent(), lists, fetched.get(), without.tickets(),
-                with.tickets());
-        System.out.printf("event after the ticket's answer, at the first user's first list: p50 %.0f ms, p99 %.0f ms (%d events)%n",
-                with.p50Ms(), with.p99Ms(), with.events());
+        System.out.printf("asked %.0f tickets/s for %d s; reached %.1f/s with no list open, %.1f/s with %d open%n",
+                rate, seconds, without.ticketsPerSecond(), with.ticketsPerSecond(), lists);
+        System.out.printf("server CPU %.1f%% of one core with no list open, %.1f%% with %d open, which fetched the page"
+                + " %d times (%.1f a second)%n", without.cpuPercent(), with.cpuPercent(), lists, fetched.get(),
+                fetched.get() / (with.tickets() / with.ticketsPerSecond()));
+        System.out.printf("event after the ticket's answer, at the first user's first list: p50 %.0f ms, p99 %.0f ms"
+                + " (%d events)%n", with.p50Ms(), with.p99Ms(), with.events());
     }
 
-    private record Load(double cpuPercent, int tickets, double p50Ms, double p99Ms, int events) {
+    private record Load(double cpuPercent, int tickets, double ticketsPerSecond, double p50Ms, double p99Ms,
+                        int events) {
     }
 
     /**
@@ -108,7 +117,7 @@ public final class TaskListEventsBenchmark {
             boolean timed = i == 0;
             HttpClient pages = users.get(i % users.size());
             long[] lastFetch = {0};
-            pages.sendAsync(HttpRequest.newBuilder(URI.create(url + "/tasks/events"))
+            pages.sendAsync(HttpRequest.newBuilder(URI.create(url + eventsOfPage(pages, url)))
                     .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
                     .thenAcceptAsync(response -> {
                         open.add(response.body());
@@ -130,6 +139,24 @@ public final class TaskListEventsBenchmark {
         return new ArrayList<>(open);
     }
 
+    /** The event stream a task list page connects to, with the moment it was rendered at, as a browser's does. */
+    private static String eventsOfPage(HttpClient pages, String url) {
+        try {
+            String page = pages.send(HttpRequest.newBuilder(URI.create(url + "/tasks")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher events = SSE_CONNECT.matcher(page);
+            if (!events.find()) {
+                throw new IllegalStateException("the task list page has no event stream: is the user signed in?");
+            }
+            return events.group(1).replace("&amp;", "&");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void refetch(HttpClient pages, String url, AtomicLong fetched) {
         try {
             pages.send(HttpRequest.newBuilder(URI.create(url + "/tasks")).build(), HttpResponse.BodyHandlers.discarding());
@@ -141,37 +168,55 @@ public final class TaskListEventsBenchmark {
         }
     }
 
-    /** Posts tickets at the rate; an event's delay is from the ticket's answer to the next event at the list. */
+    /**
+     * Posts tickets at the rate from a pool of senders, each at its own moment whatever the answers before it (an
+     * open loop, as mail arrives), and reports the rate reached. An event's delay is from a ticket's answer to the
+     * next event at the timed list.
+     */
     private static Load load(HttpClient api, String url, long pid, double rate, int seconds,
                              ConcurrentLinkedQueue<Long> arrivals) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+        ConcurrentLinkedQueue<Long> answered = new ConcurrentLinkedQueue<>();
         long cpuBefore = cpuTicks(pid);
         long start = System.nanoTime();
-        List<Long> answered = new ArrayList<>();
         long interval = (long) (1e9 / rate);
         for (long next = start; next < start + seconds * 1_000_000_000L; next += interval) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            HttpResponse<String> created = api.send(HttpRequest.newBuilder(URI.create(url + "/api/tickets"))
-                    .header("Authorization", basic("intake", "demo")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"ops@goldcrest.example\",\"subject\":"
-                            + "\"A question\",\"body\":\"How do we export?\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (created.statusCode() == 201) {
-                answered.add(System.nanoTime());
-            }
+            senders.execute(() -> {
+                try {
+                    HttpResponse<String> created = api.send(HttpRequest.newBuilder(URI.create(url + "/api/tickets"))
+                            .header("Authorization", basic("intake", "demo"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"ops@goldcrest.example\","
+                                    + "\"subject\":\"A question\",\"body\":\"How do we export?\"}")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (created.statusCode() == 201) {
+                        answered.add(System.nanoTime());
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
         }
+        senders.shutdown();
+        senders.awaitTermination(5, TimeUnit.MINUTES);
         long elapsed = System.nanoTime() - start;
         double cpu = (cpuTicks(pid) - cpuBefore) / CLOCK_TICKS / (elapsed / 1e9) * 100;
         Thread.sleep(2000);
         List<Long> events = new ArrayList<>(arrivals);
+        events.sort(Long::compare);
         List<Long> delays = new ArrayList<>();
         for (long at : answered) {
             events.stream().filter(e -> e >= at).findFirst().ifPresent(e -> delays.add(e - at));
         }
         delays.sort(Long::compare);
-        return new Load(cpu, answered.size(), delays.isEmpty() ? 0 : delays.get(delays.size() / 2) / 1e6,
+        return new Load(cpu, answered.size(), answered.size() / (elapsed / 1e9),
+                delays.isEmpty() ? 0 : delays.get(delays.size() / 2) / 1e6,
                 delays.isEmpty() ? 0 : delays.get((int) Math.ceil(delays.size() * 0.99) - 1) / 1e6, events.size());
     }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** The staff pages as a signed-in person fetches them, without a browser: a session cookie and the forms' CSRF token. */
 public final class StaffPages {
@@ -63,6 +64,19 @@ public final class StaffPages {
     /** A page's whole response, its headers too. */
     public HttpResponse<String> response(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).build());
+    }
+
+    /** An event stream of the pages (its lines as they come), as a browser's EventSource opens it. */
+    public Stream<String> events(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream")
+                    .build(), HttpResponse.BodyHandlers.ofLines()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(path + " did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Posts a form as the page's button would; the response is not followed (a redirect stays a 302). */

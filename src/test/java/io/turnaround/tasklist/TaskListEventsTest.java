@@ -55,7 +55,8 @@ class TaskListEventsTest {
     void aPagesMarkComesBackAsItWasWrittenAndAnythingElseIsUnknown() {
         TaskRows.Mark mark = new TaskRows.Mark(SEEN, 42);
         assertThat(TaskRows.Mark.parse(mark.text())).contains(mark);
-        assertThat(TaskRows.Mark.parse("none")).isEmpty();
+        assertThat(TaskRows.Mark.parse("none")).contains(new TaskRows.Mark(null, 0));
+        assertThat(TaskRows.Mark.parse("None")).isEmpty();
         assertThat(TaskRows.Mark.parse("2026-12-07 42")).isEmpty();
         assertThat(TaskRows.Mark.parse("")).isEmpty();
         assertThat(TaskRows.Mark.parse(null)).isEmpty();
