@@ -50,7 +50,10 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 import javax.validation.ConstraintViolationException;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -252,13 +255,26 @@ class ApiErrors {
         return unavailable("the request's transaction was rolled back; nothing was done, send it again");
     }
 
+    /** Any other failure; a browser asking for a page gets a page that says it ({@link PageProblem}). */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Problem> unexpected(Exception e) {
+    ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        boolean page = PageProblem.wanted(request);
         if (DatabaseFailures.isDatabaseFailure(e) || !database.answering()) {
             log.warn("Refused for want of the database: {}", e.toString());
+            if (page) {
+                PageProblem.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseGate.PAGE_UNAVAILABLE,
+                        database.retryAfterSeconds());
+                return null;
+            }
             return unavailable(DatabaseGate.UNAVAILABLE);
         }
         log.error("Unexpected error", e);
+        if (page) {
+            PageProblem.write(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on the"
+                    + " server; it has been logged. Go back and try again.", null);
+            return null;
+        }
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; it has been logged", List.of());
     }
 

@@ -49,7 +49,7 @@ class DatabaseGate extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!database.answering()) {
-            refuse(response, database.retryAfterSeconds(), json);
+            refuse(request, response, database.retryAfterSeconds(), json);
             return;
         }
         WebStatements.begin();
@@ -62,13 +62,19 @@ class DatabaseGate extends OncePerRequestFilter {
             }
             log.warn("Refused for want of the database: {}", e.toString());
             response.reset();
-            refuse(response, database.retryAfterSeconds(), json);
+            refuse(request, response, database.retryAfterSeconds(), json);
         } finally {
             WebStatements.end();
         }
     }
 
-    static void refuse(HttpServletResponse response, long retryAfterSeconds, ObjectMapper json) throws IOException {
+    /** 503 with Retry-After: a page that tries again by itself for a browser, a problem body for anyone else. */
+    static void refuse(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds,
+                       ObjectMapper json) throws IOException {
+        if (PageProblem.wanted(request)) {
+            PageProblem.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, PAGE_UNAVAILABLE, retryAfterSeconds);
+            return;
+        }
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         response.setContentType(ApiErrors.PROBLEM_JSON.toString());
@@ -77,4 +83,7 @@ class DatabaseGate extends OncePerRequestFilter {
     }
 
     static final String UNAVAILABLE = "the database does not answer; try again later";
+    /** What a page says meanwhile. */
+    static final String PAGE_UNAVAILABLE = "Turnaround cannot reach its database just now, so it can neither show nor"
+            + " save anything. If you had just sent a form, look whether it was taken in before you send it again.";
 }

@@ -65,6 +65,7 @@ class DatabaseStallOnPostgresIT {
                 Instant stalled = Instant.now();
                 proxy.stall();
                 Duration notReady = awaitReadiness(server, 503);
+                assertPageSaysTheDatabaseDoesNotAnswer(server);
                 Waits.sleep(Duration.ofSeconds(4));
                 Instant restored = Instant.now();
                 proxy.restore();
@@ -143,6 +144,19 @@ class DatabaseStallOnPostgresIT {
         }
     }
 
+    /** A browser asking for a page meanwhile gets a page, not a problem body, that reloads itself later. */
+    private void assertPageSaysTheDatabaseDoesNotAnswer(ServerProcess server) {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/tasks")).header("Accept", "text/html,application/xhtml+xml").timeout(Duration.ofSeconds(10)));
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.headers().firstValue("Retry-After")).isPresent();
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+        assertThat(page.body()).contains("Turnaround cannot reach its database just now")
+                .contains("<meta http-equiv=\"refresh\" content=\"" + page.headers().firstValue("Retry-After")
+                        .orElseThrow() + "\">");
+    }
+
     /** Requests under way at some moment between the two instants: those the outage caught, and those sent during it. */
     private static List<IntakeLoad.Attempt> underWayBetween(IntakeLoad intake, Instant from, Instant to) {
         return intake.attempts().stream().filter(a -> a.ended().isAfter(from) && a.started().isBefore(to))
@@ -198,10 +212,14 @@ class DatabaseStallOnPostgresIT {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException(path + " did not answer", e);
+            throw new IllegalStateException(request.build().uri() + " did not answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
