@@ -168,7 +168,7 @@ public class TicketIntake {
     /**
      * The customer wrote again on a resolved ticket: it is open again, unassigned, and the active policy decides it
      * anew as if it had been received when the reply was, with the reply's text; a new process (work, ladder, timers)
-     * starts. In the caller's transaction. Returns false, changing nothing, when the ticket has no client to decide by.
+     * starts, on a new clock: pauses of the earlier one do not move its due instant. In the caller's transaction. Returns false, changing nothing, when the ticket has no client to decide by.
      */
     boolean reopenOnReply(Ticket ticket, String from, String replyBody, Instant replyAt, Instant now) {
         Optional<Client> client = clients.findByTicket(ticket.id());
@@ -176,6 +176,7 @@ public class TicketIntake {
             return false;
         }
         tickets.reopen(ticket.id(), now);
+        tickets.restartClock(ticket.id(), now);
         PolicyVersion version = policy.active();
         history.add(ticket.id(), now, from, REOPENED, "the customer wrote again at " + replyAt
                 + "; decided anew from then by policy v" + version.number());

@@ -76,6 +76,16 @@ class Tickets {
                 + " sla_stopped_at = null, sla_outcome = null, resolved_at = null, updated_at = ? where id = ?", utc(now), id);
     }
 
+    /**
+     * A new SLA clock for a ticket decided anew from a later moment (a customer's reply reopening it): the pauses
+     * and the wait of the clock before belong to that one, not to this.
+     */
+    void restartClock(long id, Instant now) {
+        jdbc.update("update ticket set sla_paused_at = null, sla_paused_seconds = 0, waiting_on = null,"
+                + " status = case when status = 'WAITING' then 'OPEN' else status end, updated_at = ? where id = ?",
+                utc(now), id);
+    }
+
     /** The client's decided tickets whose SLA clock still runs: nobody is assigned yet. */
     List<Ticket> withRunningSla(long clientId) {
         return jdbc.query(SELECT + "where t.client_id = ? and " + SlaClock.RUNS_SQL + " order by t.id", ROW, clientId);

@@ -152,6 +152,9 @@ class MailboxOnPostgresIT {
                 .get("ticketKey").asText();
         resolve(first);
         Long resolvedProcess = processOf(first);
+        // The first clock had waited two hours on the customer, and the ticket was resolved while waiting again.
+        jdbc.update("update ticket set sla_paused_seconds = 7200, sla_paused_at = resolved_at, waiting_on = 'CUSTOMER'"
+                + " where id = ?", TicketKey.idOf(first));
 
         Api.Response soon = api.post("intake", "/api/inbound/email", MailFixtures.plain("reopen-2@goldcrest.example",
                 "ops@goldcrest.example", "Re: [" + first + "] Exports fail", "They fail again",
@@ -169,6 +172,9 @@ class MailboxOnPostgresIT {
                 .contains("wrote again at " + replyAt));
         assertThat(Instant.parse(reopened.get("slaDueAt").asText())).isAfter(replyAt);
         assertThat(processOf(first)).as("new work, timers and ladder").isNotEqualTo(resolvedProcess);
+        assertThat(reopened.get("slaPaused").asText()).as("a new clock, none of the old one's pauses").isEqualTo("PT0S");
+        assertThat(reopened.has("slaPausedAt")).as("not paused").isFalse();
+        assertThat(reopened.has("waitingOn")).as("waiting on nobody").isFalse();
         assertThat(api.get("alice", "/api/tasks?group=support-desk").body())
                 .anySatisfy(t -> assertThat(t.get("ticketKey").asText()).isEqualTo(first));
 
