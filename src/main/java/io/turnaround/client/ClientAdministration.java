@@ -2,6 +2,7 @@ package io.turnaround.client;
 
 import io.turnaround.policy.facts.Hosting;
 import io.turnaround.policy.facts.Tier;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,10 +64,14 @@ public class ClientAdministration {
                     + " and a time zone");
         }
         Values values = checked(null, fields);
-        jdbc.update("insert into client (name, tier, hosting, hosting_contact, time_zone, licensing_fee, plan_start,"
-                        + " enabled) values (?, ?, ?, ?, ?, ?, ?, ?)", values.name, fields.tier().name(),
-                values.hosting.name(), values.hostingContact, values.zone.getId(), values.fee, values.planStart,
-                !Boolean.FALSE.equals(fields.enabled()));
+        try {
+            jdbc.update("insert into client (name, tier, hosting, hosting_contact, time_zone, licensing_fee, plan_start,"
+                            + " enabled) values (?, ?, ?, ?, ?, ?, ?, ?)", values.name, fields.tier().name(),
+                    values.hosting.name(), values.hostingContact, values.zone.getId(), values.fee, values.planStart,
+                    !Boolean.FALSE.equals(fields.enabled()));
+        } catch (DuplicateKeyException e) {
+            throw addedMeanwhile(values.name);
+        }
         Client created = byName(values.name).orElseThrow();
         audit.record(actor, created.id(), "created", null, created.name() + " (" + created.tier() + ")");
         return created;
@@ -81,9 +86,13 @@ public class ClientAdministration {
         }
         Values after = checked(before, fields);
         boolean enabled = fields.enabled() == null ? before.enabled() : fields.enabled();
-        jdbc.update("update client set name = ?, hosting = ?, hosting_contact = ?, time_zone = ?, licensing_fee = ?,"
-                        + " plan_start = ?, enabled = ? where id = ?", after.name, after.hosting.name(),
-                after.hostingContact, after.zone.getId(), after.fee, after.planStart, enabled, id);
+        try {
+            jdbc.update("update client set name = ?, hosting = ?, hosting_contact = ?, time_zone = ?, licensing_fee = ?,"
+                            + " plan_start = ?, enabled = ? where id = ?", after.name, after.hosting.name(),
+                    after.hostingContact, after.zone.getId(), after.fee, after.planStart, enabled, id);
+        } catch (DuplicateKeyException e) {
+            throw addedMeanwhile(after.name);
+        }
         changed(actor, id, "name", before.name(), after.name);
         changed(actor, id, "hosting", before.hosting(), after.hosting);
         changed(actor, id, "hosting_contact", before.hostingContact(), after.hostingContact);
@@ -121,6 +130,11 @@ public class ClientAdministration {
                 && !(before instanceof BigDecimal b && after instanceof BigDecimal a && b.compareTo(a) == 0)) {
             audit.record(actor, id, what, before, after);
         }
+    }
+
+    /** Another request took the name between the check and the write: the database's unique index tells. */
+    private static ClientConflictException addedMeanwhile(String name) {
+        return new ClientConflictException("a client named " + name + " was added meanwhile");
     }
 
     /** A client's values once the fields are applied to it (or to nothing, for a new one), each rule checked. */

@@ -6,23 +6,32 @@ import io.turnaround.support.Api;
 import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.StaffPages;
 import io.turnaround.workflow.EnginePersistence;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Managers add and change clients and their contacts, addresses and whole domains, over REST, on the client pages
@@ -219,6 +228,55 @@ class ClientAdministrationOnPostgresIT {
                 + URLEncoder.encode(csv, StandardCharsets.UTF_8));
         assertThat(applied.statusCode()).isEqualTo(302);
         assertThat(ticketFrom("vet@willow.example").get("client").asText()).isEqualTo("Willow Vets");
+    }
+
+    @Test
+    void twoClientsNeverShareANameWhateverItsCaseNotEvenWhenAddedAtOnce() throws Exception {
+        create("Willow Creek", "GOLD");
+        JdbcTemplate jdbc = server.getBean(JdbcTemplate.class);
+        assertThatThrownBy(() -> jdbc.update("insert into client (name, tier, hosting, time_zone)"
+                + " values ('WILLOW creek', 'GOLD', 'PARTNER', 'UTC')")).isInstanceOf(DuplicateKeyException.class);
+
+        ExecutorService managers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(managers.submit(() -> api.post("maria", "/api/clients", "{\"name\":\"Aspen Grove\","
+                        + "\"tier\":\"SILVER\",\"hosting\":\"PARTNER\",\"timeZone\":\"UTC\"}").status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).as("one made, the others refused as a conflict").containsOnly(201, 409)
+                    .filteredOn(status -> status == 201).hasSize(1);
+        } finally {
+            managers.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from client where lower(name) = 'aspen grove'", Integer.class))
+                .isEqualTo(1);
+    }
+
+    /** Clients already named alike before the names were unique: the later ones get their id after the name. */
+    @Test
+    void anUpgradeRenamesClientsThatShareANameKeepingTheFirst() {
+        PostgresDatabase old = PostgresDatabase.create();
+        migrate(old, "59");
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(old.url(), old.user(), ""));
+        for (String name : List.of("Cedar Hill", "cedar hill", "Elm Row", "CEDAR HILL")) {
+            jdbc.update("insert into client (name, tier, hosting, time_zone) values (?, 'GOLD', 'PARTNER', 'UTC')", name);
+        }
+        migrate(old, "60");
+        List<Long> ids = jdbc.queryForList("select id from client order by id", Long.class);
+        assertThat(jdbc.queryForList("select name from client order by id", String.class)).containsExactly(
+                "Cedar Hill", "cedar hill (client " + ids.get(1) + ")", "Elm Row", "CEDAR HILL (client " + ids.get(3)
+                        + ")");
+    }
+
+    private static void migrate(PostgresDatabase database, String toVersion) {
+        Flyway.configure().dataSource(database.url(), database.user(), "")
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+                .target(toVersion).load().migrate();
     }
 
     private static long create(String name, String tier) {
