@@ -88,8 +88,8 @@ public class PolicyImpact {
         for (Ticket ticket : replayed) {
             PolicyTimeLimit.step("ticket " + ticket.key());
             Client client = clients.findByTicket(ticket.id()).orElseThrow();
-            TicketFacts facts = new TicketFacts(ticket.tier(), client.hosting(), ticket.subject(), ticket.body(),
-                    ticket.channel(), ticket.receivedAt(), ticket.requestedCategory(), holidays.forPolicy(client));
+            TicketFacts facts = new TicketFacts(ticket.tier(), client.hosting(), ticket.subject(), ticket.decidedText(),
+                    ticket.decidedChannel(), ticket.clockFrom(), ticket.requestedCategory(), holidays.forPolicy(client));
             try {
                 PolicyDecision before = policies.decide(active, facts);
                 PolicyDecision after = policies.decide(candidate, facts);

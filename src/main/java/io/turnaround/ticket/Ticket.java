@@ -21,9 +21,25 @@ public record Ticket(long id, String clientName, String sender, String subject, 
                      Instant slaStoppedAt, String slaOutcome, String assignee, Integer policyVersion,
                      Long processInstanceId, Instant createdAt, Instant updatedAt, Priority priority,
                      WaitingOn waitingOn, Instant slaPausedAt, Duration slaPaused, Set<WaitingOn> pausesWhileWaitingOn,
-                     Category requestedCategory, String partnerReference, Instant partnerRespondedAt) {
+                     Category requestedCategory, String partnerReference, Instant partnerRespondedAt,
+                     Instant decidedFrom, String decidedBody) {
 
     public String key() {
         return TicketKey.of(id);
+    }
+
+    /** When the running decision's clock counts from: the receipt, or the customer's reply that reopened it. */
+    public Instant clockFrom() {
+        return decidedFrom == null ? receivedAt : decidedFrom;
+    }
+
+    /** The text the running decision read: the body, or the reply that reopened the ticket. */
+    public String decidedText() {
+        return decidedBody == null ? body : decidedBody;
+    }
+
+    /** How the running decision's request came: a reply reopens a ticket by mail. */
+    public Channel decidedChannel() {
+        return decidedFrom == null ? channel : Channel.EMAIL;
     }
 }

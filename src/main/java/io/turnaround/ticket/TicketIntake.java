@@ -176,7 +176,7 @@ public class TicketIntake {
             return false;
         }
         tickets.reopen(ticket.id(), now);
-        tickets.restartClock(ticket.id(), now);
+        tickets.restartClock(ticket.id(), replyAt, replyBody, now);
         PolicyVersion version = policy.active();
         history.add(ticket.id(), now, from, REOPENED, "the customer wrote again at " + replyAt
                 + "; decided anew from then by policy v" + version.number());
@@ -259,8 +259,8 @@ public class TicketIntake {
         tickets.reopen(ticket.id(), now);
         Duration pausedSoFar = ticket.slaPaused();
         StartedTicket started = workflow.restartTicket(ticket.policyVersion(), toVersion,
-                ticket.processInstanceId(), ticket.key(), factsOf(c, ticket.subject(), ticket.body(), ticket.channel(),
-                        ticket.receivedAt(), category), pausedSoFar);
+                ticket.processInstanceId(), ticket.key(), factsOf(c, ticket.subject(), ticket.decidedText(),
+                        ticket.decidedChannel(), ticket.clockFrom(), category), pausedSoFar);
         recordDecision(ticket.id(), toVersion, category, started, pausedSoFar, null, now);
         if (ticket.slaPausedAt() != null) {
             workflow.pauseSla(toVersion, started.processInstanceId(), ticket.slaPausedAt());

@@ -77,13 +77,13 @@ class Tickets {
     }
 
     /**
-     * A new SLA clock for a ticket decided anew from a later moment (a customer's reply reopening it): the pauses
-     * and the wait of the clock before belong to that one, not to this.
+     * A new SLA clock for a ticket decided anew from a later moment and text (a customer's reply reopening it): the
+     * pauses and the wait of the clock before belong to that one, not to this; later re-decisions read these facts.
      */
-    void restartClock(long id, Instant now) {
+    void restartClock(long id, Instant from, String body, Instant now) {
         jdbc.update("update ticket set sla_paused_at = null, sla_paused_seconds = 0, waiting_on = null,"
-                + " status = case when status = 'WAITING' then 'OPEN' else status end, updated_at = ? where id = ?",
-                utc(now), id);
+                + " status = case when status = 'WAITING' then 'OPEN' else status end, decided_from = ?,"
+                + " decided_body = ?, updated_at = ? where id = ?", utc(from), body, utc(now), id);
     }
 
     /** The client's decided tickets whose SLA clock still runs: nobody is assigned yet. */
@@ -243,7 +243,8 @@ class Tickets {
                 enumOrNull(WaitingOn.class, rs.getString("waiting_on")), instant(rs, "sla_paused_at"),
                 Duration.ofSeconds(rs.getLong("sla_paused_seconds")), waits(rs.getString("pauses_while_waiting_on")),
                 enumOrNull(Category.class, rs.getString("requested_category")), rs.getString("partner_reference"),
-                instant(rs, "partner_responded_at"));
+                instant(rs, "partner_responded_at"), instant(rs, "decided_from"),
+                rs.getString("decided_body"));
     }
 
     private static Set<WaitingOn> waits(String names) {

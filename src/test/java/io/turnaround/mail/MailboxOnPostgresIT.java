@@ -175,6 +175,17 @@ class MailboxOnPostgresIT {
         assertThat(reopened.get("slaPaused").asText()).as("a new clock, none of the old one's pauses").isEqualTo("PT0S");
         assertThat(reopened.has("slaPausedAt")).as("not paused").isFalse();
         assertThat(reopened.has("waitingOn")).as("waiting on nobody").isFalse();
+        // A correction later decides from the same facts, the reply's time and text: on the 24x7 clock of an
+        // emergency, due exactly its turnaround after the reply.
+        Api.Response corrected = api.post("alice", "/api/tickets/" + first + "/category", "{\"category\":\"EMERGENCY\"}");
+        assertThat(corrected.status()).as(corrected.text()).isEqualTo(200);
+        JsonNode emergency = api.get("alice", "/api/tickets/" + first).body();
+        assertThat(Instant.parse(emergency.get("slaDueAt").asText()))
+                .isEqualTo(replyAt.plus(Duration.parse(emergency.get("slaTarget").asText())));
+        assertThat(api.post("maria", "/api/tickets/" + first + "/category", "{\"category\":\"NON_EMERGENCY\"}")
+                .status()).isEqualTo(200);
+        assertThat(api.get("alice", "/api/tickets/" + first).body().get("slaDueAt").asText())
+                .as("back to the reopening's decision").isEqualTo(reopened.get("slaDueAt").asText());
         assertThat(api.get("alice", "/api/tasks?group=support-desk").body())
                 .anySatisfy(t -> assertThat(t.get("ticketKey").asText()).isEqualTo(first));
 
