@@ -92,7 +92,8 @@ class SlaEscalator implements SlaEscalations {
 
     private Climb climb(Ticket ticket, DueRung rung, Instant at) {
         if (!SlaClock.runs(ticket)) {
-            return Climb.skipped("the SLA stopped at " + ticket.slaStoppedAt(), true);
+            return Climb.skipped(ticket.slaStoppedAt() != null ? "the SLA stopped at " + ticket.slaStoppedAt()
+                    : "the SLA clock no longer runs: the ticket is " + ticket.status(), true);
         }
         Escalation step = rung.step();
         String when = step.isShareOfTurnaround()
