@@ -1,5 +1,6 @@
 package io.turnaround.staff;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -54,7 +55,7 @@ public class SingleSignOnUsers implements OAuth2UserService<OidcUserRequest, Oid
         }
         StaffAccount account;
         try {
-            account = accounts.signedOn(new SignedOnIdentity(user.getIssuer() + " " + user.getSubject(), username,
+            account = account(new SignedOnIdentity(user.getIssuer() + " " + user.getSubject(), username,
                     blankToNull(user.getFullName()), blankToNull(user.getEmail()),
                     Boolean.TRUE.equals(user.getEmailVerified()), roles, settings.groupsOf(claims)));
         } catch (StaffConflictException | InvalidStaffRequestException e) {
@@ -65,6 +66,19 @@ public class SingleSignOnUsers implements OAuth2UserService<OidcUserRequest, Oid
         }
         return new SignedOnStaff(account.username(), directory.loadUserByUsername(account.username()).getAuthorities(),
                 user);
+    }
+
+    /**
+     * The account of this identity. The same person signing in for the first time in two tabs at once makes it
+     * twice: the second insert meets the first's user name, its transaction rolls back, and it looks again, in a
+     * new one, and finds the account the first made.
+     */
+    StaffAccount account(SignedOnIdentity identity) {
+        try {
+            return accounts.signedOn(identity);
+        } catch (DuplicateKeyException madeMeanwhile) {
+            return accounts.signedOn(identity);
+        }
     }
 
     private static OAuth2AuthenticationException refused(String reason) {

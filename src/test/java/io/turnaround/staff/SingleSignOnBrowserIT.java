@@ -16,10 +16,15 @@ import org.openqa.selenium.WebDriver;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -29,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Single sign-on in Chromium against a real OpenID Connect provider in this JVM, on PostgreSQL: the first sign-in
  * makes the account with the mapped roles and groups, sign-out ends the session at Turnaround and at the provider,
  * a role changed at the provider is the role at the next sign-in, a password account is joined only through an
- * e-mail address the provider has verified, someone with no mapped role gets "no access", and API tokens and
- * passwords work beside it all.
+ * e-mail address the provider has verified, someone with no mapped role gets "no access", a first sign-in from
+ * several tabs at once makes one account, and API tokens and passwords work beside it all.
  */
 class SingleSignOnBrowserIT {
 
@@ -113,6 +118,24 @@ class SingleSignOnBrowserIT {
                     "email_verified", true, "roles", "support-leads"));
             assertThat(d.findElement(By.cssSelector("header")).getText()).contains("maria");
             assertThat(api.get("admin", "/api/staff/maria").body().get("singleSignOn").asBoolean()).isTrue();
+
+            // The same new person signing in from eight tabs at once: one account, and every sign-in gets it.
+            SignedOnIdentity kim = new SignedOnIdentity("company sub-kim", "kim", "Kim Lee", null, false,
+                    Set.of(StaffRole.AGENT), Set.of("support-desk"));
+            ExecutorService tabs = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<StaffAccount>> signIns = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    signIns.add(tabs.submit(() -> server.getBean(SingleSignOnUsers.class).account(kim)));
+                }
+                for (Future<StaffAccount> signIn : signIns) {
+                    assertThat(signIn.get(60, TimeUnit.SECONDS).username()).isEqualTo("kim");
+                }
+            } finally {
+                tabs.shutdownNow();
+            }
+            assertThat(server.getBean(JdbcTemplate.class).queryForObject(
+                    "select count(*) from staff_user where sso_subject = 'company sub-kim'", Integer.class)).isEqualTo(1);
 
             // Programs and passwords are untouched: an API token takes in a ticket, and a password still signs in.
             String token = CrashLoad.intakeToken(api);
