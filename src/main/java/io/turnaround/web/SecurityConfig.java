@@ -40,7 +40,6 @@ import javax.servlet.Filter;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -204,17 +203,12 @@ class SecurityConfig {
 
     /** Where the single sign-on button and the sign-out send the browser: each provider's sign-in and sign-out. */
     private static List<String> providerOrigins(ClientRegistrationRepository singleSignOn) {
-        List<String> origins = new ArrayList<>();
-        if (singleSignOn instanceof Iterable<?> registrations) {
-            registrations.forEach(registration -> {
-                ClientRegistration.ProviderDetails provider = ((ClientRegistration) registration).getProviderDetails();
-                Stream.of(provider.getAuthorizationUri(), provider.getConfigurationMetadata().get("end_session_endpoint"))
-                        .filter(Objects::nonNull).map(uri -> UriComponentsBuilder.fromUriString(uri.toString())
-                                .replacePath(null).replaceQuery(null).build().toUriString())
-                        .filter(origin -> !origins.contains(origin)).forEach(origins::add);
-            });
-        }
-        return origins;
+        return SignInPage.registrations(singleSignOn).stream().map(ClientRegistration::getProviderDetails)
+                .flatMap(provider -> Stream.of(provider.getAuthorizationUri(),
+                        provider.getConfigurationMetadata().get("end_session_endpoint")))
+                .filter(Objects::nonNull).map(uri -> UriComponentsBuilder.fromUriString(uri.toString())
+                        .replacePath(null).replaceQuery(null).build().toUriString())
+                .distinct().toList();
     }
 
     /** The sign-in page's single sign-on button carries the browser's zone, as its password form does. */

@@ -33,19 +33,22 @@ class SignInPage {
         return "redirect:/tasks";
     }
 
+    /** The single sign-on providers configured; none without any (the repository Spring Boot makes is iterable). */
+    static List<ClientRegistration> registrations(ClientRegistrationRepository singleSignOn) {
+        List<ClientRegistration> registrations = new ArrayList<>();
+        if (singleSignOn instanceof Iterable<?> configured) {
+            configured.forEach(registration -> registrations.add((ClientRegistration) registration));
+        }
+        return registrations;
+    }
+
     /** Also shown, with 429, for a sign-in refused after too many failures: it then says how long to wait. */
     @GetMapping("/login")
     String login(@RequestAttribute(name = SignInThrottleFilter.RETRY_MINUTES, required = false) Long retryMinutes,
                  Model model) {
         model.addAttribute("retryMinutes", retryMinutes);
-        List<Provider> providers = new ArrayList<>();
-        if (singleSignOn.getIfAvailable() instanceof Iterable<?> registrations) {
-            registrations.forEach(registration -> {
-                ClientRegistration provider = (ClientRegistration) registration;
-                providers.add(new Provider(provider.getRegistrationId(), provider.getClientName()));
-            });
-        }
-        model.addAttribute("providers", providers);
+        model.addAttribute("providers", registrations(singleSignOn.getIfAvailable()).stream()
+                .map(provider -> new Provider(provider.getRegistrationId(), provider.getClientName())).toList());
         return "login";
     }
 
