@@ -11,7 +11,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,24 +22,29 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Tells each open task list when a task it may show was created, claimed, released, forwarded, completed or
- * escalated, on this node or another: each node reads the latest task change every 250 ms (one indexed query,
- * however many lists are open) and, when there is one, which groups and people the changes since concern (a second
- * query). A list hears {@code tasks-changed} when a change concerns its viewer: a task of one of their groups, or
- * one they hold or held; a manager's or admin's list hears of every change. It then fetches its own rows with its own
- * filters and permissions. The event carries no data, so it shows nobody anything.
+ * escalated, on this node or another: each node reads the latest task change every {@value #LOOK_EVERY_MS} ms (one
+ * indexed query, however many lists are open) and, when there is one, which groups and people the changes since
+ * concern (a second query). A list hears {@code tasks-changed} when a change concerns its viewer: a task of one of
+ * their groups, or one they hold or held; a manager's or admin's list hears of every change. It then fetches its own
+ * rows with its own filters and permissions. The event carries no data, so it shows nobody anything.
  * <p>
- * Each event makes its lists fetch their page, so while tasks keep changing the events are spaced to keep those
- * fetches at {@value #FETCHES_PER_SECOND} a second at most: every second while up to 20 lists are told at once, every
- * 10 s when 200 are.
+ * Each event makes a list fetch the rows that changed, so the lists waiting for one are told oldest first, at most
+ * {@value #FETCHES_PER_SECOND} a second over the node (spread over each second, not all at once, so the fetches never
+ * crowd out the intake), and each list at most once a second: 200 lists concerned by every change are all told within
+ * {@code 200 / FETCHES_PER_SECOND} seconds.
  */
 @Component
 class TaskListEvents {
 
     static final String CHANGED = "tasks-changed";
-    /** At most this many page fetches a second caused by events, over all the open lists of this node. */
-    static final int FETCHES_PER_SECOND = 20;
-    /** How often a node looks for a change; an event waits no longer than this after its spacing. */
-    private static final Duration LOOK_EVERY = Duration.ofMillis(250);
+    /** At most this many list fetches a second caused by events, over all the open lists of this node. */
+    static final int FETCHES_PER_SECOND = 150;
+    /** How often a node looks for a change and tells the lists waiting for one. */
+    static final long LOOK_EVERY_MS = 100;
+    /** How many lists one look may tell. */
+    static final int TOLD_PER_LOOK = (int) (FETCHES_PER_SECOND * LOOK_EVERY_MS / 1000);
+    /** A list is told at most this often; changes in between wait for the next event. */
+    static final Duration TELL_AT_MOST_EVERY = Duration.ofSeconds(1);
     /** A change is looked for this long before a list's mark too: its transaction may commit after a later one. */
     static final Duration LATE_COMMIT = Duration.ofSeconds(5);
     /** A list whose mark is older than this hears of the next change whatever it is (no long look back). */
@@ -56,25 +61,48 @@ class TaskListEvents {
         thread.setDaemon(true);
         return thread;
     });
-    private long nextEventNanos;
     private boolean failing;
 
-    /** An open list: whose it is, and the latest change it has been told of or was rendered with (empty: unknown). */
-    private static final class OpenList {
+    /**
+     * An open list: whose it is, the latest change it has been told of or was rendered with (empty: unknown), and,
+     * on the clock's thread only, since when a change waits to be told to it and when it was last told (nano time).
+     */
+    static final class OpenList {
 
         private final Staff viewer;
         private volatile Optional<TaskRows.Mark> seen;
+        private boolean waiting;
+        private long waitingSince;
+        private boolean toldBefore;
+        private long toldAt;
 
         OpenList(Staff viewer, Optional<TaskRows.Mark> seen) {
             this.viewer = viewer;
             this.seen = seen;
         }
+
+        /** A change concerns it: it waits to be told from now, or from earlier if it already waited. */
+        void changeWaits(long now) {
+            if (!waiting) {
+                waiting = true;
+                waitingSince = now;
+            }
+        }
+
+        boolean mayBeTold(long now) {
+            return waiting && (!toldBefore || now - toldAt >= TELL_AT_MOST_EVERY.toNanos());
+        }
+
+        void told(long now) {
+            waiting = false;
+            toldBefore = true;
+            toldAt = now;
+        }
     }
 
     TaskListEvents(TaskRows rows) {
         this.rows = rows;
-        clock.scheduleWithFixedDelay(this::publishChanges, LOOK_EVERY.toMillis(), LOOK_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        clock.scheduleWithFixedDelay(this::publishChanges, LOOK_EVERY_MS, LOOK_EVERY_MS, TimeUnit.MILLISECONDS);
         clock.scheduleWithFixedDelay(this::heartbeat, 25, 25, TimeUnit.SECONDS);
     }
 
@@ -98,54 +126,55 @@ class TaskListEvents {
     }
 
     void publishChanges() {
-        if (lists.isEmpty() || System.nanoTime() - nextEventNanos < 0) {
+        if (lists.isEmpty()) {
             return;
         }
         try {
-            int told = tellConcernedLists();
-            if (told > 0) {
-                nextEventNanos = System.nanoTime() + spacing(told).toNanos();
-            }
+            findConcernedLists(System.nanoTime());
             if (failing) {
                 log.info("The task lists are told of changes again");
                 failing = false;
             }
         } catch (RuntimeException e) {
             // A stalled database or any other failure: the lists still refresh once a minute, and the next look tries
-            // again (an exception escaping here would stop this schedule for good). Said once, not four times a second.
+            // again (an exception escaping here would stop this schedule for good). Said once, not ten times a second.
             if (!failing) {
                 log.warn("Cannot tell the task lists of changes: {}", e.getMessage());
                 failing = true;
             }
         }
+        long now = System.nanoTime();
+        toTell(lists, now, TOLD_PER_LOOK).forEach(list -> {
+            list.getValue().told(now);
+            send(list.getKey(), SseEmitter.event().name(CHANGED).data(""));
+        });
     }
 
-    /** Tells each list that is behind the latest change, if the changes concern it; how many were told. */
-    private int tellConcernedLists() {
+    /** Marks each list that is behind the latest change as waiting, if the changes concern it. */
+    private void findConcernedLists(long now) {
         TaskRows.Mark latest = rows.lastChange();
-        Map<SseEmitter, OpenList> behind = new HashMap<>();
-        lists.forEach((emitter, list) -> {
-            if (!list.seen.equals(Optional.of(latest))) {
-                behind.put(emitter, list);
-            }
-        });
+        List<OpenList> behind = lists.values().stream().filter(list -> !list.seen.equals(Optional.of(latest))).toList();
         if (behind.isEmpty() || latest.at() == null) {
-            return 0;
+            return;
         }
         Instant lookBack = latest.at().minus(LOOK_BACK);
-        List<TaskRows.Touch> touched = rows.touchedSince(behind.values().stream()
+        List<TaskRows.Touch> touched = rows.touchedSince(behind.stream()
                 .map(list -> since(list, lookBack).orElse(lookBack))
                 .min(Instant::compareTo).orElse(lookBack).minus(LATE_COMMIT));
-        int told = 0;
-        for (Map.Entry<SseEmitter, OpenList> list : behind.entrySet()) {
-            Optional<Instant> seen = since(list.getValue(), lookBack);
-            list.getValue().seen = Optional.of(latest);
-            if (concerns(list.getValue().viewer, seen, touched)) {
-                send(list.getKey(), SseEmitter.event().name(CHANGED).data(""));
-                told++;
+        for (OpenList list : behind) {
+            Optional<Instant> seen = since(list, lookBack);
+            list.seen = Optional.of(latest);
+            if (concerns(list.viewer, seen, touched)) {
+                list.changeWaits(now);
             }
         }
-        return told;
+    }
+
+    /** The lists to tell now: those a change waits for and that may be told again, longest waiting first. */
+    static <K> List<Map.Entry<K, OpenList>> toTell(Map<K, OpenList> lists, long now, int most) {
+        return lists.entrySet().stream().filter(list -> list.getValue().mayBeTold(now))
+                .sorted(Comparator.comparingLong(list -> list.getValue().waitingSince))
+                .limit(most).toList();
     }
 
     /**
@@ -168,11 +197,6 @@ class TaskListEvents {
         Instant from = seen.get().minus(LATE_COMMIT);
         return touched.stream().filter(touch -> !touch.at().isBefore(from)).anyMatch(touch ->
                 touch.people().contains(viewer.username()) || touch.groups().stream().anyMatch(viewer.groups()::contains));
-    }
-
-    /** How long after an event the next may follow: a second, or longer when many lists fetch their page. */
-    static Duration spacing(int listsTold) {
-        return Duration.ofMillis(Math.max(1000, 1000L * listsTold / FETCHES_PER_SECOND));
     }
 
     /**

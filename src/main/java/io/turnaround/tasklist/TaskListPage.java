@@ -23,11 +23,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import javax.servlet.http.HttpServletRequest;
 import java.io.IOException;
-
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The task list page: the viewer's tasks soonest due first, filtered and paged, with claim, release, assign to a
@@ -71,21 +73,58 @@ class TaskListPage {
     String list(@RequestParam(required = false) String scope, @RequestParam(required = false) String group,
                 @RequestParam(required = false) String tier, @RequestParam(required = false) String route,
                 @RequestParam(required = false) String state, @RequestParam(defaultValue = "0") String page,
-                Authentication user, HttpServletRequest request, Model model) {
+                Authentication user, Model model) {
         Staff staff = Staff.of(user);
-        model.addAttribute("returnTo", request.getQueryString() == null ? "/tasks" : "/tasks?" + request.getQueryString());
         TaskQuery query = new TaskQuery(TaskQuery.Scope.parse(scope), group, tier, route, state, pageNumber(page));
-        model.addAttribute("query", query);
-        TaskPage result = rows.page(staff, query);
-        model.addAttribute("result", result);
-        model.addAttribute("assignees", actions.assignees(result.rows()));
+        // Rendered with the latest change before the rows are read: a change in between is told to the list again.
+        model.addAttribute("listVersion", events.latest());
+        rows(staff, query, Map.of(), model);
         model.addAttribute("groups", staff.seesAllQueues() ? rows.groups() : staff.groups().stream().sorted().toList());
         model.addAttribute("tiers", TIERS);
         model.addAttribute("routes", ROUTES);
         model.addAttribute("states", STATES);
         model.addAttribute("triageWaiting", permissions.triages(staff) ? triage.count() : null);
-        model.addAttribute("listVersion", events.latest());
         return "tasks";
+    }
+
+    /**
+     * The list part of the page alone, as an open list fetches it when told of a change. {@code shown} names the rows
+     * the browser shows and their versions ({@code id.version,…}, see {@link ShownRows}); those unchanged come back as
+     * placeholders, so a refresh costs the rows that changed, not the page.
+     */
+    @GetMapping("/tasks/list")
+    String listOnly(@RequestParam(required = false) String scope, @RequestParam(required = false) String group,
+                    @RequestParam(required = false) String tier, @RequestParam(required = false) String route,
+                    @RequestParam(required = false) String state, @RequestParam(defaultValue = "0") String page,
+                    @RequestParam(defaultValue = "") String shown, Authentication user, Model model) {
+        TaskQuery query = new TaskQuery(TaskQuery.Scope.parse(scope), group, tier, route, state, pageNumber(page));
+        rows(Staff.of(user), query, ShownRows.parse(shown), model);
+        return "tasks :: list";
+    }
+
+    /** The page of rows, each with its version, and which of them the browser already shows as they are. */
+    private void rows(Staff staff, TaskQuery query, Map<Long, String> shown, Model model) {
+        String parameters = query.parameters();
+        String returnTo = parameters.isEmpty() ? "/tasks" : "/tasks?" + parameters;
+        TaskPage result = rows.page(staff, query);
+        Map<String, List<String>> assignees = actions.assignees(result.rows());
+        String zone = String.valueOf(model.getAttribute("viewerZone"));
+        Map<Long, String> versions = new HashMap<>();
+        Set<Long> kept = new HashSet<>();
+        for (TaskRow row : result.rows()) {
+            String version = ShownRows.version(row, assignees.getOrDefault(row.candidateGroup(), List.of()), returnTo, zone);
+            versions.put(row.id(), version);
+            if (version.equals(shown.get(row.id()))) {
+                kept.add(row.id());
+            }
+        }
+        model.addAttribute("query", query);
+        model.addAttribute("returnTo", returnTo);
+        model.addAttribute("listUrl", "/tasks/list" + (parameters.isEmpty() ? "" : "?" + parameters));
+        model.addAttribute("result", result);
+        model.addAttribute("assignees", assignees);
+        model.addAttribute("versions", versions);
+        model.addAttribute("kept", kept);
     }
 
     /**

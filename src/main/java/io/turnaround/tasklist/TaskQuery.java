@@ -1,5 +1,11 @@
 package io.turnaround.tasklist;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /**
  * What the task list shows: whose tasks ({@link Scope}), optional filters, and which page. Every filter is
  * applied on top of what the viewer may see; a filter can narrow, never widen.
@@ -34,6 +40,23 @@ public record TaskQuery(Scope scope, String group, String tier, String route, St
         route = blankToNull(route);
         state = blankToNull(state);
         page = Math.max(page, 0);
+    }
+
+    /**
+     * This query as a link's parameters ({@code scope=MINE&tier=GOLD&page=1}); what is not set, every task and the
+     * first page are left out, so the plain list is {@code ""}.
+     */
+    String parameters() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("scope", scope == Scope.ALL ? null : scope);
+        values.put("group", group);
+        values.put("tier", tier);
+        values.put("route", route);
+        values.put("state", state);
+        values.put("page", page == 0 ? null : page);
+        return values.entrySet().stream().filter(value -> value.getValue() != null)
+                .map(value -> value.getKey() + "=" + URLEncoder.encode(value.getValue().toString(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     private static String blankToNull(String value) {

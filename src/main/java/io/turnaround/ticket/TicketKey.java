@@ -11,8 +11,10 @@ public final class TicketKey {
     private TicketKey() {
     }
 
+    /** The key of a ticket id, zero-padded to six digits (without String.format: every task list row makes one). */
     public static String of(long id) {
-        return String.format("TCK-%06d", id);
+        String digits = Long.toString(id);
+        return digits.length() >= 6 ? "TCK-" + digits : "TCK-" + "000000".substring(digits.length()) + digits;
     }
 
     public static long idOf(String key) {

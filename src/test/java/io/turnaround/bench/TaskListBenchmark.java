@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 public final class TaskListBenchmark {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    static final Pattern ROW_VERSION = Pattern.compile("data-task-id=\"(\\d+)\" data-version=\"([^\"]+)\"");
     private static final Pattern TOTAL = Pattern.compile("<span>(\\d+)</span> open task");
 
     public static void main(String[] args) throws Exception {
@@ -44,6 +45,10 @@ public final class TaskListBenchmark {
         views.put("every open task, page 40", "/tasks?page=39");
         views.put("GOLD only", "/tasks?tier=GOLD");
         views.put("support-desk, ready", "/tasks?group=support-desk&state=READY");
+        // What an open list fetches when told of a change: the list part, first with every row, then with every row
+        // already shown (nothing changed, as for most events).
+        views.put("list part, every row", "/tasks/list");
+        views.put("list part, no row changed", "/tasks/list?shown=" + shownRows(http, url));
         System.out.printf("%-28s %-12s %-10s %-10s%n", "view", "open tasks", "p50 ms", "p99 ms");
         for (Map.Entry<String, String> view : views.entrySet()) {
             String total = "?";
@@ -58,6 +63,18 @@ public final class TaskListBenchmark {
             System.out.printf("%-28s %-12s %-10.1f %-10.1f%n", view.getKey(), total, nanos[requests / 2] / 1e6,
                     nanos[(int) Math.ceil(requests * 0.99) - 1] / 1e6);
         }
+    }
+
+    /** The rows the list part shows with their versions, as the page sends them back. */
+    private static String shownRows(HttpClient http, String url) throws Exception {
+        String list = http.send(HttpRequest.newBuilder(URI.create(url + "/tasks/list")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher row = ROW_VERSION.matcher(list);
+        StringBuilder shown = new StringBuilder();
+        while (row.find()) {
+            shown.append(shown.isEmpty() ? "" : ",").append(row.group(1)).append('.').append(row.group(2));
+        }
+        return URLEncoder.encode(shown.toString(), StandardCharsets.UTF_8);
     }
 
     private record Fetched(long nanos, String total) {

@@ -49,20 +49,29 @@ class TaskListBrowserIT {
     }
 
     @Test
-    void anOpenListShowsANewTaskWithoutReloadingAndKeepsItsFilters() {
+    void anOpenListShowsANewTaskWithoutReloadingAndKeepsItsFiltersAndTheRowsItHad() {
+        Api api = new Api(port);
+        String first = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\","
+                + "\"subject\":\"Where is my invoice?\",\"body\":\"a question\"}").body().get("key").asText();
         Browser b = browser();
         b.signIn("alice");
         b.open("/tasks?group=support-desk&scope=ALL");
         WebDriverWait wait = new WebDriverWait(b.driver(), java.time.Duration.ofSeconds(5));
         wait.until(d -> "yes".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
+        JavascriptExecutor js = (JavascriptExecutor) b.driver();
+        js.executeScript("arguments[0].dataset.marked = 'before the event'", row(b, first));
 
-        String key = new Api(port).post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\","
+        String key = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\","
                 + "\"subject\":\"How do I export my videos?\",\"body\":\"a question\"}").body().get("key").asText();
 
         wait.until(d -> d.findElement(By.id("task-list")).getText().contains(key));
         assertThat(b.driver().getCurrentUrl()).endsWith("/tasks?group=support-desk&scope=ALL");
         assertThat(new org.openqa.selenium.support.ui.Select(b.driver().findElement(By.name("group")))
                 .getFirstSelectedOption().getText()).isEqualTo("support-desk");
+        assertThat(row(b, first).getAttribute("data-marked")).as("the row it had is the same element, not sent again")
+                .isEqualTo("before the event");
+        assertThat(b.driver().findElements(By.cssSelector("#task-list tr[data-kept]"))).as("no placeholder left").isEmpty();
+        assertThat(b.contentSecurityPolicyViolations()).isEmpty();
     }
 
     @Test

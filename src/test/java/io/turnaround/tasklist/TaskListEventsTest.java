@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,11 +20,37 @@ class TaskListEventsTest {
     private static final Staff MARIA = new Staff("maria", Set.of("MANAGER"), Set.of("support-managers"));
 
     @Test
-    void eventsAreSpacedSoThatTheListsToldFetchTwentyPagesASecondAtMost() {
-        assertThat(TaskListEvents.spacing(1)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(TaskListEvents.spacing(20)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(TaskListEvents.spacing(50)).isEqualTo(Duration.ofMillis(2500));
-        assertThat(TaskListEvents.spacing(200)).isEqualTo(Duration.ofSeconds(10));
+    void theListsWaitingLongestAreToldFirstAndALimitedNumberAtEachLook() {
+        long now = System.nanoTime();
+        Map<String, TaskListEvents.OpenList> lists = new LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            TaskListEvents.OpenList list = new TaskListEvents.OpenList(ALICE, Optional.empty());
+            list.changeWaits(now - 1000L * (i % 20) - i);
+            lists.put("list " + i, list);
+        }
+        lists.put("nothing waits", new TaskListEvents.OpenList(ALICE, Optional.empty()));
+
+        List<String> first = names(TaskListEvents.toTell(lists, now, TaskListEvents.TOLD_PER_LOOK));
+        assertThat(first).hasSize(TaskListEvents.TOLD_PER_LOOK).doesNotContain("nothing waits")
+                .startsWith("list 39", "list 19", "list 38", "list 18");
+        TaskListEvents.toTell(lists, now, TaskListEvents.TOLD_PER_LOOK).forEach(list -> list.getValue().told(now));
+        List<String> second = names(TaskListEvents.toTell(lists, now, 100));
+        assertThat(second).hasSize(40 - TaskListEvents.TOLD_PER_LOOK).doesNotContainAnyElementsOf(first);
+    }
+
+    @Test
+    void aListIsToldAtMostOnceASecondAndAgainWhenANewChangeWaits() {
+        long now = System.nanoTime();
+        TaskListEvents.OpenList list = new TaskListEvents.OpenList(ALICE, Optional.empty());
+        assertThat(list.mayBeTold(now)).as("nothing waits").isFalse();
+        list.changeWaits(now);
+        assertThat(list.mayBeTold(now)).isTrue();
+        list.told(now);
+        assertThat(list.mayBeTold(now)).isFalse();
+        list.changeWaits(now + 1);
+        long oneSecondLater = now + TaskListEvents.TELL_AT_MOST_EVERY.toNanos();
+        assertThat(list.mayBeTold(oneSecondLater - 1)).isFalse();
+        assertThat(list.mayBeTold(oneSecondLater)).isTrue();
     }
 
     @Test
@@ -60,6 +88,10 @@ class TaskListEventsTest {
         assertThat(TaskRows.Mark.parse("2026-12-07 42")).isEmpty();
         assertThat(TaskRows.Mark.parse("")).isEmpty();
         assertThat(TaskRows.Mark.parse(null)).isEmpty();
+    }
+
+    private static List<String> names(List<Map.Entry<String, TaskListEvents.OpenList>> lists) {
+        return lists.stream().map(Map.Entry::getKey).toList();
     }
 
     private static boolean concernsAlice(TaskRows.Touch touch) {

@@ -113,6 +113,7 @@ final class AccessTable {
         row("GET /tasks", READERS);
         row("GET /tasks/triage", WORKERS);
         row("GET /tasks/events", READERS);
+        row("GET /tasks/list", READERS);
         row("POST /tasks/{id}/{action:claim|release|complete|delegate}", WORKERS);
         row("GET /tickets/{key}", READERS);
         row("GET /tickets/{key}/attachments/{id}", READERS);

@@ -40,12 +40,12 @@ class ContentSecurityPolicyBrowserIT extends ServerTestBase {
             }
             assertThat(b.driver().findElement(By.cssSelector("#task-list .sla")).getText())
                     .as("sla.js counts down").matches("\\d+ (d|h|min).*left|overdue.*");
-            WebElement list = b.driver().findElement(By.id("task-list"));
+            WebElement rows = b.driver().findElement(By.id("task-rows"));
             new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d ->
                     "yes".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
             String next = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\",\"subject\":"
                     + "\"Site is down again\",\"body\":\"all pages\"}").body().get("key").asText();
-            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(list));
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(rows));
             assertThat(b.driver().findElement(By.id("task-list")).getText()).as("htmx swapped the list in on the event")
                     .contains(key).contains(next);
 
