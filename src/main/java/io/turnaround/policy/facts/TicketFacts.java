@@ -27,6 +27,7 @@ public final class TicketFacts implements Serializable {
     /** Null in facts stored before clients had holidays. */
     private final LocalHolidays clientHolidays;
     private transient String normalizedText;
+    private transient CustomerText words;
 
     /** Facts of a client with no holidays of its own. */
     public TicketFacts(Tier tier, Hosting hosting, String subject, String body, Channel channel,
@@ -103,6 +104,31 @@ public final class TicketFacts implements Serializable {
                 .map(TicketFacts::normalize)
                 .filter(p -> !p.isEmpty())
                 .anyMatch(text::contains);
+    }
+
+    /**
+     * Whether the subject or body says any of the phrases ({@code |} between them) as words, and as so now: "load"
+     * matches "loads", "loading" and "loaded", "cannot" matches "can't", "cant" and "can not", and a phrase that is
+     * negated ("not down"), asked about ("is the site down tonight?"), supposed ("if the site goes down") or told
+     * as over ("was down yesterday, fine now") does not count. Quoted history and signatures are not read.
+     */
+    public boolean mentionsWord(String phrases) {
+        return words().mentions(phrases);
+    }
+
+    /**
+     * Whether a phrase of the first list, said as so now (see {@link #mentionsWord}), and a phrase of the second are
+     * in one sentence at most {@code words} words apart: "the site" and "is down", "nobody" and "can log in".
+     */
+    public boolean mentionsNear(String phrases, String others, int words) {
+        return words().mentionsNear(phrases, others, words);
+    }
+
+    private CustomerText words() {
+        if (words == null) {
+            words = new CustomerText(subject, body);
+        }
+        return words;
     }
 
     private String normalizedText() {
