@@ -78,7 +78,7 @@ class TaskListPage {
         TaskQuery query = new TaskQuery(TaskQuery.Scope.parse(scope), group, tier, route, state, pageNumber(page));
         // Rendered with the latest change before the rows are read: a change in between is told to the list again.
         model.addAttribute("listVersion", events.latest());
-        rows(staff, query, Map.of(), model);
+        showRows(staff, query, Map.of(), model);
         model.addAttribute("groups", staff.seesAllQueues() ? rows.groups() : staff.groups().stream().sorted().toList());
         model.addAttribute("tiers", TIERS);
         model.addAttribute("routes", ROUTES);
@@ -98,12 +98,12 @@ class TaskListPage {
                     @RequestParam(required = false) String state, @RequestParam(defaultValue = "0") String page,
                     @RequestParam(defaultValue = "") String shown, Authentication user, Model model) {
         TaskQuery query = new TaskQuery(TaskQuery.Scope.parse(scope), group, tier, route, state, pageNumber(page));
-        rows(Staff.of(user), query, ShownRows.parse(shown), model);
+        showRows(Staff.of(user), query, ShownRows.parse(shown), model);
         return "tasks :: list";
     }
 
     /** The page of rows, each with its version, and which of them the browser already shows as they are. */
-    private void rows(Staff staff, TaskQuery query, Map<Long, String> shown, Model model) {
+    private void showRows(Staff staff, TaskQuery query, Map<Long, String> shown, Model model) {
         String parameters = query.parameters();
         String returnTo = parameters.isEmpty() ? "/tasks" : "/tasks?" + parameters;
         TaskPage result = rows.page(staff, query);

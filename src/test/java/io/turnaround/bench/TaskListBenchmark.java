@@ -1,5 +1,6 @@
 package io.turnaround.bench;
 
+import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -7,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,11 +19,12 @@ import java.util.regex.Pattern;
 
 /**
  * Times the task list page of a running server as a signed-in user sees it (form sign-in, session cookie): for each
- * view it fetches the page --requests times after a warm-up and prints the open-task count, p50 and p99 in ms.
+ * view it fetches the page --requests times after a warm-up and prints the open-task count, p50 and p99 in ms, and
+ * with --pid the server's CPU per request (from /proc, so on the server's machine).
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.mainClass=io.turnaround.bench.TaskListBenchmark \
- *     -Dexec.args="--url http://localhost:8080 --user maria --requests 200"
+ *     -Dexec.args="--url http://localhost:8080 --user maria --requests 200 --pid $(pgrep -f turnaround-0.1.0-SNAPSHOT.jar)"
  * </pre>
  */
 public final class TaskListBenchmark {
@@ -49,20 +53,32 @@ public final class TaskListBenchmark {
         // already shown (nothing changed, as for most events).
         views.put("list part, every row", "/tasks/list");
         views.put("list part, no row changed", "/tasks/list?shown=" + shownRows(http, url));
-        System.out.printf("%-28s %-12s %-10s %-10s%n", "view", "open tasks", "p50 ms", "p99 ms");
+        // With --pid (the server's, on this machine) it also reads the server's CPU per request from /proc.
+        long pid = Long.parseLong(o.getOrDefault("pid", "0"));
+        System.out.printf("%-28s %-12s %-10s %-10s %s%n", "view", "open tasks", "p50 ms", "p99 ms",
+                pid > 0 ? "server CPU ms" : "");
         for (Map.Entry<String, String> view : views.entrySet()) {
             String total = "?";
             for (int i = 0; i < 20; i++) {
                 total = fetch(http, url + view.getValue()).total;
             }
             long[] nanos = new long[requests];
+            long cpuBefore = pid > 0 ? cpuTicks(pid) : 0;
             for (int i = 0; i < requests; i++) {
                 nanos[i] = fetch(http, url + view.getValue()).nanos;
             }
+            String cpu = pid > 0 ? String.format("%.2f", (cpuTicks(pid) - cpuBefore) * 10.0 / requests) : "";
             Arrays.sort(nanos);
-            System.out.printf("%-28s %-12s %-10.1f %-10.1f%n", view.getKey(), total, nanos[requests / 2] / 1e6,
-                    nanos[(int) Math.ceil(requests * 0.99) - 1] / 1e6);
+            System.out.printf("%-28s %-12s %-10.1f %-10.1f %s%n", view.getKey(), total, nanos[requests / 2] / 1e6,
+                    nanos[(int) Math.ceil(requests * 0.99) - 1] / 1e6, cpu);
         }
+    }
+
+    /** User and system CPU of a process so far, in clock ticks (10 ms each). */
+    static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** The rows the list part shows with their versions, as the page sends them back. */

@@ -255,7 +255,7 @@ public final class TaskListEventsBenchmark {
                              ConcurrentLinkedQueue<Long> arrivals) throws Exception {
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         ConcurrentLinkedQueue<Long> answered = new ConcurrentLinkedQueue<>();
-        long cpuBefore = cpuTicks(pid);
+        long cpuBefore = TaskListBenchmark.cpuTicks(pid);
         long[] machineBefore = machineTicks();
         long start = System.nanoTime();
         long interval = (long) (1e9 / rate);
@@ -285,7 +285,7 @@ public final class TaskListEventsBenchmark {
         senders.shutdown();
         senders.awaitTermination(5, TimeUnit.MINUTES);
         long elapsed = System.nanoTime() - start;
-        double cpu = (cpuTicks(pid) - cpuBefore) / CLOCK_TICKS / (elapsed / 1e9) * 100;
+        double cpu = (TaskListBenchmark.cpuTicks(pid) - cpuBefore) / CLOCK_TICKS / (elapsed / 1e9) * 100;
         long[] machineAfter = machineTicks();
         double machine = 100.0 * (machineAfter[0] - machineBefore[0]) / (machineAfter[1] - machineBefore[1]);
         Thread.sleep(2000);
@@ -319,13 +319,6 @@ public final class TaskListEventsBenchmark {
             total += Long.parseLong(cpu[i]);
         }
         return new long[] {total - idle, total};
-    }
-
-    /** User and system CPU of the process so far, in clock ticks. */
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static String basic(String user, String password) {
