@@ -13,6 +13,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -129,15 +130,21 @@ public class StaffAccounts {
      */
     @Transactional
     public StaffAccount signedOn(SignedOnIdentity identity) {
-        StaffAccount account = jdbc.query("select * from staff_user where sso_subject = ?", (rs, n) -> account(rs),
-                identity.subject()).stream().findFirst().orElseGet(() -> linkedOrCreated(identity));
+        // One statement reads both the linked account and the named one, so both come from the same moment: read
+        // apart, a first sign-in committed in another tab between the two would look like someone else's account.
+        List<Map.Entry<String, StaffAccount>> known = jdbc.query(
+                "select * from staff_user where sso_subject = ? or username = ?", (rs, n) ->
+                        Map.entry(Objects.toString(rs.getString("sso_subject"), ""), account(rs)),
+                identity.subject(), identity.username());
+        StaffAccount account = known.stream().filter(row -> row.getKey().equals(identity.subject()))
+                .map(Map.Entry::getValue).findFirst()
+                .orElseGet(() -> linkedOrCreated(identity, known.isEmpty() ? null : known.get(0).getValue()));
         return change(SINGLE_SIGN_ON, account.username(), new Change(identity.displayName(), identity.email(),
                 identity.roles(), identity.groups(), null, null, null));
     }
 
-    private StaffAccount linkedOrCreated(SignedOnIdentity identity) {
+    private StaffAccount linkedOrCreated(SignedOnIdentity identity, StaffAccount named) {
         String name = identity.username();
-        StaffAccount named = find(name).orElse(null);
         if (named == null) {
             StaffNames.refusal(name).ifPresent(reason -> {
                 throw new InvalidStaffRequestException("your provider names you " + name + ", but " + reason);
