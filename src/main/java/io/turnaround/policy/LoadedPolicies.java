@@ -42,7 +42,7 @@ public class LoadedPolicies {
     /** Asks a stored version's rules, creating nothing: a dry run, or the impact preview. */
     public PolicyDecision decide(PolicyVersion version, TicketFacts facts) {
         Decision decision = rulesOf(version).decide(facts);
-        return PolicyDecision.of(decision, version.number());
+        return PolicyDecision.of(decision, facts, version.number());
     }
 
     /** The plan a stored version gives a tier, e.g. the version that decides a ticket: its chat hours judge the channel. */

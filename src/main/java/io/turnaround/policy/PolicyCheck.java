@@ -96,6 +96,10 @@ public final class PolicyCheck {
             out.println(failure);
             out.println();
         }
+        for (CategoryAccuracy corpus : report.corpora()) {
+            out.println(corpus.report());
+            out.println();
+        }
         result.problems().stream().filter(p -> p.file() != null).forEach(out::println);
         List<PolicyProblem> gaps = result.gaps();
         gaps.forEach(gap -> out.println(gap.message()));

@@ -40,6 +40,9 @@ public record PolicyCheckResult(List<PolicyProblem> problems, ScenarioReport sce
         if (scenarios != null) {
             all.addAll(scenarios.problems());
             scenarios.failures().forEach(f -> all.add(new PolicyProblem(f.file(), f.line(), f.diff())));
+            scenarios.corpora().stream().filter(corpus -> !corpus.passed())
+                    .forEach(corpus -> all.add(new PolicyProblem(corpus.file(), 1, "below its accuracy threshold: "
+                            + corpus.report())));
         }
         return all;
     }

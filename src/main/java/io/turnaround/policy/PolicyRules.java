@@ -2,6 +2,7 @@ package io.turnaround.policy;
 
 import io.turnaround.policy.facts.Channel;
 import io.turnaround.policy.facts.Decision;
+import io.turnaround.policy.facts.DecisionExplainer;
 import io.turnaround.policy.facts.Hosting;
 import io.turnaround.policy.facts.HoursCharge;
 import io.turnaround.policy.facts.Plan;
@@ -29,6 +30,8 @@ public final class PolicyRules {
 
     /** The ruleflow group that charges logged time and quoted hours (rules/entitlements.drl). */
     public static final String PRICING_GROUP = "hours-pricing";
+
+    private static final DecisionExplainer EXPLAINER = new DecisionExplainer();
 
     private final KieContainer container;
     private final KieBase kieBase;
@@ -65,6 +68,7 @@ public final class PolicyRules {
         KieSession session = kieBase.newKieSession();
         try {
             Decision decision = new Decision(calendars);
+            session.addEventListener(EXPLAINER);
             session.insert(facts);
             session.insert(decision);
             session.getAgenda().getAgendaGroup(RULEFLOW_GROUP).setFocus();

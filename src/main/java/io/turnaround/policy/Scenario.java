@@ -1,5 +1,6 @@
 package io.turnaround.policy;
 
+import io.turnaround.policy.facts.Decision;
 import io.turnaround.policy.facts.TicketFacts;
 
 import java.util.List;
@@ -16,7 +17,11 @@ record Scenario(String file, int line, String name, Check check) {
     record Decides(TicketFacts ticket, ScenarioExpectation expect) implements Check {
         @Override
         public List<ScenarioDifference> differences(PolicyRules rules) {
-            return expect.differences(rules.decide(ticket));
+            return expect.differences(decide(rules));
+        }
+
+        Decision decide(PolicyRules rules) {
+            return rules.decide(ticket);
         }
     }
 

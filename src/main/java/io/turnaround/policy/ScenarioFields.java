@@ -96,6 +96,12 @@ final class ScenarioFields {
         return node == null || node instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag());
     }
 
+    /** The field's value as it is, whatever its form; null when absent or empty. */
+    Node node(String key) {
+        Node value = values.get(key);
+        return isEmpty(value) ? null : value;
+    }
+
     /** A nested mapping (the ticket, the client, expect); null when absent, empty or not a mapping (reported). */
     MappingNode mapping(String key) {
         Node value = values.get(key);

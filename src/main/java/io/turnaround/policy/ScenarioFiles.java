@@ -13,9 +13,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -24,6 +26,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static io.turnaround.policy.ScenarioValues.enumOf;
 import static io.turnaround.policy.ScenarioValues.names;
@@ -36,8 +39,14 @@ import static io.turnaround.policy.ScenarioValues.names;
  */
 final class ScenarioFiles {
 
-    record Parsed(List<Scenario> scenarios, List<PolicyProblem> problems) {
+    /**
+     * The scenarios, the problems, and the corpora: the files that set an {@code accuracy}, each with the share of
+     * its requests that must get the category they expect (0 to 100).
+     */
+    record Parsed(List<Scenario> scenarios, List<PolicyProblem> problems, Map<String, BigDecimal> corpora) {
     }
+
+    private static final List<String> CORPUS_KEYS = List.of("accuracy", "scenarios");
 
     private static final List<String> SCENARIO_KEYS = List.of("name", "ticket", "charge", "expect");
     private static final List<String> TICKET_KEYS =
@@ -45,6 +54,8 @@ final class ScenarioFiles {
     private static final List<String> CLIENT_KEYS = List.of("zone", "holidays");
 
     private final ScenarioProblems problems;
+    /** The file's accuracy threshold when it is a corpus; else null. */
+    private BigDecimal accuracy;
 
     private ScenarioFiles(String file, List<PolicyProblem> problems) {
         this.problems = new ScenarioProblems(file, problems);
@@ -54,15 +65,20 @@ final class ScenarioFiles {
     static Parsed parse(PolicyBundle bundle) {
         List<Scenario> scenarios = new ArrayList<>();
         List<PolicyProblem> problems = new ArrayList<>();
+        Map<String, BigDecimal> corpora = new TreeMap<>();
         bundle.files().forEach((path, content) -> {
             if (PolicyBundle.isScenarioFile(path)) {
                 List<PolicyProblem> inFile = new ArrayList<>();
-                scenarios.addAll(new ScenarioFiles(path, inFile).read(content));
+                ScenarioFiles file = new ScenarioFiles(path, inFile);
+                scenarios.addAll(file.read(content));
+                if (file.accuracy != null) {
+                    corpora.put(path, file.accuracy);
+                }
                 inFile.sort(Comparator.comparingInt(PolicyProblem::line));
                 problems.addAll(inFile);
             }
         });
-        return new Parsed(scenarios, problems);
+        return new Parsed(scenarios, problems, corpora);
     }
 
     private List<Scenario> read(String content) {
@@ -80,6 +96,10 @@ final class ScenarioFiles {
         if (root == null) {
             return List.of();
         }
+        if (root instanceof MappingNode corpus && corpus.getValue().stream().anyMatch(entry ->
+                entry.getKeyNode() instanceof ScalarNode key && CORPUS_KEYS.contains(key.getValue()))) {
+            return corpus(corpus);
+        }
         if (!(root instanceof SequenceNode list)) {
             problem(root, "a scenario file is a list of scenarios, each starting with '- name:'");
             return List.of();
@@ -93,6 +113,36 @@ final class ScenarioFiles {
             }
         }
         return scenarios;
+    }
+
+    /**
+     * A corpus: {@code accuracy: 100%}, then its requests under {@code scenarios:}. Each must expect a category; the
+     * check counts how many get it ({@link CategoryAccuracy}) rather than failing each that does not.
+     */
+    private List<Scenario> corpus(MappingNode node) {
+        ScenarioFields fields = new ScenarioFields(node, "a corpus", CORPUS_KEYS, problems);
+        accuracy = fields.required("accuracy", ScenarioValues::percent,
+                "the share of its requests that must get the category they expect, like 100% or 97.5%");
+        Node list = fields.node("scenarios");
+        if (!(list instanceof SequenceNode scenarios)) {
+            problem(list == null ? node : list, "a corpus lists its requests under 'scenarios:', each starting with"
+                    + " '- name:'");
+            return List.of();
+        }
+        List<Scenario> read = new ArrayList<>();
+        Map<String, Integer> names = new HashMap<>();
+        for (Node item : scenarios.getValue()) {
+            Scenario scenario = scenario(item, names);
+            if (scenario == null) {
+                continue;
+            }
+            if (scenario.check() instanceof Scenario.Decides decides && decides.expect().category() != null) {
+                read.add(scenario);
+            } else {
+                problem(item, "scenario '" + scenario.name() + "' is in a corpus, so it expects a category");
+            }
+        }
+        return read;
     }
 
     private static String notYaml(MarkedYAMLException e) {

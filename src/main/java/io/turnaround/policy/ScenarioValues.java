@@ -49,6 +49,22 @@ final class ScenarioValues {
         };
     }
 
+    /** A share of 0% to 100%, like {@code 100%} or {@code 97.5%}. */
+    static BigDecimal percent(String text) throws BadValue {
+        String share = text.strip();
+        try {
+            if (share.endsWith("%")) {
+                BigDecimal percent = new BigDecimal(share.substring(0, share.length() - 1).strip());
+                if (percent.signum() >= 0 && percent.compareTo(BigDecimal.valueOf(100)) <= 0) {
+                    return percent;
+                }
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new BadValue("'" + text + "' is not a share; write one from 0% to 100%, like 100% or 97.5%");
+    }
+
     /** A clock by its label ({@code 24x7}) or its name ({@code TWENTY_FOUR_SEVEN}, {@code BUSINESS_HOURS}). */
     static SlaClock slaClock(String text) throws BadValue {
         for (SlaClock clock : SlaClock.values()) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -158,6 +159,31 @@ public final class BusinessCalendar implements Serializable {
             }
         }
         throw new IllegalStateException("calendar has no working time within " + MAX_DAYS_SEARCHED + " days of " + start);
+    }
+
+    /**
+     * How {@code amount} of working time from {@code start} falls on the calendar's days: each day (in the
+     * calendar's zone) that counts some of it, in order, with how much; the last day is the due day.
+     */
+    public SortedMap<LocalDate, Duration> workingTimeByDay(Instant start, Duration amount) {
+        SortedMap<LocalDate, Duration> byDay = new TreeMap<>();
+        Duration remaining = amount;
+        LocalDate day = start.atZone(zone).toLocalDate();
+        for (int i = 0; i < MAX_DAYS_SEARCHED && remaining.compareTo(Duration.ZERO) > 0; i++, day = day.plusDays(1)) {
+            for (Interval open : openIntervals(day)) {
+                Instant from = open.start().isBefore(start) ? start : open.start();
+                if (remaining.compareTo(Duration.ZERO) > 0 && from.isBefore(open.end())) {
+                    Duration counted = min(remaining, Duration.between(from, open.end()));
+                    byDay.merge(day, counted, Duration::plus);
+                    remaining = remaining.minus(counted);
+                }
+            }
+        }
+        return byDay;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** The latest instant from which {@code amount} of working time passes until {@code end}: "N minutes before due". */

@@ -106,6 +106,7 @@ class TicketPage {
         model.addAttribute("now", clock.instant());
         model.addAttribute("ticket", ticket);
         model.addAttribute("history", tickets.history(ticket.id()));
+        model.addAttribute("explanation", tickets.explanation(ticket.id()).orElse(null));
         List<TaskRow> open = rows.openOfTicket(ticket.id());
         // Anyone on staff may read a ticket, but another group's task is neither listed nor actionable here.
         List<TaskRow> tasks = open.stream().filter(task -> actions.mayAct(task, staff)).toList();

@@ -38,11 +38,14 @@ class TicketController {
     private final Conversation conversation;
     private final TicketWaits waits;
     private final TicketQuotes quotes;
+    private final TicketExplanations explanations;
     private final TicketPermissions permissions;
 
     TicketController(TicketIntake intake, Tickets tickets, TicketHistory history, Conversation conversation,
-                     TicketWaits waits, TicketQuotes quotes, TicketPermissions permissions) {
+                     TicketWaits waits, TicketQuotes quotes, TicketPermissions permissions,
+                     TicketExplanations explanations) {
         this.intake = intake;
+        this.explanations = explanations;
         this.permissions = permissions;
         this.quotes = quotes;
         this.waits = waits;
@@ -112,7 +115,8 @@ class TicketController {
     @GetMapping("/{key}")
     TicketView get(@PathVariable String key) {
         Ticket ticket = tickets.byKey(key);
-        return TicketView.of(ticket, history.of(ticket.id()), quotes.of(ticket.id()));
+        return TicketView.of(ticket, history.of(ticket.id()), quotes.of(ticket.id()),
+                explanations.of(ticket.id()).orElse(null));
     }
 
     @GetMapping

@@ -8,6 +8,7 @@ import io.turnaround.client.ClientNotFoundException;
 import io.turnaround.client.ClientHolidays;
 import io.turnaround.client.Client;
 import io.turnaround.policy.ActivePolicy;
+import io.turnaround.policy.Explanation;
 import io.turnaround.policy.LoadedPolicies;
 import io.turnaround.policy.PolicyVersion;
 import io.turnaround.policy.facts.Category;
@@ -53,12 +54,13 @@ public class TicketIntake {
     private final LoadedPolicies policies;
     private final Workflow workflow;
     private final TicketMail mail;
+    private final TicketExplanations explanations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TicketIntake(Clients clients, ClientHolidays clientHolidays, Tickets tickets, TicketHistory history,
                  ActivePolicy policy, LoadedPolicies policies, Workflow workflow, TicketMail mail,
-                 ApplicationEventPublisher events, Clock clock) {
+                 TicketExplanations explanations, ApplicationEventPublisher events, Clock clock) {
         this.clients = clients;
         this.clientHolidays = clientHolidays;
         this.tickets = tickets;
@@ -67,6 +69,7 @@ public class TicketIntake {
         this.policies = policies;
         this.workflow = workflow;
         this.mail = mail;
+        this.explanations = explanations;
         this.events = events;
         this.clock = clock;
     }
@@ -182,7 +185,8 @@ public class TicketIntake {
                 + "; decided anew from then by policy v" + version.number());
         StartedTicket started = workflow.startTicket(version.number(), ticket.key(), factsOf(client.get(),
                 ticket.subject(), replyBody, Channel.EMAIL, replyAt, ticket.requestedCategory()));
-        recordDecision(ticket.id(), version.number(), ticket.requestedCategory(), started, Duration.ZERO, null, now);
+        recordDecision(ticket.id(), version.number(), ticket.requestedCategory(), started, replyAt, Duration.ZERO, null,
+                now);
         return true;
     }
 
@@ -261,7 +265,7 @@ public class TicketIntake {
         StartedTicket started = workflow.restartTicket(ticket.policyVersion(), toVersion,
                 ticket.processInstanceId(), ticket.key(), factsOf(c, ticket.subject(), ticket.decidedText(),
                         ticket.decidedChannel(), ticket.clockFrom(), category), pausedSoFar);
-        recordDecision(ticket.id(), toVersion, category, started, pausedSoFar, null, now);
+        recordDecision(ticket.id(), toVersion, category, started, ticket.clockFrom(), pausedSoFar, null, now);
         if (ticket.slaPausedAt() != null) {
             workflow.pauseSla(toVersion, started.processInstanceId(), ticket.slaPausedAt());
         }
@@ -277,14 +281,17 @@ public class TicketIntake {
     /** {@code channelNote}: what the acknowledgement tells the customer about the channel, or null. */
     private void startWork(long id, PolicyVersion version, TicketFacts facts, String channelNote, Instant now) {
         StartedTicket started = workflow.startTicket(version.number(), TicketKey.of(id), facts);
-        recordDecision(id, version.number(), facts.getRequestedCategory(), started, Duration.ZERO, channelNote, now);
+        recordDecision(id, version.number(), facts.getRequestedCategory(), started, facts.getReceivedAt(), Duration.ZERO,
+                channelNote, now);
     }
 
+    /** {@code clockFrom}: when the decision's clock starts, the receipt or the reply that reopened the ticket. */
     private void recordDecision(long id, int policyVersion, Category requestedCategory, StartedTicket started,
-                                Duration pausedSoFar, String channelNote, Instant now) {
+                                Instant clockFrom, Duration pausedSoFar, String channelNote, Instant now) {
         Decision decision = started.decision();
         Instant dueAt = SlaLadder.afterPause(decision.getCalendar(), decision.getSlaDueAt(), pausedSoFar);
         tickets.recordDecision(id, started.processInstanceId(), policyVersion, requestedCategory, decision, dueAt, now);
+        explanations.record(id, Explanation.of(decision, clockFrom));
         history.add(id, now, "policy v" + policyVersion, DECIDED, decision.getCategory()
                 + " (" + decision.getCategoryReason() + ") -> " + decision.getRoute() + " for " + decision.getCandidateGroup()
                 + ", " + decision.getSlaTarget() + " on the " + decision.getSlaClock().label() + " clock, due " + dueAt

@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import io.turnaround.policy.Explanation;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -13,11 +14,13 @@ public class TicketLookup {
     private final Tickets tickets;
     private final TicketHistory history;
     private final SlaEscalator escalations;
+    private final TicketExplanations explanations;
 
-    TicketLookup(Tickets tickets, TicketHistory history, SlaEscalator escalations) {
+    TicketLookup(Tickets tickets, TicketHistory history, SlaEscalator escalations, TicketExplanations explanations) {
         this.tickets = tickets;
         this.history = history;
         this.escalations = escalations;
+        this.explanations = explanations;
     }
 
     /** The ticket with this key; an unknown or malformed key is a {@link TicketNotFoundException}. */
@@ -27,6 +30,11 @@ public class TicketLookup {
 
     public List<HistoryEntry> history(long ticketId) {
         return history.of(ticketId);
+    }
+
+    /** Why the ticket's running decision came out as it did; empty for one decided before decisions explained. */
+    public Optional<Explanation> explanation(long ticketId) {
+        return explanations.of(ticketId);
     }
 
     /** The ticket whose process this is, if any. */

@@ -7,6 +7,7 @@ import io.turnaround.workflow.EnginePersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.server.LocalServerPort;
 
@@ -41,8 +42,8 @@ class PolicyPageBrowserIT {
     @Test
     void anAnalystUploadsAndPreviewsAndAnAdminActivates() {
         Api api = new Api(port);
-        api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Our shop is down\","
-                + "\"body\":\"since noon\"}");
+        String key = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Our shop is"
+                + " down\",\"body\":\"since noon\"}").body().get("key").asText();
         Path folder = PolicyFolders.copyOfShipped();
         PolicyFolders.edit(folder, "rules/classification.drl", "\"site is down | ", "\"site is down | shop is down | ");
         browser = new Browser(port);
@@ -61,7 +62,22 @@ class PolicyPageBrowserIT {
         browser.clickAndWait(browser.driver().findElement(By.xpath("//button[text()='Preview the impact']")));
         String impact = browser.driver().findElement(By.id("impact")).getText();
         assertThat(impact).contains("1 would change").contains("NON_EMERGENCY → EMERGENCY");
+        WebElement why = browser.driver().findElement(By.cssSelector("details.why-change"));
+        why.findElement(By.tagName("summary")).click();
+        assertThat(why.getText()).as("why, before and after")
+                .contains("Now, by version 1\nNon-emergency, possibly an emergency: an outage symptom with no clear scope:"
+                        + " category NON_EMERGENCY")
+                .contains("By version 2\nEmergency: an outage the seed names outright: category EMERGENCY")
+                .contains("matched “shop is down” in the subject")
+                .contains("1 h around the clock from");
         browser.screenshot("policy-impact");
+
+        browser.open("/tickets/" + key);
+        browser.driver().findElement(By.cssSelector("#why summary")).click();
+        assertThat(browser.driver().findElement(By.id("why")).getText()).as("the ticket's own decision, by version 1")
+                .contains("Non-emergency, possibly an emergency: an outage symptom with no clear scope:"
+                        + " category NON_EMERGENCY").contains("matched “is down” in the subject")
+                .contains("12 business hours from");
 
         browser.signIn("admin");
         browser.open("/policy/versions/2");

@@ -30,6 +30,33 @@ class TicketApiIT extends ServerTestBase {
         }
         assertThat(dryRun.get("candidateGroup").asText()).isEqualTo(ticket.get("candidateGroup").asText()).isEqualTo("support-desk");
         assertThat(dryRun.get("slaDueAt").asText()).isEqualTo("2026-11-24T17:00:00Z");
+
+        JsonNode why = dryRun.get("explanation");
+        assertThat(api.get("alice", "/api/tickets/" + ticket.get("key").asText()).body().get("explanation"))
+                .as("the ticket keeps the explanation of its decision").isEqualTo(why);
+        assertThat(why.get("dueArithmetic").asText())
+                .isEqualTo("12 business hours from Fri 20 Nov 17:00 PST: Fri 1 h, Mon 10 h, Tue 1 h → Tue 24 Nov 09:00 PST");
+        assertThat(why.get("calendar").asText()).startsWith("America/Los_Angeles");
+        assertThat(why.get("rules").findValuesAsText("rule"))
+                .contains("Non-emergency: one user or one function is affected");
+    }
+
+    @Test
+    void anEmergencySaysWhichRuleMadeItAndWhatItMatched() {
+        String key = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Help\","
+                + "\"body\":\"None of our members can log in since noon.\"}").body().get("key").asText();
+
+        JsonNode rules = api.get("alice", "/api/tickets/" + key).body().get("explanation").get("rules");
+        JsonNode category = null;
+        for (JsonNode step : rules) {
+            if (step.get("decided").toString().contains("category EMERGENCY")) {
+                category = step;
+            }
+        }
+        assertThat(category).as(rules.toString()).isNotNull();
+        assertThat(category.get("rule").asText()).isEqualTo("Emergency: nobody can do what everyone does");
+        assertThat(category.get("matched").toString()).isEqualTo("[{\"words\":\"none of\",\"field\":\"body\"},"
+                + "{\"words\":\"can log in\",\"field\":\"body\"}]");
     }
 
     @Test

@@ -5,6 +5,8 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,8 +60,8 @@ final class CustomerText {
     private static final int MOST_PHRASE_LISTS = 1000;
     private static final Map<String, List<List<String>>> PHRASE_LISTS = new ConcurrentHashMap<>();
 
-    /** A clause's stems, and whether what it says is so now. */
-    private record Clause(List<String> words, boolean question, boolean past) {
+    /** A clause's stems, the same words as written, the field it is in, and whether what it says is so now. */
+    private record Clause(List<String> words, List<String> written, String field, boolean question, boolean past) {
     }
 
     /** Where a phrase was found: its clause, and its first and last word there. */
@@ -68,42 +70,63 @@ final class CustomerText {
 
     private final List<Clause> clauses;
     private final boolean over;
+    /** The rules ask the same lists again (the emergency rules share theirs): each list is looked for once. */
+    private final Map<String, List<Found>> foundByList = new HashMap<>();
 
     CustomerText(String subject, String body) {
         List<Clause> read = new ArrayList<>();
         EnglishStemmer stemmer = new EnglishStemmer();
         String ownSubject = REPLY_SUBJECT.matcher(subject).matches() ? "" : subject;
-        for (String text : List.of(ownSubject, withoutQuotesAndSignature(body))) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("subject", ownSubject);
+        fields.put("body", withoutQuotesAndSignature(body));
+        fields.forEach((field, text) -> {
             for (String clause : CLAUSE_END.split(plain(text))) {
-                List<String> words = stems(clause, stemmer);
+                List<String> written = words(clause);
+                List<String> words = stems(written, stemmer);
                 if (!words.isEmpty()) {
                     boolean question = clause.strip().endsWith("?") && !startsWithAny(words, ASKS_WHY);
-                    read.add(new Clause(words, question, containsAny(words, PAST)));
+                    read.add(new Clause(words, written, field, question, containsAny(words, PAST)));
                 }
             }
-        }
+        });
         this.clauses = List.copyOf(read);
         this.over = clauses.stream().anyMatch(clause -> containsAny(clause.words(), OVER));
     }
 
-    /** Whether any phrase of the list ({@code |} between phrases) is in the text, said as so now. */
-    boolean mentions(String phrases) {
-        return !found(phrases).isEmpty();
+    /**
+     * The first phrase of the list ({@code |} between phrases) the text says as so now, as the customer wrote it;
+     * empty when there is none.
+     */
+    List<MatchedWords> mentions(String phrases) {
+        List<Found> found = found(phrases);
+        return found.isEmpty() ? List.of() : List.of(matched(found.get(0)));
     }
 
     /**
-     * Whether a phrase of the first list, said as so now, and a phrase of the second are in one clause, at most
-     * {@code words} words apart.
+     * The first phrase of the first list said as so now with a phrase of the second in one clause, at most
+     * {@code words} words apart: both, as the customer wrote them; empty when there is no such pair.
      */
-    boolean mentionsNear(String phrases, String others, int words) {
+    List<MatchedWords> mentionsNear(String phrases, String others, int words) {
         List<Found> near = all(others);
-        return found(phrases).stream().anyMatch(one -> near.stream().anyMatch(other -> other.clause() == one.clause()
-                && Math.max(other.from() - one.to(), one.from() - other.to()) <= words));
+        for (Found one : found(phrases)) {
+            for (Found other : near) {
+                if (other.clause() == one.clause() && Math.max(other.from() - one.to(), one.from() - other.to()) <= words) {
+                    return List.of(matched(one), matched(other));
+                }
+            }
+        }
+        return List.of();
+    }
+
+    private MatchedWords matched(Found found) {
+        Clause clause = clauses.get(found.clause());
+        return new MatchedWords(String.join(" ", clause.written().subList(found.from(), found.to() + 1)), clause.field());
     }
 
     /** Every place a phrase of the list is said as so now. */
     private List<Found> found(String phrases) {
-        return all(phrases).stream().filter(this::saidAsSoNow).toList();
+        return foundByList.computeIfAbsent(phrases, list -> all(list).stream().filter(this::saidAsSoNow).toList());
     }
 
     private boolean saidAsSoNow(Found found) {
@@ -134,7 +157,7 @@ final class CustomerText {
         }
         return PHRASE_LISTS.computeIfAbsent(phrases, list -> {
             EnglishStemmer stemmer = new EnglishStemmer();
-            return Arrays.stream(list.split("\\|")).map(phrase -> stems(plain(phrase), stemmer))
+            return Arrays.stream(list.split("\\|")).map(phrase -> stems(words(plain(phrase)), stemmer))
                     .filter(words -> !words.isEmpty()).toList();
         });
     }
@@ -170,15 +193,19 @@ final class CustomerText {
         return plain;
     }
 
-    /** The stems of a clause's words (a question mark is not a word). */
-    private static List<String> stems(String clause, EnglishStemmer stemmer) {
-        List<String> stems = new ArrayList<>();
-        for (String word : NOT_WORD.split(clause.replace("'", "").replace("?", " "))) {
-            if (!word.isEmpty()) {
-                stemmer.setCurrent(word);
-                stemmer.stem();
-                stems.add(stemmer.getCurrent());
-            }
+    /** A clause's words (a question mark is not a word). */
+    private static List<String> words(String clause) {
+        return Arrays.stream(NOT_WORD.split(clause.replace("'", "").replace("?", " "))).filter(w -> !w.isEmpty())
+                .toList();
+    }
+
+    /** The stem of each word. */
+    private static List<String> stems(List<String> words, EnglishStemmer stemmer) {
+        List<String> stems = new ArrayList<>(words.size());
+        for (String word : words) {
+            stemmer.setCurrent(word);
+            stemmer.stem();
+            stems.add(stemmer.getCurrent());
         }
         return stems;
     }

@@ -26,6 +26,7 @@ public class Decision implements Serializable {
     private Plan plan;
     private Category category;
     private String categoryReason;
+    private boolean possibleEmergency;
     private Route route;
     private String candidateGroup;
     private Duration slaTarget;
@@ -34,6 +35,9 @@ public class Decision implements Serializable {
     private Instant slaDueAt;
     // The whole set is policy, not part of the decision: kept out of the process state; only the chosen one is stored.
     private transient NamedCalendars calendars;
+    // Why it came out so: stored with the ticket, not in the process state.
+    private transient List<RuleFired> explanation;
+    private transient Parts partsBeforeRule;
 
     /** A decision with no named calendars to choose from. */
     public Decision() {
@@ -82,6 +86,18 @@ public class Decision implements Serializable {
 
     public void setCategoryReason(String categoryReason) {
         this.categoryReason = categoryReason;
+    }
+
+    /**
+     * Whether the rules think this request may be an emergency they could not call one (an outage symptom with no
+     * clear scope): staff see a badge and may re-decide it as one with a click.
+     */
+    public boolean isPossibleEmergency() {
+        return possibleEmergency;
+    }
+
+    public void setPossibleEmergency(boolean possibleEmergency) {
+        this.possibleEmergency = possibleEmergency;
     }
 
     public Route getRoute() {
@@ -171,6 +187,62 @@ public class Decision implements Serializable {
 
     public Set<WaitingOn> getPausesWhileWaitingOn() {
         return Set.copyOf(pausesWhileWaitingOn);
+    }
+
+    /**
+     * The rules that fired on this decision, in order, each with the parts it set and the words it matched; empty
+     * for a decision restored from storage.
+     */
+    public List<RuleFired> getExplanation() {
+        return explanation == null ? List.of() : List.copyOf(explanation);
+    }
+
+    /** The rule that set the category: the last that changed it; null if none did. */
+    public String getCategoryRule() {
+        return getExplanation().stream().filter(step -> step.decided().stream().anyMatch(d -> d.startsWith("category ")))
+                .reduce((first, second) -> second).map(RuleFired::rule).orElse(null);
+    }
+
+    void ruleFiring() {
+        partsBeforeRule = parts();
+    }
+
+    /** A rule fired on this decision: what it changed since {@link #ruleFiring()}, and what it matched. */
+    void ruleFired(String rule, List<MatchedWords> matched) {
+        Parts before = partsBeforeRule == null ? new Parts(new Object[PART_NAMES.size()], List.of(), Set.of())
+                : partsBeforeRule;
+        Parts now = parts();
+        List<String> decided = new ArrayList<>();
+        for (int i = 0; i < PART_NAMES.size(); i++) {
+            if (now.values()[i] != null && !Objects.equals(now.values()[i], before.values()[i])) {
+                decided.add(PART_NAMES.get(i) + " " + now.values()[i]);
+            }
+        }
+        // A list shows what the rule added to it.
+        now.escalations().stream().filter(step -> !before.escalations().contains(step))
+                .forEach(step -> decided.add("escalation " + step));
+        now.pauses().stream().filter(on -> !before.pauses().contains(on))
+                .forEach(on -> decided.add("pause while waiting on " + on));
+        if (explanation == null) {
+            explanation = new ArrayList<>();
+        }
+        explanation.add(new RuleFired(rule, decided, matched));
+        partsBeforeRule = null;
+    }
+
+    private static final List<String> PART_NAMES =
+            List.of("plan", "category", "possibleEmergency", "route", "candidateGroup", "slaTarget", "slaClock",
+                    "calendar", "slaDueAt");
+
+    /** The parts made so far, in {@link #PART_NAMES} order, and the lists. */
+    private record Parts(Object[] values, List<Escalation> escalations, Set<WaitingOn> pauses) {
+    }
+
+    private Parts parts() {
+        return new Parts(new Object[] {plan == null ? null : plan.tier(), category, possibleEmergency ? true : null,
+            route, candidateGroup, slaTarget,
+            slaClock == null ? null : slaClock.label(), calendar, slaDueAt}, List.copyOf(escalations),
+                EnumSet.copyOf(pausesWhileWaitingOn));
     }
 
     /** Whether every part of the decision was made. */

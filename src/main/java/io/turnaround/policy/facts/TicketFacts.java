@@ -5,7 +5,9 @@ import io.turnaround.sla.LocalHolidays;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -28,6 +30,8 @@ public final class TicketFacts implements Serializable {
     private final LocalHolidays clientHolidays;
     private transient String normalizedText;
     private transient CustomerText words;
+    /** What the conditions matched, while a fired rule's conditions are asked again to explain it; else null. */
+    private static final ThreadLocal<List<MatchedWords>> MATCHED = new ThreadLocal<>();
 
     /** Facts of a client with no holidays of its own. */
     public TicketFacts(Tier tier, Hosting hosting, String subject, String body, Channel channel,
@@ -103,7 +107,11 @@ public final class TicketFacts implements Serializable {
         return Arrays.stream(phrases.split("\\|"))
                 .map(TicketFacts::normalize)
                 .filter(p -> !p.isEmpty())
-                .anyMatch(text::contains);
+                .filter(text::contains)
+                .findFirst()
+                .map(phrase -> matched(List.of(new MatchedWords(phrase,
+                        (" " + normalize(subject) + " ").contains(phrase) ? "subject" : "body"))))
+                .orElse(false);
     }
 
     /**
@@ -113,7 +121,7 @@ public final class TicketFacts implements Serializable {
      * as over ("was down yesterday, fine now") does not count. Quoted history and signatures are not read.
      */
     public boolean mentionsWord(String phrases) {
-        return words().mentions(phrases);
+        return matched(words().mentions(phrases));
     }
 
     /**
@@ -121,7 +129,30 @@ public final class TicketFacts implements Serializable {
      * in one sentence at most {@code words} words apart: "the site" and "is down", "nobody" and "can log in".
      */
     public boolean mentionsNear(String phrases, String others, int words) {
-        return words().mentionsNear(phrases, others, words);
+        return matched(words().mentionsNear(phrases, others, words));
+    }
+
+    /**
+     * The words the conditions asked in {@code conditions} matched (a condition that matched nothing adds nothing).
+     * The explanation of a decision asks a fired rule's conditions again through this.
+     */
+    static List<MatchedWords> matchedWhile(Runnable conditions) {
+        List<MatchedWords> matched = new ArrayList<>();
+        MATCHED.set(matched);
+        try {
+            conditions.run();
+        } finally {
+            MATCHED.remove();
+        }
+        return matched;
+    }
+
+    private static boolean matched(List<MatchedWords> words) {
+        List<MatchedWords> recording = MATCHED.get();
+        if (recording != null) {
+            words.stream().filter(w -> !recording.contains(w)).forEach(recording::add);
+        }
+        return !words.isEmpty();
     }
 
     private CustomerText words() {

@@ -54,15 +54,25 @@ class CustomerTextTest {
     @Test
     void twoPhrasesAreNearWhenInOneSentenceWithinTheWordsGiven() {
         CustomerText text = new CustomerText("Help", "The whole site is offline. Our users are fine.");
-        assertThat(text.mentionsNear("offline", "whole site", 2)).isTrue();
-        assertThat(text.mentionsNear("offline", "whole site", 0)).isFalse();
-        assertThat(text.mentionsNear("offline", "user", 10)).as("another sentence").isFalse();
-        assertThat(new CustomerText("Nobody can log in", "").mentionsNear("nobody", "can log in", 1)).isTrue();
+        assertThat(text.mentionsNear("offline", "whole site", 2)).containsExactly(
+                new MatchedWords("offline", "body"), new MatchedWords("whole site", "body"));
+        assertThat(text.mentionsNear("offline", "whole site", 0)).isEmpty();
+        assertThat(text.mentionsNear("offline", "user", 10)).as("another sentence").isEmpty();
+        assertThat(new CustomerText("Nobody can log in", "").mentionsNear("nobody", "can log in", 1)).containsExactly(
+                new MatchedWords("nobody", "subject"), new MatchedWords("can log in", "subject"));
         assertThat(new CustomerText("The site is not offline", "").mentionsNear("offline", "site", 5))
-                .as("the first phrase must be said as so now").isFalse();
+                .as("the first phrase must be said as so now").isEmpty();
+    }
+
+    @Test
+    void aMatchIsGivenAsTheCustomerWroteItInItsField() {
+        assertThat(new CustomerText("Urgent", "Our Café's website WENT DOWN!").mentions("go down | went down"))
+                .containsExactly(new MatchedWords("went down", "body"));
+        assertThat(new CustomerText("Members can't upload", "").mentions("cannot upload"))
+                .containsExactly(new MatchedWords("cannot upload", "subject"));
     }
 
     private static boolean says(String subject, String body, String phrases) {
-        return new CustomerText(subject, body).mentions(phrases);
+        return !new CustomerText(subject, body).mentions(phrases).isEmpty();
     }
 }
