@@ -5,6 +5,7 @@ import io.turnaround.mail.MailboxWatch;
 import io.turnaround.mail.OutboundMails;
 import io.turnaround.staff.Staff;
 import io.turnaround.ticket.MailIntake;
+import io.turnaround.ticket.TicketLookup;
 import io.turnaround.ticket.TriageQueue;
 import io.turnaround.workflow.NoFailedTimerException;
 import io.turnaround.workflow.TimerStillRetryingException;
@@ -49,11 +50,13 @@ class ManagerPage {
     private final MailIntake mailIntake;
     private final MailboxWatch mailbox;
     private final TriageQueue triage;
+    private final TicketLookup tickets;
     private final Clock clock;
 
     ManagerPage(TaskRows rows, TaskActions actions, SlaOversight oversight, OutboundMails mails, MailIntake mailIntake,
-                MailboxWatch mailbox, TriageQueue triage, Clock clock) {
+                MailboxWatch mailbox, TriageQueue triage, TicketLookup tickets, Clock clock) {
         this.triage = triage;
+        this.tickets = tickets;
         this.mailIntake = mailIntake;
         this.mailbox = mailbox;
         this.rows = rows;
@@ -85,6 +88,7 @@ class ManagerPage {
         model.addAttribute("deadLetters", oversight.deadLetters());
         model.addAttribute("triageOverdue", triage.overdue(WATCHED, now));
         model.addAttribute("triageWarnAfter", triage.warnAfter());
+        model.addAttribute("possibleEmergencies", tickets.possibleEmergenciesToLookAt(WATCHED));
         model.addAttribute("lateness", oversight.recentLateness());
         model.addAttribute("failedMail", mails.list(MailStatus.FAILED, FAILED_MAIL_SHOWN));
         model.addAttribute("mailQueued", mails.queued());

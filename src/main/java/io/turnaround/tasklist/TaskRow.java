@@ -5,9 +5,13 @@ import io.turnaround.staff.Staff;
 import java.time.Duration;
 import java.time.Instant;
 
-/** One task in the task list, joined with its ticket: what staff need to pick the next job. */
+/**
+ * One task in the task list, joined with its ticket: what staff need to pick the next job. {@code possibleEmergency}:
+ * the rules marked the ticket a possible emergency and nobody has looked at it yet.
+ */
 public record TaskRow(long id, String name, String candidateGroup, String assignee, String state, String ticketKey,
-                      String client, String tier, String category, String route, Instant receivedAt,
+                      String client, String tier, String category, boolean possibleEmergency, String route,
+                      Instant receivedAt,
                       Duration slaTarget, Instant slaDueAt, String slaOutcome, Instant slaPausedAt, Instant createdAt) {
 
     /** Share of the turnaround still left before which a ticket counts as at risk. */

@@ -34,15 +34,17 @@ class TaskRows implements TaskObserver {
     private static final String FROM = " from task_list_entry k left join ticket t on t.process_instance_id ="
             + " k.process_instance_id left join client c on c.id = t.client_id ";
     private static final String SELECT = "select k.*, t.id as ticket_id, t.tier, t.category, t.route, t.received_at,"
-            + " t.sla_target, t.sla_due_at, t.sla_outcome, t.sla_paused_at, c.name as client_name" + FROM;
+            + " t.sla_target, t.sla_due_at, t.sla_outcome, t.sla_paused_at, t.possible_emergency,"
+            + " t.possible_emergency_seen_by, c.name as client_name" + FROM;
     private static final RowMapper<TaskRow> ROW = (rs, n) -> {
         Object ticketId = rs.getObject("ticket_id");
         String target = rs.getString("sla_target");
         return new TaskRow(rs.getLong("task_id"), rs.getString("name"), rs.getString("candidate_group"),
                 rs.getString("assignee"), rs.getString("status"),
                 ticketId == null ? null : TicketKey.of(((Number) ticketId).longValue()),
-                rs.getString("client_name"), rs.getString("tier"), rs.getString("category"), rs.getString("route"),
-                instant(rs, "received_at"), target == null ? null : Duration.parse(target), instant(rs, "sla_due_at"),
+                rs.getString("client_name"), rs.getString("tier"), rs.getString("category"),
+                rs.getBoolean("possible_emergency") && rs.getString("possible_emergency_seen_by") == null,
+                rs.getString("route"), instant(rs, "received_at"), target == null ? null : Duration.parse(target), instant(rs, "sla_due_at"),
                 rs.getString("sla_outcome"), instant(rs, "sla_paused_at"), instant(rs, "created_at"));
     };
     private static final String OPEN_STATES = "('CREATED', 'READY', 'RESERVED', 'IN_PROGRESS', 'SUSPENDED')";

@@ -152,6 +152,19 @@ class TicketPage {
     }
 
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
+    @PostMapping("/tickets/{key}/not-an-emergency")
+    String notAnEmergency(@PathVariable String key, Authentication user, RedirectAttributes redirect) {
+        String canonicalKey = permissions.requireWrite(key, Staff.of(user)).key();
+        try {
+            Ticket ticket = intake.notAnEmergency(canonicalKey, user.getName());
+            redirect.addFlashAttribute("message", "Marked as no emergency: it stays " + ticket.category() + ".");
+        } catch (TicketConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/tickets/" + canonicalKey;
+    }
+
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/tickets/{key}/category")
     String recategorize(@PathVariable String key, @RequestParam String category, Authentication user,
                         HttpServletRequest request, RedirectAttributes redirect) {

@@ -11,6 +11,7 @@ public enum HistoryEvent {
     DECIDED("the policy decided its category, route, group and promise"),
     TRIAGED("staff found the unknown sender's client; the policy then decided"),
     CATEGORY_CORRECTED("staff corrected the category; the policy decided again"),
+    NOT_AN_EMERGENCY("staff looked at a possible emergency and found it is not one"),
     CHANNEL_CHANGED("a chat request was taken as email (chat closed, or not in the plan)"),
     TIER_CHANGED("the client's plan changed while the ticket waited; the policy decided again"),
     POLICY_MIGRATED("the ticket was moved to another policy version"),

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * A support request as stored: what came in, what the policy decided and how its SLA clock ended.
  * {@code requestedCategory} is the category staff chose, which the rules take over the text's; the hosting partner's
- * own reference and first answer are kept for tickets it handles.
+ * own reference and first answer are kept for tickets it handles. {@code possibleEmergency}: the rules marked the
+ * running decision a possible emergency; {@code possibleEmergencySeenBy} said it is not one.
  */
 public record Ticket(long id, String clientName, String sender, String subject, String body, Channel channel,
                      Instant receivedAt, TicketStatus status, Tier tier, Category category, String categoryReason,
@@ -22,10 +23,16 @@ public record Ticket(long id, String clientName, String sender, String subject, 
                      Long processInstanceId, Instant createdAt, Instant updatedAt, Priority priority,
                      WaitingOn waitingOn, Instant slaPausedAt, Duration slaPaused, Set<WaitingOn> pausesWhileWaitingOn,
                      Category requestedCategory, String partnerReference, Instant partnerRespondedAt,
-                     Instant decidedFrom, String decidedBody) {
+                     Instant decidedFrom, String decidedBody, boolean possibleEmergency,
+                     String possibleEmergencySeenBy) {
 
     public String key() {
         return TicketKey.of(id);
+    }
+
+    /** A possible emergency nobody has looked at yet: the badge shows, and the manager view lists it. */
+    public boolean possibleEmergencyToLookAt() {
+        return possibleEmergency && possibleEmergencySeenBy == null && status != TicketStatus.RESOLVED;
     }
 
     /** When the running decision's clock counts from: the receipt, or the customer's reply that reopened it. */

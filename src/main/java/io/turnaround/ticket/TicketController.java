@@ -65,6 +65,15 @@ class TicketController {
     record CategoryCorrection(@NotNull Category category) {
     }
 
+    /** A possible emergency is not one: the decision stands, and the badge goes. */
+    @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
+    @PostMapping("/{key}/not-an-emergency")
+    TicketView notAnEmergency(@PathVariable String key, Authentication user) {
+        permissions.requireWrite(key, Staff.of(user));
+        Ticket ticket = intake.notAnEmergency(key, user.getName());
+        return TicketView.of(ticket, history.of(ticket.id()));
+    }
+
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/{key}/category")
     TicketView recategorize(@PathVariable String key, @Valid @RequestBody CategoryCorrection correction,

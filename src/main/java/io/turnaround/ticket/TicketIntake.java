@@ -33,6 +33,7 @@ import java.util.Optional;
 import static io.turnaround.ticket.HistoryEvent.CATEGORY_CORRECTED;
 import static io.turnaround.ticket.HistoryEvent.CHANNEL_CHANGED;
 import static io.turnaround.ticket.HistoryEvent.DECIDED;
+import static io.turnaround.ticket.HistoryEvent.NOT_AN_EMERGENCY;
 import static io.turnaround.ticket.HistoryEvent.POLICY_MIGRATED;
 import static io.turnaround.ticket.HistoryEvent.RECEIVED;
 import static io.turnaround.ticket.HistoryEvent.REOPENED;
@@ -211,6 +212,25 @@ public class TicketIntake {
                 + (ticket.assignee() == null ? "" : "; " + ticket.assignee() + " no longer holds it"));
         redecide(ticket, c, category, ticket.policyVersion(), now);
         return tickets.find(id).orElseThrow();
+    }
+
+    /**
+     * Staff looked at a possible emergency and found it is not one: the badge goes, the manager view no longer lists
+     * it, and the history says who. The decision stands. One that is no possible emergency, or was looked at
+     * already, is a conflict.
+     */
+    @Transactional
+    public Ticket notAnEmergency(String key, String lookedAtBy) {
+        Ticket ticket = tickets.byKey(key);
+        if (!ticket.possibleEmergencyToLookAt() || !tickets.possibleEmergencySeen(ticket.id(), lookedAtBy, clock.instant())) {
+            // Read again: someone else may have looked a moment ago.
+            String seenBy = tickets.find(ticket.id()).orElseThrow().possibleEmergencySeenBy();
+            throw new TicketConflictException(key + (seenBy != null ? " was already looked at by " + seenBy
+                    : " is not a possible emergency waiting to be looked at"));
+        }
+        history.add(ticket.id(), clock.instant(), lookedAtBy, NOT_AN_EMERGENCY, "the " + ticket.category()
+                + " decision stands");
+        return tickets.find(ticket.id()).orElseThrow();
     }
 
     /**

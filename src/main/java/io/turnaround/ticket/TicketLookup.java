@@ -43,6 +43,11 @@ public class TicketLookup {
     }
 
     /** The latest tickets a policy decided, newest first: what an impact preview replays. */
+    /** Open possible emergencies nobody has looked at yet, the longest waiting first. */
+    public List<Ticket> possibleEmergenciesToLookAt(int limit) {
+        return tickets.possibleEmergenciesToLookAt(limit);
+    }
+
     public List<Ticket> latestDecided(int limit) {
         return tickets.latestDecided(limit);
     }

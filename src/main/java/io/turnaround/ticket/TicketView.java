@@ -19,10 +19,11 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TicketView(String key, String client, Tier tier, String from, String subject, String body, String channel,
                   Instant receivedAt, Category category, Route route, String candidateGroup, Duration slaTarget,
-                  String slaClock, Instant slaDueAt, Instant slaStoppedAt, String slaOutcome, TicketStatus status,
-                  String assignee, Integer policyVersion, Priority priority, WaitingOn waitingOn, Instant slaPausedAt,
-                  Duration slaPaused, String partnerReference, Instant partnerRespondedAt, List<HistoryEntry> history,
-                  List<?> quotes, Explanation explanation, String notice) {
+                  boolean possibleEmergency, String possibleEmergencySeenBy, String slaClock, Instant slaDueAt,
+                  Instant slaStoppedAt, String slaOutcome, TicketStatus status, String assignee, Integer policyVersion,
+                  Priority priority, WaitingOn waitingOn, Instant slaPausedAt, Duration slaPaused,
+                  String partnerReference, Instant partnerRespondedAt, List<HistoryEntry> history, List<?> quotes,
+                  Explanation explanation, String notice) {
 
     static TicketView of(Ticket t, List<HistoryEntry> history) {
         return of(t, history, null, null);
@@ -34,7 +35,8 @@ record TicketView(String key, String client, Tier tier, String from, String subj
      */
     static TicketView of(Ticket t, List<HistoryEntry> history, List<?> quotes, Explanation explanation) {
         return new TicketView(t.key(), t.clientName(), t.tier(), t.sender(), t.subject(), t.body(), t.channel().name(),
-                t.receivedAt(), t.category(), t.route(), t.candidateGroup(), t.slaTarget(), t.slaClock(), t.slaDueAt(),
+                t.receivedAt(), t.category(), t.route(), t.candidateGroup(), t.slaTarget(), t.possibleEmergency(),
+                t.possibleEmergencySeenBy(), t.slaClock(), t.slaDueAt(),
                 t.slaStoppedAt(), t.slaOutcome(), t.status(), t.assignee(), t.policyVersion(), t.priority(), t.waitingOn(),
                 t.slaPausedAt(), t.slaPaused(), t.partnerReference(), t.partnerRespondedAt(), history, quotes, explanation,
                 null);
@@ -42,7 +44,7 @@ record TicketView(String key, String client, Tier tier, String from, String subj
 
     TicketView withNotice(String text) {
         return new TicketView(key, client, tier, from, subject, body, channel, receivedAt, category, route, candidateGroup,
-                slaTarget, slaClock, slaDueAt, slaStoppedAt, slaOutcome, status, assignee, policyVersion, priority, waitingOn,
+                slaTarget, possibleEmergency, possibleEmergencySeenBy, slaClock, slaDueAt, slaStoppedAt, slaOutcome, status, assignee, policyVersion, priority, waitingOn,
                 slaPausedAt, slaPaused, partnerReference, partnerRespondedAt, history, quotes, explanation, text);
     }
 }

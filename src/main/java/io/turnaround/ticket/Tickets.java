@@ -100,11 +100,12 @@ class Tickets {
         String pauses = decision.getPausesWhileWaitingOn().stream().map(Enum::name).sorted()
                 .collect(Collectors.joining(","));
         jdbc.update("update ticket set process_instance_id = ?, policy_version = ?, requested_category = ?, tier = ?,"
-                        + " category = ?, category_reason = ?, route = ?, candidate_group = ?, sla_target = ?, sla_clock = ?,"
-                        + " sla_due_at = ?, pauses_while_waiting_on = ?, updated_at = ? where id = ?",
+                        + " category = ?, category_reason = ?, possible_emergency = ?, possible_emergency_seen_by = null,"
+                        + " possible_emergency_seen_at = null, route = ?, candidate_group = ?, sla_target = ?,"
+                        + " sla_clock = ?, sla_due_at = ?, pauses_while_waiting_on = ?, updated_at = ? where id = ?",
                 processInstanceId, policyVersion, requestedCategory == null ? null : requestedCategory.name(),
                 decision.getPlan().tier().name(), decision.getCategory().name(),
-                decision.getCategoryReason(), decision.getRoute().name(),
+                decision.getCategoryReason(), decision.isPossibleEmergency(), decision.getRoute().name(),
                 decision.getCandidateGroup(), decision.getSlaTarget().toString(), decision.getSlaClock().label(),
                 utc(dueAt), pauses, utc(now), id);
         // Every instance the ticket had, not only the last: retention removes the engine's data of each (TicketRetention).
@@ -229,6 +230,19 @@ class Tickets {
         return jdbc.query(sql.toString(), ROW, args.toArray());
     }
 
+    /** Marks the possible emergency as looked at; false if it is none, or someone already did. */
+    boolean possibleEmergencySeen(long id, String by, Instant now) {
+        return jdbc.update("update ticket set possible_emergency_seen_by = ?, possible_emergency_seen_at = ?,"
+                + " updated_at = ? where id = ? and possible_emergency = true and possible_emergency_seen_by is null",
+                by, utc(now), utc(now), id) == 1;
+    }
+
+    /** Open possible emergencies nobody has looked at yet, the longest waiting first. */
+    List<Ticket> possibleEmergenciesToLookAt(int limit) {
+        return jdbc.query(SELECT + "where t.possible_emergency = true and t.possible_emergency_seen_by is null"
+                + " and t.status <> 'RESOLVED' order by t.received_at, t.id fetch first " + limit + " rows only", ROW);
+    }
+
     private static Ticket map(ResultSet rs, int row) throws SQLException {
         String target = rs.getString("sla_target");
         return new Ticket(rs.getLong("id"), rs.getString("client_name"), rs.getString("sender"), rs.getString("subject"),
@@ -244,7 +258,8 @@ class Tickets {
                 Duration.ofSeconds(rs.getLong("sla_paused_seconds")), waits(rs.getString("pauses_while_waiting_on")),
                 enumOrNull(Category.class, rs.getString("requested_category")), rs.getString("partner_reference"),
                 instant(rs, "partner_responded_at"), instant(rs, "decided_from"),
-                rs.getString("decided_body"));
+                rs.getString("decided_body"), rs.getBoolean("possible_emergency"),
+                rs.getString("possible_emergency_seen_by"));
     }
 
     private static Set<WaitingOn> waits(String names) {

@@ -85,7 +85,8 @@ class SecurityConfig {
                         .mvcMatchers(HttpMethod.POST, "/api/inbound/email").hasAnyRole("INTAKE", "ADMIN")
                         .mvcMatchers("/api/inbound/email/**").hasAnyRole("MANAGER", "ADMIN")
                         .mvcMatchers(HttpMethod.POST, "/api/tickets/*/triage", "/api/tickets/*/notes",
-                                "/api/tickets/*/replies", "/api/tickets/*/category", "/api/tickets/*/waiting")
+                                "/api/tickets/*/replies", "/api/tickets/*/category", "/api/tickets/*/not-an-emergency",
+                                "/api/tickets/*/waiting")
                         .hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .mvcMatchers(HttpMethod.DELETE, "/api/tickets/*/waiting").hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .mvcMatchers(HttpMethod.POST, "/api/tickets/*/time").hasAnyRole("AGENT", "MANAGER", "ADMIN")
@@ -163,7 +164,7 @@ class SecurityConfig {
                         .mvcMatchers(HttpMethod.POST, "/policy/**").hasAnyRole("ANALYST", "ADMIN")
                         .mvcMatchers("/policy/**", "/policy").hasAnyRole("ANALYST", "MANAGER", "ADMIN")
                         .mvcMatchers(HttpMethod.POST, "/tickets/*/notes", "/tickets/*/replies", "/tickets/*/category",
-                                "/tickets/*/waiting", "/tickets/*/quotes/estimate", "/tickets/*/triage", "/tasks/**")
+                                "/tickets/*/not-an-emergency", "/tickets/*/waiting", "/tickets/*/quotes/estimate", "/tickets/*/triage", "/tasks/**")
                         .hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .mvcMatchers("/tasks/triage").hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .anyRequest().hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN"))

@@ -14,7 +14,7 @@ class ShownRowsTest {
 
     private static final Instant AT = Instant.parse("2026-12-07T09:00:00Z");
     private static final TaskRow ROW = new TaskRow(7, "Address and assign the request", "support-desk", null, "READY",
-            "TCK-000007", "Goldcrest Live", "GOLD", "NON_EMERGENCY", "SUPPORT_DESK", AT, Duration.ofHours(12),
+            "TCK-000007", "Goldcrest Live", "GOLD", "NON_EMERGENCY", false, "SUPPORT_DESK", AT, Duration.ofHours(12),
             AT.plus(Duration.ofHours(12)), null, null, AT);
 
     @Test
@@ -24,10 +24,10 @@ class ShownRowsTest {
         assertThat(version(ROW, List.of("alice", "dave"), "/tasks", "Europe/Paris")).isEqualTo(version);
 
         TaskRow claimed = new TaskRow(7, ROW.name(), ROW.candidateGroup(), "alice", "RESERVED", ROW.ticketKey(),
-                ROW.client(), ROW.tier(), ROW.category(), ROW.route(), ROW.receivedAt(), ROW.slaTarget(), ROW.slaDueAt(),
+                ROW.client(), ROW.tier(), ROW.category(), false, ROW.route(), ROW.receivedAt(), ROW.slaTarget(), ROW.slaDueAt(),
                 null, null, ROW.createdAt());
         TaskRow paused = new TaskRow(7, ROW.name(), ROW.candidateGroup(), null, "READY", ROW.ticketKey(), ROW.client(),
-                ROW.tier(), ROW.category(), ROW.route(), ROW.receivedAt(), ROW.slaTarget(), ROW.slaDueAt(), null, AT,
+                ROW.tier(), ROW.category(), false, ROW.route(), ROW.receivedAt(), ROW.slaTarget(), ROW.slaDueAt(), null, AT,
                 ROW.createdAt());
         assertThat(List.of(version(claimed, List.of("alice", "dave"), "/tasks", "Europe/Paris"),
                 version(paused, List.of("alice", "dave"), "/tasks", "Europe/Paris"),

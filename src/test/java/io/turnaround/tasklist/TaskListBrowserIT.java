@@ -75,6 +75,39 @@ class TaskListBrowserIT {
     }
 
     @Test
+    void aPossibleEmergencyShowsItsBadgeUntilSomeoneLooks() {
+        Api api = new Api(port);
+        String checkout = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\","
+                + "\"subject\":\"Checkout is down\",\"body\":\"since noon\"}").body().get("key").asText();
+        String search = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\","
+                + "\"subject\":\"Search is down\",\"body\":\"nothing comes back\"}").body().get("key").asText();
+        Browser b = browser();
+        b.signIn("alice");
+        b.open("/tasks?group=support-desk&scope=ALL");
+        assertThat(row(b, checkout).findElement(By.cssSelector(".badge.possible-emergency")).getText())
+                .isEqualTo("possible emergency");
+
+        b.open("/tickets/" + checkout);
+        b.clickAndWait(b.driver().findElement(By.id("is-an-emergency")));
+        assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText()).startsWith("Now EMERGENCY");
+        assertThat(b.driver().findElements(By.id("possible-emergency"))).as("re-decided: no longer marked").isEmpty();
+
+        b.signIn("maria");
+        b.open("/manager");
+        assertThat(b.driver().findElement(By.id("possible-emergencies")).getText()).contains(search)
+                .doesNotContain(checkout);
+        b.open("/tickets/" + search);
+        b.clickAndWait(b.driver().findElement(By.id("not-an-emergency")));
+        assertThat(b.driver().findElement(By.cssSelector(".flash.ok")).getText())
+                .isEqualTo("Marked as no emergency: it stays NON_EMERGENCY.");
+        assertThat(b.driver().findElement(By.tagName("main")).getText())
+                .contains("A possible emergency; maria found it is not one.");
+        b.open("/manager");
+        assertThat(b.driver().findElement(By.id("possible-emergencies")).getText()).doesNotContain(search);
+        assertThat(b.contentSecurityPolicyViolations()).isEmpty();
+    }
+
+    @Test
     void anAgentClaimsAndCompletesTheirQueuesTaskAndIsRefusedAnotherGroups() {
         Api api = new Api(port);
         String own = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\","

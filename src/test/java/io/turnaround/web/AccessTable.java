@@ -40,6 +40,7 @@ final class AccessTable {
         row("GET /api/tickets/{key}", READERS);
         row("POST /api/tickets/{key}/triage", WORKERS);
         row("POST /api/tickets/{key}/category", WORKERS);
+        row("POST /api/tickets/{key}/not-an-emergency", WORKERS);
         row("POST /api/tickets/{key}/waiting", WORKERS);
         row("DELETE /api/tickets/{key}/waiting", WORKERS);
         row("POST /api/tickets/{key}/notes", WORKERS);
@@ -119,6 +120,7 @@ final class AccessTable {
         row("GET /tickets/{key}/attachments/{id}", READERS);
         row("POST /tickets/{key}/{kind:notes|replies}", WORKERS);
         row("POST /tickets/{key}/category", WORKERS);
+        row("POST /tickets/{key}/not-an-emergency", WORKERS);
         row("POST /tickets/{key}/triage", WORKERS);
         row("POST /tickets/{key}/waiting", WORKERS);
         row("POST /tickets/{key}/time", WORKERS);

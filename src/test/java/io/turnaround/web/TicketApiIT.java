@@ -42,6 +42,33 @@ class TicketApiIT extends ServerTestBase {
     }
 
     @Test
+    void aPossibleEmergencyIsMarkedUntilSomeoneLooksOrItIsReDecided() {
+        String checkout = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Checkout"
+                + " is down\",\"body\":\"since noon\"}").body().get("key").asText();
+        JsonNode ticket = api.get("alice", "/api/tickets/" + checkout).body();
+        assertThat(ticket.get("category").asText()).isEqualTo("NON_EMERGENCY");
+        assertThat(ticket.get("possibleEmergency").asBoolean()).isTrue();
+
+        assertThat(api.post("andy", "/api/tickets/" + checkout + "/not-an-emergency", null).status()).isEqualTo(403);
+        Api.Response looked = api.post("alice", "/api/tickets/" + checkout + "/not-an-emergency", null);
+        assertThat(looked.status()).as(looked.text()).isEqualTo(200);
+        assertThat(looked.body().get("possibleEmergencySeenBy").asText()).isEqualTo("alice");
+        assertThat(looked.body().get("category").asText()).as("the decision stands").isEqualTo("NON_EMERGENCY");
+        assertThat(looked.body().get("history").findValuesAsText("event")).contains("NOT_AN_EMERGENCY");
+        Api.Response again = api.post("alice", "/api/tickets/" + checkout + "/not-an-emergency", null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text()).contains("was already looked at by alice");
+
+        String search = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Search"
+                + " is down\",\"body\":\"nothing comes back\"}").body().get("key").asText();
+        JsonNode emergency = api.post("alice", "/api/tickets/" + search + "/category", "{\"category\":\"EMERGENCY\"}")
+                .body();
+        assertThat(emergency.get("possibleEmergency").asBoolean()).as("the staff's decision is no possible one").isFalse();
+        assertThat(api.post("alice", "/api/tickets/" + search + "/not-an-emergency", null).text())
+                .contains("is not a possible emergency waiting to be looked at");
+    }
+
+    @Test
     void anEmergencySaysWhichRuleMadeItAndWhatItMatched() {
         String key = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\",\"subject\":\"Help\","
                 + "\"body\":\"None of our members can log in since noon.\"}").body().get("key").asText();
