@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /** The table {@code ticket_explanation}: why each ticket's running decision came out as it did. */
 @Repository
-public class TicketExplanations {
+class TicketExplanations {
 
     /** The width of the {@code rules} column. */
     private static final int MOST_CHARACTERS = 100_000;
@@ -36,22 +36,20 @@ public class TicketExplanations {
     }
 
     /** The explanation of the ticket's running decision; empty for a ticket decided before decisions explained. */
-    public Optional<Explanation> of(long ticketId) {
+    Optional<Explanation> of(long ticketId) {
         return jdbc.query("select rules, calendar, due_arithmetic from ticket_explanation where ticket_id = ?",
                 (rs, n) -> new Explanation(rules(rs.getString("rules")), rs.getString("calendar"),
                         rs.getString("due_arithmetic")), ticketId).stream().findFirst();
     }
 
     /** The rules as JSON; a policy that fires a great many rules keeps the first ones that fit, and says so. */
-    private static String json(List<RuleFired> rules) {
-        List<RuleFired> kept = new ArrayList<>(rules);
-        String json = write(kept);
-        while (json.length() > MOST_CHARACTERS && !kept.isEmpty()) {
-            kept.subList(kept.size() / 2, kept.size()).clear();
-            kept.add(new RuleFired("(" + (rules.size() - kept.size()) + " more rules fired; too many to keep)",
-                    List.of(), List.of()));
-            json = write(kept);
-            kept.remove(kept.size() - 1);
+    static String json(List<RuleFired> rules) {
+        String json = write(rules);
+        for (int kept = rules.size() / 2; json.length() > MOST_CHARACTERS; kept /= 2) {
+            List<RuleFired> first = new ArrayList<>(rules.subList(0, kept));
+            first.add(new RuleFired("(" + (rules.size() - kept) + " more rules fired; too many to keep)", List.of(),
+                    List.of()));
+            json = write(first);
         }
         return json;
     }

@@ -239,10 +239,9 @@ public class Decision implements Serializable {
     }
 
     private Parts parts() {
-        return new Parts(new Object[] {plan == null ? null : plan.tier(), category, possibleEmergency ? true : null,
-            route, candidateGroup, slaTarget,
-            slaClock == null ? null : slaClock.label(), calendar, slaDueAt}, List.copyOf(escalations),
-                EnumSet.copyOf(pausesWhileWaitingOn));
+        Object[] values = {plan == null ? null : plan.tier(), category, possibleEmergency ? true : null, route,
+            candidateGroup, slaTarget, slaClock == null ? null : slaClock.label(), calendar, slaDueAt};
+        return new Parts(values, List.copyOf(escalations), EnumSet.copyOf(pausesWhileWaitingOn));
     }
 
     /** Whether every part of the decision was made. */
