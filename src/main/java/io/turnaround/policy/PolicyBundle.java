@@ -51,14 +51,29 @@ public record PolicyBundle(SortedMap<String, String> files) {
                 throw new InvalidPolicyUploadException("cannot remove " + path + ": the version has no such file");
             }
         }
-        changed.forEach((path, content) -> {
-            if (!isPolicyFile(path)) {
-                throw new InvalidPolicyUploadException(path + " is not a policy file: rules/*.drl, processes/*.bpmn,"
-                        + " rules/calendars/*.calendar or *.ics, rules/scenarios/*.yaml, rules/mail/*.txt");
-            }
-            result.put(path, content);
-        });
+        changed.forEach((path, content) -> result.put(requirePolicyFile(path), content));
         return new PolicyBundle(result);
+    }
+
+    /**
+     * Refuses, with {@link InvalidPolicyUploadException}, a text that could not be uploaded as this file: a path that is
+     * no policy file, or more than an uploaded file's limit.
+     */
+    public static void requireFile(String path, String content) {
+        requirePolicyFile(path);
+        if (content.getBytes(StandardCharsets.UTF_8).length > BundleArchive.MAX_FILE_BYTES) {
+            throw new InvalidPolicyUploadException(path + " is larger than " + BundleArchive.MAX_FILE_BYTES
+                    + " bytes, the most a policy file may have");
+        }
+    }
+
+    /** The path, if it is one of a bundle's files; otherwise {@link InvalidPolicyUploadException} says which are. */
+    public static String requirePolicyFile(String path) {
+        if (!isPolicyFile(path)) {
+            throw new InvalidPolicyUploadException(path + " is not a policy file: rules/*.drl, processes/*.bpmn,"
+                    + " rules/calendars/*.calendar or *.ics, rules/scenarios/*.yaml, rules/mail/*.txt");
+        }
+        return path;
     }
 
     /** Reads the policy files under {@code root/rules} and {@code root/processes}. */

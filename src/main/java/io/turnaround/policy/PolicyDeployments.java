@@ -78,6 +78,18 @@ public class PolicyDeployments {
         return store(bundle, base.number(), description, actor, List.of());
     }
 
+    /** A whole bundle edited from a version (a studio workspace): stored, compiled and checked as any upload. */
+    public UploadReport uploadBundle(PolicyBundle bundle, int basedOn, String description, String actor) {
+        PolicyBundle checked = refusedIfInvalid(actor, () -> {
+            requireShort(description);
+            if (bundle.files().isEmpty()) {
+                throw new InvalidPolicyUploadException("the bundle has no files");
+            }
+            return PolicyBundle.of(Map.of()).with(bundle.files(), List.of());
+        });
+        return store(checked, basedOn, description, actor, List.of());
+    }
+
     private static void requireShort(String description) {
         if (description != null && description.length() > MAX_DESCRIPTION) {
             throw new InvalidPolicyUploadException("the description has more than " + MAX_DESCRIPTION + " characters");

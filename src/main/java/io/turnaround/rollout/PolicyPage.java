@@ -1,5 +1,6 @@
 package io.turnaround.rollout;
 
+import io.turnaround.policy.BundleDiff;
 import io.turnaround.policy.InvalidPolicyUploadException;
 import io.turnaround.policy.PolicyEvaluationException;
 import io.turnaround.policy.PolicyDeployments;
@@ -71,6 +72,16 @@ class PolicyPage {
         model.addAttribute("groupWarnings", version.state() == PolicyVersion.State.REJECTED ? List.of()
                 : groups.warningsOfVersion(number));
         return "policy-version";
+    }
+
+    /** Any two versions, file by file: what {@code to} changes in {@code from}. */
+    @GetMapping("/policy/compare")
+    String compare(@RequestParam int from, @RequestParam int to, Authentication user, Model model) {
+        model.addAttribute("staff", Staff.of(user));
+        model.addAttribute("from", deployments.version(from));
+        model.addAttribute("to", deployments.version(to));
+        model.addAttribute("diff", BundleDiff.between(deployments.bundle(from), deployments.bundle(to)));
+        return "policy-compare";
     }
 
     @GetMapping(value = "/policy/versions/{number}/file", produces = "text/plain;charset=UTF-8")

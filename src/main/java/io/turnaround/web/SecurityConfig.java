@@ -102,6 +102,9 @@ class SecurityConfig {
                         .mvcMatchers("/api/policy/versions/**", "/api/policy/versions", "/api/policy/audit")
                         .hasAnyRole("ANALYST", "ADMIN", "MANAGER")
                         .mvcMatchers("/api/policy/**", "/api/policy").hasAnyRole("ANALYST", "ADMIN", "MANAGER", "AGENT")
+                        // The studio: analysts and admins edit, managers read.
+                        .requestMatchers(reads(mvc, "/api/studio/**")).hasAnyRole("ANALYST", "ADMIN", "MANAGER")
+                        .mvcMatchers("/api/studio/**").hasAnyRole("ANALYST", "ADMIN")
                         .mvcMatchers(HttpMethod.PUT, "/api/clients/*/tier").hasRole("ADMIN")
                         // A chat front-end (an INTAKE token) asks before it offers chat; agents answer customers' questions.
                         .requestMatchers(reads(mvc, "/api/clients/*/channels"))
@@ -163,6 +166,9 @@ class SecurityConfig {
                         .mvcMatchers(HttpMethod.POST, "/policy/versions/*/activation").hasRole("ADMIN")
                         .mvcMatchers(HttpMethod.POST, "/policy/**").hasAnyRole("ANALYST", "ADMIN")
                         .mvcMatchers("/policy/**", "/policy").hasAnyRole("ANALYST", "MANAGER", "ADMIN")
+                        .requestMatchers(reads(mvc, "/studio/**"), reads(mvc, "/studio"))
+                        .hasAnyRole("ANALYST", "MANAGER", "ADMIN")
+                        .mvcMatchers("/studio/**", "/studio").hasAnyRole("ANALYST", "ADMIN")
                         .mvcMatchers(HttpMethod.POST, "/tickets/*/notes", "/tickets/*/replies", "/tickets/*/category",
                                 "/tickets/*/not-an-emergency", "/tickets/*/waiting", "/tickets/*/quotes/estimate", "/tickets/*/triage", "/tasks/**")
                         .hasAnyRole("AGENT", "MANAGER", "ADMIN")

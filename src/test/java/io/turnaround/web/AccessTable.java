@@ -151,6 +151,30 @@ final class AccessTable {
         row("GET /policy/versions/{number}/bundle", POLICY_READERS);
         row("POST /policy/versions/{number}/impact", POLICY_WRITERS);
         row("POST /policy/versions/{number}/activation", ADMIN);
+        row("GET /policy/compare", POLICY_READERS);
+        // the studio: analysts and admins edit workspaces, managers read them
+        row("GET /api/studio/workspaces", POLICY_READERS);
+        row("POST /api/studio/workspaces", POLICY_WRITERS);
+        row("GET /api/studio/workspaces/{id}", POLICY_READERS);
+        row("DELETE /api/studio/workspaces/{id}", POLICY_WRITERS);
+        row("GET /api/studio/workspaces/{id}/changes", POLICY_READERS);
+        row("POST /api/studio/workspaces/{id}/submission", POLICY_WRITERS);
+        row("GET /api/studio/workspaces/{id}/file", POLICY_READERS);
+        row("PUT /api/studio/workspaces/{id}/file", POLICY_WRITERS);
+        row("DELETE /api/studio/workspaces/{id}/file", POLICY_WRITERS);
+        row("POST /api/studio/workspaces/{id}/renames", POLICY_WRITERS);
+        row("POST /api/studio/workspaces/{id}/check", POLICY_WRITERS);
+        row("GET /studio", POLICY_READERS);
+        row("POST /studio/workspaces", POLICY_WRITERS);
+        row("GET /studio/workspaces/{id}", POLICY_READERS);
+        row("GET /studio/workspaces/{id}/changes", POLICY_READERS);
+        row("POST /studio/workspaces/{id}/submission", POLICY_WRITERS);
+        row("POST /studio/workspaces/{id}/discard", POLICY_WRITERS);
+        row("GET /studio/workspaces/{id}/file", POLICY_READERS);
+        row("PUT /studio/workspaces/{id}/file", POLICY_WRITERS);
+        row("DELETE /studio/workspaces/{id}/file", POLICY_WRITERS);
+        row("POST /studio/workspaces/{id}/renames", POLICY_WRITERS);
+        row("POST /studio/workspaces/{id}/check", POLICY_WRITERS);
         // staff accounts
         row("GET /api/staff", ADMIN);
         row("POST /api/staff", ADMIN);

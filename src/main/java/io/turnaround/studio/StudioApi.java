@@ -1,0 +1,162 @@
+package io.turnaround.studio;
+
+import io.turnaround.policy.BundleDiff;
+import io.turnaround.policy.PolicyDrafts;
+import io.turnaround.policy.PolicyProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import javax.validation.Valid;
+import javax.validation.constraints.NotNull;
+import javax.validation.constraints.PositiveOrZero;
+import javax.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The studio as JSON (README, "The studio"). The file operations answer at two paths: under {@code /api/studio} for
+ * programs (HTTP basic or an API token) and under {@code /studio} for the studio page's editor (its session and CSRF
+ * token); the rest is for programs, the page has forms for it.
+ */
+@RestController
+public class StudioApi {
+
+    private static final String API = "/api/studio/workspaces/{id}";
+    private static final String PAGE = "/studio/workspaces/{id}";
+
+    private final Studio studio;
+
+    StudioApi(Studio studio) {
+        this.studio = studio;
+    }
+
+    /** A workspace and its files, without their text. */
+    public record Opened(Workspace workspace, List<WorkspaceFile> files) {
+    }
+
+    public record NewWorkspace(Integer basedOn) {
+    }
+
+    /** What a save made; the text is what was sent. */
+    public record Saved(String path, long revision, String savedBy, Instant savedAt) {
+
+        static Saved of(WorkspaceFile file) {
+            return new Saved(file.path(), file.revision(), file.savedBy(), file.savedAt());
+        }
+    }
+
+    public record FileText(@NotNull String content, @NotNull @PositiveOrZero Long revision) {
+    }
+
+    public record Rename(@NotNull String from, @NotNull String to, @NotNull @PositiveOrZero Long revision) {
+    }
+
+    public record Unsaved(String path, String content) {
+    }
+
+    public record Checked(List<PolicyProblem> problems, long millis) {
+
+        static Checked of(PolicyDrafts.Compiled compiled) {
+            return new Checked(compiled.problems(), compiled.took().toMillis());
+        }
+    }
+
+    public record Submit(@Size(max = 500) String description) {
+    }
+
+    /** A refused change: the problem, and the file as it is now when it was changed meanwhile. */
+    public record Conflict(String title, int status, String detail, Saved theirs, String theirText) {
+    }
+
+    @GetMapping("/api/studio/workspaces")
+    public List<Workspace> open() {
+        return studio.open();
+    }
+
+    @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
+    @PostMapping("/api/studio/workspaces")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Workspace create(@RequestBody(required = false) NewWorkspace request, Authentication user) {
+        return studio.create(request == null ? null : request.basedOn(), user.getName());
+    }
+
+    @GetMapping(API)
+    public Opened workspace(@PathVariable long id) {
+        return new Opened(studio.workspace(id), studio.files(id));
+    }
+
+    @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
+    @DeleteMapping(API)
+    public ResponseEntity<Void> discard(@PathVariable long id, Authentication user) {
+        studio.discard(id, user.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
+    @PostMapping(API + "/submission")
+    public Studio.Submission submit(@PathVariable long id, @Valid @RequestBody(required = false) Submit request,
+                                    Authentication user) {
+        return studio.submit(id, request == null ? null : request.description(), user.getName());
+    }
+
+    @GetMapping(API + "/changes")
+    public BundleDiff changes(@PathVariable long id) {
+        return studio.changes(id);
+    }
+
+    @GetMapping({API + "/file", PAGE + "/file"})
+    public WorkspaceFile file(@PathVariable long id, @RequestParam String path) {
+        return studio.file(id, path);
+    }
+
+    /** Saves the file; {@code revision} is the one the text was made from, 0 for a new file. */
+    @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
+    @PutMapping(value = {API + "/file", PAGE + "/file"}, consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Saved save(@PathVariable long id, @RequestParam String path, @Valid @RequestBody FileText text,
+                      Authentication user) {
+        return Saved.of(studio.save(id, path, text.content(), text.revision(), user.getName()));
+    }
+
+    @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
+    @DeleteMapping({API + "/file", PAGE + "/file"})
+    public ResponseEntity<Void> delete(@PathVariable long id, @RequestParam String path, @RequestParam long revision,
+                                       Authentication user) {
+        studio.delete(id, path, revision, user.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
+    @PostMapping({API + "/renames", PAGE + "/renames"})
+    public Saved rename(@PathVariable long id, @Valid @RequestBody Rename rename, Authentication user) {
+        return Saved.of(studio.rename(id, rename.from(), rename.to(), rename.revision(), user.getName()));
+    }
+
+    /** Compiles the workspace, one file's unsaved text in place of its saved one if sent. */
+    @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
+    @PostMapping({API + "/check", PAGE + "/check"})
+    public Checked check(@PathVariable long id, @RequestBody(required = false) Unsaved unsaved) {
+        return Checked.of(unsaved == null ? studio.check(id, null, null)
+                : studio.check(id, unsaved.path(), unsaved.content()));
+    }
+
+    @ExceptionHandler(WorkspaceConflictException.class)
+    ResponseEntity<Conflict> conflict(WorkspaceConflictException e) {
+        WorkspaceFile theirs = e.theirs();
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.valueOf("application/problem+json"))
+                .body(new Conflict(HttpStatus.CONFLICT.getReasonPhrase(), HttpStatus.CONFLICT.value(), e.getMessage(),
+                        theirs == null ? null : Saved.of(theirs), theirs == null ? null : theirs.content()));
+    }
+}

@@ -1,0 +1,269 @@
+package io.turnaround.studio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.turnaround.TurnaroundApplication;
+import io.turnaround.support.Api;
+import io.turnaround.support.Browser;
+import io.turnaround.support.PostgresDatabase;
+import io.turnaround.workflow.EnginePersistence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The studio on PostgreSQL: workspaces drafted over the API and in a real browser, saves that never lose another
+ * person's work, problems shown at their line as the text is typed, diffs, and submission through the upload's checks.
+ */
+class StudioOnPostgresIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CLASSIFICATION = "rules/classification.drl";
+
+    private static ConfigurableApplicationContext server;
+    private static int port;
+    private static Api api;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        EnginePersistence.configure();
+        server = new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.concat(
+                Stream.of(PostgresDatabase.create().springArgsWithDemoData()),
+                Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1")).toArray(String[]::new));
+        port = ((ServletWebServerApplicationContext) server).getWebServer().getPort();
+        api = new Api(port);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        server.close();
+    }
+
+    @Test
+    void savesMadeFromAnOlderTextAreRefusedWithTheNewerOne() {
+        long id = newWorkspace("andy");
+        JsonNode file = api.get("andy", file(id, CLASSIFICATION)).body();
+        long revision = file.get("revision").asLong();
+        String text = file.get("content").asText();
+
+        Api.Response admins = save("admin", id, CLASSIFICATION, text + "\n// the admin's line\n", revision);
+        assertThat(admins.status()).as(admins.text()).isEqualTo(200);
+        Api.Response andys = save("andy", id, CLASSIFICATION, text + "\n// andy's line\n", revision);
+        assertThat(andys.status()).isEqualTo(409);
+        assertThat(andys.body().get("detail").asText())
+                .isEqualTo(CLASSIFICATION + " was saved by admin since you opened it: merge your text with theirs and save again");
+        assertThat(andys.body().get("theirText").asText()).endsWith("// the admin's line\n");
+        long theirs = andys.body().get("theirs").get("revision").asLong();
+        assertThat(theirs).isGreaterThan(revision);
+
+        Api.Response merged = save("andy", id, CLASSIFICATION, text + "\n// the admin's line\n// andy's line\n", theirs);
+        assertThat(merged.status()).as(merged.text()).isEqualTo(200);
+        assertThat(api.get("maria", file(id, CLASSIFICATION)).body().get("content").asText())
+                .as("a manager reads").endsWith("// the admin's line\n// andy's line\n");
+        assertThat(save("maria", id, CLASSIFICATION, text, merged.body().get("revision").asLong()).status())
+                .as("a manager does not write").isEqualTo(403);
+        assertThat(api.get("alice", file(id, CLASSIFICATION)).status()).as("an agent does not read").isEqualTo(403);
+    }
+
+    @Test
+    void filesAreAddedRenamedAndDeletedOnlyFromTheirCurrentRevision() {
+        long id = newWorkspace("andy");
+        Api.Response added = save("andy", id, "rules/extra.drl", "package io.turnaround.rules;\n", 0);
+        assertThat(added.status()).as(added.text()).isEqualTo(200);
+        assertThat(save("admin", id, "rules/extra.drl", "", 0).body().get("detail").asText())
+                .isEqualTo("rules/extra.drl already exists (saved by andy)");
+        assertThat(save("andy", id, "notes/todo.txt", "", 0).body().get("detail").asText())
+                .startsWith("notes/todo.txt is not a policy file");
+
+        long revision = added.body().get("revision").asLong();
+        Api.Response renamed = api.post("andy", "/api/studio/workspaces/" + id + "/renames",
+                "{\"from\":\"rules/extra.drl\",\"to\":\"rules/more.drl\",\"revision\":" + revision + "}");
+        assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
+        assertThat(save("andy", id, "rules/extra.drl", "", revision).body().get("detail").asText())
+                .isEqualTo("rules/extra.drl was deleted or renamed since you opened it");
+        assertThat(api.request("DELETE", Api.basic("andy"), file(id, "rules/more.drl") + "&revision=" + revision, null)
+                .status()).as("deleting from an older revision").isEqualTo(409);
+        assertThat(api.request("DELETE", Api.basic("andy"), file(id, "rules/more.drl") + "&revision="
+                + renamed.body().get("revision").asLong(), null).status()).isEqualTo(204);
+        assertThat(api.get("andy", "/api/studio/workspaces/" + id).body().get("files").findValuesAsText("path"))
+                .doesNotContain("rules/extra.drl", "rules/more.drl").contains(CLASSIFICATION);
+        assertThat(api.get("andy", "/api/studio/workspaces/" + id + "/changes").body().get("files")).isEmpty();
+    }
+
+    @Test
+    void aCheckPointsAtTheLineAndASubmissionBecomesAVersion() throws Exception {
+        long id = newWorkspace("andy");
+        JsonNode file = api.get("andy", file(id, CLASSIFICATION)).body();
+        String text = file.get("content").asText();
+        String broken = text.replace("rule \"Category set by staff\"", "rule \"Category set by staff\"\n    salience oops");
+
+        JsonNode checked = api.post("andy", "/api/studio/workspaces/" + id + "/check", json("path", CLASSIFICATION,
+                "content", broken)).body();
+        assertThat(checked.get("problems").findValuesAsText("file")).contains(CLASSIFICATION);
+        int line = lineOf(broken, "salience oops");
+        assertThat(checked.get("problems").findValues("line").stream().map(JsonNode::asInt)).contains(line);
+        assertThat(api.post("andy", "/api/studio/workspaces/" + id + "/check", "{}").body().get("problems"))
+                .as("the saved files compile").isEmpty();
+
+        String changed = text.replace("\"site is down | ", "\"site is down | shop is down | ");
+        assertThat(changed).isNotEqualTo(text);
+        assertThat(save("andy", id, CLASSIFICATION, changed, file.get("revision").asLong()).status()).isEqualTo(200);
+        JsonNode diff = api.get("maria", "/api/studio/workspaces/" + id + "/changes").body().get("files").get(0);
+        assertThat(diff.get("path").asText()).isEqualTo(CLASSIFICATION);
+        assertThat(diff.get("added").asInt()).isEqualTo(1);
+        assertThat(diff.get("removed").asInt()).isEqualTo(1);
+
+        assertThat(api.post("maria", "/api/studio/workspaces/" + id + "/submission", "{}").status()).isEqualTo(403);
+        JsonNode submitted = api.post("andy", "/api/studio/workspaces/" + id + "/submission",
+                "{\"description\":\"shop down is an emergency\"}").body();
+        assertThat(submitted.get("closed").asBoolean()).isTrue();
+        JsonNode version = submitted.get("report").get("version");
+        assertThat(version.get("state").asText()).isEqualTo("DRAFT");
+        assertThat(version.get("description").asText()).isEqualTo("shop down is an emergency");
+        assertThat(text("andy", "/api/policy/versions/" + version.get("number").asInt() + "/file?path=" + CLASSIFICATION))
+                .isEqualTo(changed);
+
+        JsonNode workspace = api.get("andy", "/api/studio/workspaces/" + id).body().get("workspace");
+        assertThat(workspace.get("state").asText()).isEqualTo("SUBMITTED");
+        assertThat(save("andy", id, CLASSIFICATION, text, 1).body().get("detail").asText())
+                .isEqualTo("workspace " + id + " was submitted as version " + version.get("number").asInt()
+                        + " by andy; open a new one to go on");
+    }
+
+    @Test
+    void anAnalystEditsInTheBrowserSeesProblemsAsSheTypesAndMergesAConflict() {
+        browser = new Browser(port);
+        browser.signIn("andy");
+        browser.open("/studio");
+        browser.clickAndWait(browser.driver().findElement(By.cssSelector("#new-workspace button")));
+        long id = Long.parseLong(browser.driver().findElement(By.id("studio")).getAttribute("data-workspace"));
+
+        browser.driver().findElement(By.cssSelector("#files a.file[data-path='" + CLASSIFICATION + "']")).click();
+        waitFor(() -> browser.driver().findElement(By.id("open-path")).getText().equals(CLASSIFICATION));
+        waitFor(() -> browser.driver().findElement(By.id("check-state")).getText().startsWith("none: it compiles"));
+
+        int line = lineOf(api.get("andy", file(id, CLASSIFICATION)).body().get("content").asText(),
+                "rule \"Category set by staff\"");
+        typeAtEndOfLine(line, "\n    salience oops");
+        waitFor(() -> browser.driver().findElement(By.id("check-state")).getText().contains("problem"));
+        assertThat(browser.driver().findElement(By.id("problem-list")).getText()).contains(CLASSIFICATION + ":" + (line + 1));
+        assertThat(((JavascriptExecutor) browser.driver()).executeScript("return Array.from(document.querySelectorAll("
+                + "'.editor-pane .CodeMirror .problem-text')).map(function (e) { return e.textContent; }).join('');"))
+                .as("the line is underlined").isEqualTo("salience oops");
+        browser.screenshot("studio-rules-editor");
+
+        ((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('.editor-pane .CodeMirror')"
+                + ".CodeMirror.setValue(arguments[0])", api.get("andy", file(id, CLASSIFICATION)).body().get("content").asText());
+        waitFor(() -> browser.driver().findElement(By.id("check-state")).getText().startsWith("none: it compiles"));
+        typeAtEndOfLine(line, "\n    // andy was here");
+
+        JsonNode current = api.get("admin", file(id, CLASSIFICATION)).body();
+        assertThat(save("admin", id, CLASSIFICATION, current.get("content").asText() + "// the admin's line\n",
+                current.get("revision").asLong()).status()).isEqualTo(200);
+        browser.driver().findElement(By.id("save")).click();
+        waitFor(() -> browser.driver().findElement(By.id("conflict")).isDisplayed());
+        assertThat(browser.driver().findElement(By.id("conflict-message")).getText())
+                .contains("was saved by admin since you opened it");
+        assertThat(codeIn("#conflict .CodeMirror")).contains("// the admin's line");
+
+        typeAtEndOfDocument("// the admin's line\n");
+        browser.driver().findElement(By.id("save-over")).click();
+        waitFor(() -> browser.driver().findElement(By.id("save-state")).getText().startsWith("saved (revision"));
+        String saved = api.get("andy", file(id, CLASSIFICATION)).body().get("content").asText();
+        assertThat(saved).contains("    // andy was here").endsWith("// the admin's line\n");
+
+        browser.open("/studio/workspaces/" + id + "/changes");
+        assertThat(browser.driver().findElement(By.cssSelector(".file-diff[data-path='" + CLASSIFICATION + "'] .added"))
+                .getText()).startsWith("+").endsWith("// andy was here");
+
+        browser.open("/studio/workspaces/" + id);
+        browser.driver().findElement(By.name("description")).sendKeys("a comment");
+        browser.clickAndWait(browser.driver().findElement(By.cssSelector("#submit-form button")));
+        assertThat(browser.driver().findElement(By.cssSelector(".flash.ok")).getText()).contains("is a draft");
+        assertThat(browser.driver().findElement(By.id("state")).getText()).isEqualTo("DRAFT");
+        assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
+    }
+
+    private static long newWorkspace(String user) {
+        Api.Response created = api.post(user, "/api/studio/workspaces", "{}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.body().get("id").asLong();
+    }
+
+    private static String file(long id, String path) {
+        return "/api/studio/workspaces/" + id + "/file?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
+    }
+
+    private static Api.Response save(String user, long id, String path, String content, long revision) {
+        return api.request("PUT", Api.basic(user), file(id, path), json("content", content, "revision", revision));
+    }
+
+    private static String json(Object... pairs) {
+        var node = JSON.createObjectNode();
+        for (int i = 0; i < pairs.length; i += 2) {
+            node.putPOJO((String) pairs[i], pairs[i + 1]);
+        }
+        return node.toString();
+    }
+
+    /** A GET whose answer is text, not JSON. */
+    private static String text(String user, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", Api.basic(user)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static int lineOf(String text, String part) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(part)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line holds " + part);
+    }
+
+    /** Puts the cursor at the end of the line (1-based) and types there, as a person would. */
+    private static void typeAtEndOfLine(int line, String text) {
+        ((JavascriptExecutor) browser.driver()).executeScript("var cm = document.querySelector('.editor-pane .CodeMirror')"
+                + ".CodeMirror; cm.focus(); cm.setCursor({line: arguments[0] - 1, ch: cm.getLine(arguments[0] - 1).length});",
+                line);
+        browser.driver().findElement(By.cssSelector(".editor-pane .CodeMirror textarea")).sendKeys(text);
+    }
+
+    private static void typeAtEndOfDocument(String text) {
+        ((JavascriptExecutor) browser.driver()).executeScript("var cm = document.querySelector('.editor-pane .CodeMirror')"
+                + ".CodeMirror; cm.focus(); cm.setCursor({line: cm.lastLine(), ch: cm.getLine(cm.lastLine()).length});");
+        browser.driver().findElement(By.cssSelector(".editor-pane .CodeMirror textarea")).sendKeys(text);
+    }
+
+    private static String codeIn(String selector) {
+        return (String) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return document.querySelector(arguments[0]).CodeMirror.getValue();", selector);
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> condition.getAsBoolean());
+    }
+}
