@@ -225,12 +225,32 @@
     checkTimer = setTimeout(check, CHECK_AFTER_MS);
   });
 
-  document.querySelectorAll("#files a.file").forEach(function (a) {
+  function opensOnClick(a) {
     a.addEventListener("click", function (event) {
       event.preventDefault();
       openFile(a.dataset.path, 0);
     });
-  });
+  }
+
+  /** A file the server made (a scenario kept from a tried ticket) joins the tree in its place. */
+  function addFileLink(path) {
+    var a = document.createElement("a");
+    a.href = "#";
+    a.className = "file";
+    a.dataset.path = path;
+    a.textContent = path;
+    opensOnClick(a);
+    var item = document.createElement("li");
+    item.appendChild(a);
+    var list = document.getElementById("files");
+    var next = Array.prototype.find.call(list.children, function (li) {
+      return li.querySelector("a.file").dataset.path > path;
+    });
+    list.insertBefore(item, next || null);
+    return a;
+  }
+
+  document.querySelectorAll("#files a.file").forEach(opensOnClick);
 
   function reloadAt(path) {
     open = null; // nothing unsaved is left: the page may go
@@ -304,6 +324,28 @@
       event.returnValue = "";
     }
   });
+
+  // What the trial panels (studio-trials.js) need of the editor.
+  window.turnaroundStudio = {
+    request: request,
+    openFile: openFile,
+    /** The open file's text as the editor shows it, saved or not. */
+    unsaved: function () { return open ? {path: open.path, content: editor.getValue()} : {}; },
+    revisionOf: function (path) {
+      var link = fileLink(path);
+      return link ? Number(link.dataset.revision) : 0;
+    },
+    /** After the server changed a file: the tree learns its revision; the page reloads if it was new or open. */
+    changed: function (saved) {
+      var link = fileLink(saved.path) || addFileLink(saved.path);
+      link.dataset.revision = saved.revision;
+      if (open && open.path === saved.path && !dirty()) {
+        open = null;
+        openFile(saved.path, 0);
+      }
+    },
+    isDirty: function (path) { return open !== null && open.path === path && dirty(); }
+  };
 
   var first = decodeURIComponent(window.location.hash.slice(1)) || (document.querySelector("#files a.file") || {dataset: {}}).dataset.path;
   if (first && fileLink(first)) {

@@ -104,7 +104,7 @@ public record PolicyBundle(SortedMap<String, String> files) {
     }
 
     /** The analysts' scenarios: tickets and the decisions the policy must make for them. */
-    static boolean isScenarioFile(String path) {
+    public static boolean isScenarioFile(String path) {
         return path.startsWith(SCENARIOS) && (path.endsWith(".yaml") || path.endsWith(".yml"));
     }
 

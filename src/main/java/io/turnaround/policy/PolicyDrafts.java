@@ -66,10 +66,19 @@ public class PolicyDrafts {
      * draft does not compile and {@link PolicyEvaluationException} when its rules are stopped.
      */
     public PolicyDecision decide(PolicyBundle bundle, TicketFacts facts) {
-        return using(bundle, rules -> PolicyTimeLimit.run(settings.limits(), () -> {
+        return evaluate(bundle, draft -> {
             PolicyTimeLimit.step("the ticket tried");
-            return PolicyDecision.of(rules.decide(facts), facts, 0);
-        }));
+            return draft.apply(facts);
+        });
+    }
+
+    /**
+     * Runs work that asks the draft for decisions (an impact preview) within the check limits; each decision marks
+     * itself with {@link PolicyTimeLimit#step}. Decisions carry version 0: they are no version's.
+     */
+    public <T> T evaluate(PolicyBundle bundle, Function<Function<TicketFacts, PolicyDecision>, T> work) {
+        return using(bundle, rules -> PolicyTimeLimit.run(settings.limits(),
+                () -> work.apply(facts -> PolicyDecision.of(rules.decide(facts), facts, 0))));
     }
 
     /** Runs the work on the draft's compiled rules; they are not let go of while it runs. */

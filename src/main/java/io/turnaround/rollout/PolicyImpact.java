@@ -6,8 +6,10 @@ import io.turnaround.client.Clients;
 import io.turnaround.policy.ActivePolicy;
 import io.turnaround.policy.LoadedPolicies;
 import io.turnaround.policy.PolicyAudit;
+import io.turnaround.policy.PolicyBundle;
 import io.turnaround.policy.PolicyDecision;
 import io.turnaround.policy.PolicyDeployments;
+import io.turnaround.policy.PolicyDrafts;
 import io.turnaround.policy.PolicyEvaluationException;
 import io.turnaround.policy.PolicyTimeLimit;
 import io.turnaround.policy.PolicyVersion;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What a policy version would change: the latest tickets are decided again, on the same facts, by the active version
@@ -39,9 +42,10 @@ public class PolicyImpact {
     private final LoadedPolicies policies;
     private final PolicyDeployments deployments;
     private final PolicyAudit audit;
+    private final PolicyDrafts drafts;
 
     PolicyImpact(TicketLookup tickets, Clients clients, ClientHolidays holidays, ActivePolicy policy,
-                 LoadedPolicies policies, PolicyDeployments deployments, PolicyAudit audit) {
+                 LoadedPolicies policies, PolicyDeployments deployments, PolicyAudit audit, PolicyDrafts drafts) {
         this.tickets = tickets;
         this.clients = clients;
         this.holidays = holidays;
@@ -49,6 +53,7 @@ public class PolicyImpact {
         this.policies = policies;
         this.deployments = deployments;
         this.audit = audit;
+        this.drafts = drafts;
     }
 
     /** One ticket the new version decides differently; {@code changed} names the fields. */
@@ -80,7 +85,22 @@ public class PolicyImpact {
         return report;
     }
 
+    /**
+     * The same replay for a draft that is no version yet (a studio workspace): its report's version is 0, and nothing
+     * is audited. Throws {@link PolicyEvaluationException} when the draft's rules are stopped.
+     */
+    public Report previewDraft(PolicyBundle draft, int latest) {
+        PolicyVersion active = policy.active();
+        List<Ticket> replayed = tickets.latestDecided(latest);
+        return drafts.evaluate(draft, decide -> replay(0, decide, active, replayed));
+    }
+
     private Report replay(PolicyVersion candidate, PolicyVersion active, List<Ticket> replayed) {
+        return replay(candidate.number(), facts -> policies.decide(candidate, facts), active, replayed);
+    }
+
+    private Report replay(int candidate, Function<TicketFacts, PolicyDecision> decide, PolicyVersion active,
+                          List<Ticket> replayed) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         FIELDS.forEach(f -> counts.put(f, 0));
         List<Change> changes = new ArrayList<>();
@@ -92,7 +112,7 @@ public class PolicyImpact {
                     ticket.decidedChannel(), ticket.clockFrom(), ticket.requestedCategory(), holidays.forPolicy(client));
             try {
                 PolicyDecision before = policies.decide(active, facts);
-                PolicyDecision after = policies.decide(candidate, facts);
+                PolicyDecision after = decide.apply(facts);
                 List<String> changed = changedFields(before, after);
                 changed.forEach(f -> counts.merge(f, 1, Integer::sum));
                 if (!changed.isEmpty()) {
@@ -103,7 +123,7 @@ public class PolicyImpact {
                 failures.add(ticket.key() + ": " + e.getMessage());
             }
         }
-        return new Report(candidate.number(), active.number(), replayed.size(),
+        return new Report(candidate, active.number(), replayed.size(),
                 replayed.size() - changes.size() - failures.size(), counts, changes, failures);
     }
 

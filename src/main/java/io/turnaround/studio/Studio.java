@@ -5,7 +5,6 @@ import io.turnaround.policy.BundleDiff;
 import io.turnaround.policy.InvalidPolicyUploadException;
 import io.turnaround.policy.PolicyBundle;
 import io.turnaround.policy.PolicyDeployments;
-import io.turnaround.policy.PolicyDrafts;
 import io.turnaround.policy.UploadReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,12 +14,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The studio's workspaces: opened from a version, their files saved, renamed and deleted without anyone's work lost
  * (a change names the revision it was made from, and one made from an older text is refused with the newer one),
- * checked as they are typed, compared with their version, and submitted through the upload's checks.
+ * compared with their version, and submitted through the upload's checks. {@link WorkspaceTrials} checks and tries them.
  */
 @Service
 public class Studio {
@@ -30,16 +28,14 @@ public class Studio {
     private final Workspaces workspaces;
     private final PolicyDeployments deployments;
     private final ActivePolicy policy;
-    private final PolicyDrafts drafts;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Studio(Workspaces workspaces, PolicyDeployments deployments, ActivePolicy policy, PolicyDrafts drafts,
-           TransactionTemplate transaction, Clock clock) {
+    Studio(Workspaces workspaces, PolicyDeployments deployments, ActivePolicy policy, TransactionTemplate transaction,
+           Clock clock) {
         this.workspaces = workspaces;
         this.deployments = deployments;
         this.policy = policy;
-        this.drafts = drafts;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -147,25 +143,6 @@ public class Studio {
         return new Submission(report, closed, closed ? report.detail() : report.detail() + "; files were saved in the"
                 + " workspace while it was submitted, so it stays open with them (version " + version
                 + " holds the files as they were)");
-    }
-
-    /**
-     * Compiles the workspace with the upload's checks, the file at {@code path} replaced by the unsaved text if one
-     * is given: what the editor shows while someone types.
-     */
-    public PolicyDrafts.Compiled check(long id, String path, String unsaved) {
-        return drafts.compile(withUnsaved(id, path, unsaved));
-    }
-
-    /** The workspace's files, the one at {@code path} replaced by the unsaved text if one is given. */
-    public PolicyBundle withUnsaved(long id, String path, String unsaved) {
-        workspace(id);
-        PolicyBundle files = workspaces.bundle(id);
-        if (path == null || unsaved == null) {
-            return files;
-        }
-        PolicyBundle.requireFile(path, unsaved);
-        return files.with(Map.of(path, unsaved), List.of());
     }
 
     /** What the workspace changes in the version it is based on. */

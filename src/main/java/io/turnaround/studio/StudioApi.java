@@ -1,15 +1,12 @@
 package io.turnaround.studio;
 
 import io.turnaround.policy.BundleDiff;
-import io.turnaround.policy.PolicyDrafts;
-import io.turnaround.policy.PolicyProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,8 +31,8 @@ import java.util.List;
 @RestController
 public class StudioApi {
 
-    private static final String API = "/api/studio/workspaces/{id}";
-    private static final String PAGE = "/studio/workspaces/{id}";
+    static final String API = "/api/studio/workspaces/{id}";
+    static final String PAGE = "/studio/workspaces/{id}";
 
     private final Studio studio;
 
@@ -64,21 +61,7 @@ public class StudioApi {
     public record Rename(@NotNull String from, @NotNull String to, @NotNull @PositiveOrZero Long revision) {
     }
 
-    public record Unsaved(String path, String content) {
-    }
-
-    public record Checked(List<PolicyProblem> problems, long millis) {
-
-        static Checked of(PolicyDrafts.Compiled compiled) {
-            return new Checked(compiled.problems(), compiled.took().toMillis());
-        }
-    }
-
     public record Submit(@Size(max = 500) String description) {
-    }
-
-    /** A refused change: the problem, and the file as it is now when it was changed meanwhile. */
-    public record Conflict(String title, int status, String detail, Saved theirs, String theirText) {
     }
 
     @GetMapping("/api/studio/workspaces")
@@ -142,21 +125,5 @@ public class StudioApi {
     @PostMapping({API + "/renames", PAGE + "/renames"})
     public Saved rename(@PathVariable long id, @Valid @RequestBody Rename rename, Authentication user) {
         return Saved.of(studio.rename(id, rename.from(), rename.to(), rename.revision(), user.getName()));
-    }
-
-    /** Compiles the workspace, one file's unsaved text in place of its saved one if sent. */
-    @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
-    @PostMapping({API + "/check", PAGE + "/check"})
-    public Checked check(@PathVariable long id, @RequestBody(required = false) Unsaved unsaved) {
-        return Checked.of(unsaved == null ? studio.check(id, null, null)
-                : studio.check(id, unsaved.path(), unsaved.content()));
-    }
-
-    @ExceptionHandler(WorkspaceConflictException.class)
-    ResponseEntity<Conflict> conflict(WorkspaceConflictException e) {
-        WorkspaceFile theirs = e.theirs();
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.valueOf("application/problem+json"))
-                .body(new Conflict(HttpStatus.CONFLICT.getReasonPhrase(), HttpStatus.CONFLICT.value(), e.getMessage(),
-                        theirs == null ? null : Saved.of(theirs), theirs == null ? null : theirs.content()));
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
@@ -153,9 +154,56 @@ class StudioOnPostgresIT {
     }
 
     @Test
+    void aTypedTicketIsDecidedByTheWorkspaceNextToTheActiveVersionAndKeptAsAScenario() {
+        long id = newWorkspace("andy");
+        JsonNode routing = api.get("andy", file(id, "rules/routing.drl")).body();
+        String text = routing.get("content").asText();
+        // The workspace sends a partner-hosted emergency to the support desk instead (unsaved, as in the editor).
+        String changed = text.replaceFirst("setRoute\\(Route\\.HOSTING_PARTNER\\)", "setRoute(Route.SUPPORT_DESK)");
+        assertThat(changed).isNotEqualTo(text);
+        String ticket = "\"tier\":\"GOLD\",\"hosting\":\"PARTNER\",\"subject\":\"Site is down\",\"body\":\"for everyone\","
+                + "\"receivedAtLocal\":\"2026-11-01T01:30\",\"zone\":\"America/Los_Angeles\"";
+
+        Api.Response tried = api.post("andy", "/api/studio/workspaces/" + id + "/decisions",
+                "{" + ticket + ",\"path\":\"rules/routing.drl\",\"content\":" + JSON.valueToTree(changed) + "}");
+        assertThat(tried.status()).as(tried.text()).isEqualTo(200);
+        JsonNode draft = tried.body().get("draft");
+        JsonNode active = tried.body().get("active");
+        assertThat(active.get("route").asText()).isEqualTo("HOSTING_PARTNER");
+        assertThat(draft.get("route").asText()).isEqualTo("SUPPORT_DESK");
+        assertThat(tried.body().get("differences").toString()).isEqualTo("[\"route\"]");
+        // 01:30 Pacific on the day daylight saving ends is the first 01:30 (PDT); an emergency is due an hour later.
+        assertThat(active.get("slaDueAt").asText()).isEqualTo("2026-11-01T09:30:00Z");
+        assertThat(active.get("ladder").findValuesAsText("moment")).isNotEmpty();
+        assertThat(active.get("ladder").findValues("at")).allSatisfy(at -> assertThat(at.isNull()).isFalse());
+        assertThat(active.get("explanation").get("rules").findValuesAsText("rule")).isNotEmpty();
+
+        assertThat(api.post("andy", "/api/studio/workspaces/" + id + "/decisions", "{" + ticket
+                + ",\"path\":\"rules/routing.drl\",\"content\":\"rule oops\"}").body().get("problems")
+                .findValuesAsText("file")).as("a draft that does not compile says where").contains("rules/routing.drl");
+
+        Api.Response kept = api.post("andy", "/api/studio/workspaces/" + id + "/scenario-entries", "{\"ticket\":{"
+                + ticket + "},\"name\":\"Gold emergency in the night the clocks go back\","
+                + "\"file\":\"rules/scenarios/studio.yaml\",\"revision\":0}");
+        assertThat(kept.status()).as(kept.text()).isEqualTo(200);
+        String scenario = api.get("andy", file(id, "rules/scenarios/studio.yaml")).body().get("content").asText();
+        assertThat(scenario).contains("- name: Gold emergency in the night the clocks go back\n", "    tier: GOLD\n",
+                "    receivedAt: 2026-11-01T01:30-07:00\n", "    route: HOSTING_PARTNER\n",
+                "    slaDueAt: 2026-11-01T01:30-08:00\n");
+        JsonNode run = api.post("andy", "/api/studio/workspaces/" + id + "/scenarios", "{}").body();
+        assertThat(run.get("passed").asBoolean()).as(run.toString()).isTrue();
+
+        JsonNode failing = api.post("andy", "/api/studio/workspaces/" + id + "/scenarios",
+                "{\"path\":\"rules/routing.drl\",\"content\":" + JSON.valueToTree(changed) + "}").body();
+        assertThat(failing.get("passed").asBoolean()).isFalse();
+        assertThat(failing.get("failures").findValuesAsText("text")).anySatisfy(diff -> assertThat(diff)
+                .startsWith("\"Gold emergency in the night the clocks go back\"")
+                .contains("route", "expected HOSTING_PARTNER", "got SUPPORT_DESK"));
+    }
+
+    @Test
     void anAnalystEditsInTheBrowserSeesProblemsAsSheTypesAndMergesAConflict() {
-        browser = new Browser(port);
-        browser.signIn("andy");
+        signIn("andy");
         browser.open("/studio");
         browser.clickAndWait(browser.driver().findElement(By.cssSelector("#new-workspace button")));
         long id = Long.parseLong(browser.driver().findElement(By.id("studio")).getAttribute("data-workspace"));
@@ -204,6 +252,65 @@ class StudioOnPostgresIT {
         assertThat(browser.driver().findElement(By.cssSelector(".flash.ok")).getText()).contains("is a draft");
         assertThat(browser.driver().findElement(By.id("state")).getText()).isEqualTo("DRAFT");
         assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
+    }
+
+    @Test
+    void anAnalystTriesATicketOnHerUnsavedTextAndKeepsItAsAScenario() {
+        long id = newWorkspace("andy");
+        signIn("andy");
+        browser.open("/studio/workspaces/" + id + "#" + URLEncoder.encode("rules/routing.drl", StandardCharsets.UTF_8));
+        waitFor(() -> browser.driver().findElement(By.id("open-path")).getText().equals("rules/routing.drl"));
+        String routing = codeIn(".editor-pane .CodeMirror");
+        ((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('.editor-pane .CodeMirror')"
+                + ".CodeMirror.setValue(arguments[0])", routing.replaceFirst("setRoute\\(Route\\.HOSTING_PARTNER\\)",
+                "setRoute(Route.DEV_TEAM)"));
+
+        browser.driver().findElement(By.cssSelector(".tab[data-tab='try']")).click();
+        WebElement form = browser.driver().findElement(By.id("try-form"));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].elements.receivedAtLocal.value = "
+                + "'2026-11-01T01:30'; arguments[0].elements.zone.value = 'America/Los_Angeles';", form);
+        form.findElement(By.name("subject")).sendKeys("Site is down");
+        form.findElement(By.name("body")).sendKeys("None of our <b>members</b> can log in");
+        form.findElement(By.cssSelector("button")).click();
+        waitFor(() -> browser.driver().findElement(By.id("try-result")).isDisplayed());
+
+        WebElement route = browser.driver().findElement(By.cssSelector("#try-decisions tr[data-part='route']"));
+        assertThat(route.getAttribute("class")).isEqualTo("differs");
+        assertThat(route.getText()).isEqualTo("ROUTE DEV_TEAM HOSTING_PARTNER");
+        assertThat(browser.driver().findElement(By.cssSelector("#try-decisions tr[data-part='slaDueAt']")).getText())
+                .isEqualTo("DUE Sun, Nov 1, 01:30 PST Sun, Nov 1, 01:30 PST");
+        assertThat(browser.driver().findElement(By.cssSelector("#try-decisions tr[data-part='ladder']")).getText())
+                .contains("BREACH");
+        assertThat(browser.driver().findElement(By.id("why-draft")).getText()).contains("matched “site is down” in the subject");
+        assertThat(browser.driver().findElement(By.id("try-state")).getText())
+                .isEqualTo("The workspace decides differently: route.");
+        browser.screenshot("studio-try-a-ticket");
+
+        browser.driver().findElement(By.cssSelector("#save-scenario input[name='name']")).sendKeys("Logins fail for everyone");
+        new Select(browser.driver().findElement(By.cssSelector("#save-scenario select[name='file']")))
+                .selectByValue("rules/scenarios/studio.yaml");
+        browser.driver().findElement(By.cssSelector("#save-scenario button")).click();
+        waitFor(() -> browser.driver().findElement(By.id("try-state")).getText().startsWith("Kept as a scenario in"));
+        assertThat(api.get("andy", file(id, "rules/scenarios/studio.yaml")).body().get("content").asText())
+                .contains("- name: Logins fail for everyone\n", "    route: DEV_TEAM\n");
+        assertThat(browser.driver().findElement(By.cssSelector("#files a.file[data-path='rules/scenarios/studio.yaml']"))
+                .isDisplayed()).as("the new file is in the tree").isTrue();
+        assertThat(codeIn(".editor-pane .CodeMirror")).as("the unsaved text is still there").contains("Route.DEV_TEAM");
+
+        browser.driver().findElement(By.cssSelector(".tab[data-tab='scenarios']")).click();
+        browser.driver().findElement(By.id("run-scenarios")).click();
+        waitFor(() -> !browser.driver().findElement(By.id("scenarios-state")).getText().equals("running…"));
+        assertThat(browser.driver().findElement(By.id("scenarios-state")).getText()).contains("fail");
+        assertThat(browser.driver().findElement(By.id("scenario-failures")).getText())
+                .contains("expected HOSTING_PARTNER").doesNotContain("Logins fail for everyone");
+        assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
+    }
+
+    private static void signIn(String user) {
+        if (browser == null) {
+            browser = new Browser(port);
+        }
+        browser.signIn(user);
     }
 
     private static long newWorkspace(String user) {

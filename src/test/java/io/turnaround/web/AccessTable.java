@@ -164,6 +164,10 @@ final class AccessTable {
         row("DELETE /api/studio/workspaces/{id}/file", POLICY_WRITERS);
         row("POST /api/studio/workspaces/{id}/renames", POLICY_WRITERS);
         row("POST /api/studio/workspaces/{id}/check", POLICY_WRITERS);
+        row("POST /api/studio/workspaces/{id}/scenarios", POLICY_WRITERS);
+        row("POST /api/studio/workspaces/{id}/impact", POLICY_WRITERS);
+        row("POST /api/studio/workspaces/{id}/decisions", POLICY_WRITERS);
+        row("POST /api/studio/workspaces/{id}/scenario-entries", POLICY_WRITERS);
         row("GET /studio", POLICY_READERS);
         row("POST /studio/workspaces", POLICY_WRITERS);
         row("GET /studio/workspaces/{id}", POLICY_READERS);
@@ -175,6 +179,10 @@ final class AccessTable {
         row("DELETE /studio/workspaces/{id}/file", POLICY_WRITERS);
         row("POST /studio/workspaces/{id}/renames", POLICY_WRITERS);
         row("POST /studio/workspaces/{id}/check", POLICY_WRITERS);
+        row("POST /studio/workspaces/{id}/scenarios", POLICY_WRITERS);
+        row("POST /studio/workspaces/{id}/impact", POLICY_WRITERS);
+        row("POST /studio/workspaces/{id}/decisions", POLICY_WRITERS);
+        row("POST /studio/workspaces/{id}/scenario-entries", POLICY_WRITERS);
         // staff accounts
         row("GET /api/staff", ADMIN);
         row("POST /api/staff", ADMIN);
