@@ -96,6 +96,9 @@
       history.replaceState(null, "", "#" + encodeURIComponent(file.path));
       showProblems();
       jumpTo(line);
+      if (window.turnaroundModeler) {
+        return window.turnaroundModeler.opened(file.path);
+      }
     }).catch(function (e) { status("save-state", e.message, true); });
   }
 
@@ -111,6 +114,11 @@
     if (!open || !edits) {
       return;
     }
+    // A change still on its way from the diagram to the XML goes with the save.
+    Promise.resolve(window.turnaroundModeler && window.turnaroundModeler.flush()).then(function () { send(over); });
+  }
+
+  function send(over) {
     var content = editor.getValue();
     var revision = over ? over.revision : open.revision;
     status("save-state", "saving…");
@@ -187,6 +195,9 @@
         link.textContent = where;
         link.addEventListener("click", function (event) {
           event.preventDefault();
+          if (open && open.path === p.file && window.turnaroundModeler && window.turnaroundModeler.focus(p.message)) {
+            return;
+          }
           openFile(p.file, p.line);
         });
         item.appendChild(link);
@@ -201,6 +212,9 @@
         markLine(p.line - 1, p.message);
       }
     });
+    if (window.turnaroundModeler) {
+      window.turnaroundModeler.problems(problems.filter(function (p) { return open && p.file === open.path; }));
+    }
   }
 
   function markLine(line, message) {
@@ -344,13 +358,37 @@
         openFile(saved.path, 0);
       }
     },
-    isDirty: function (path) { return open !== null && open.path === path && dirty(); }
+    isDirty: function (path) { return open !== null && open.path === path && dirty(); },
+    editorText: function () { return editor.getValue(); },
+    /** The diagram's XML replaces the text as one change (undo in the XML view takes it back). */
+    setEditorText: function (text) {
+      if (text !== editor.getValue()) {
+        editor.operation(function () {
+          editor.replaceRange(text, {line: 0, ch: 0}, {line: editor.lastLine(), ch: editor.getLine(editor.lastLine()).length});
+        });
+      }
+    },
+    showEditor: function (visible) {
+      editor.getWrapperElement().hidden = !visible;
+      if (visible) { editor.refresh(); }
+    }
   };
 
-  var first = decodeURIComponent(window.location.hash.slice(1)) || (document.querySelector("#files a.file") || {dataset: {}}).dataset.path;
-  if (first && fileLink(first)) {
-    openFile(first, 0).then(check);
-  } else {
-    check();
-  }
+  // A link to another file of the workspace (#rules/sla.drl) opens it.
+  window.addEventListener("hashchange", function () {
+    var path = decodeURIComponent(window.location.hash.slice(1));
+    if (path && fileLink(path) && (!open || open.path !== path)) {
+      openFile(path, 0);
+    }
+  });
+
+  // After every deferred script (the diagram's among them) has run: the first file may be a process.
+  document.addEventListener("DOMContentLoaded", function () {
+    var first = decodeURIComponent(window.location.hash.slice(1)) || (document.querySelector("#files a.file") || {dataset: {}}).dataset.path;
+    if (first && fileLink(first)) {
+      openFile(first, 0).then(check);
+    } else {
+      check();
+    }
+  });
 })();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -306,6 +307,103 @@ class StudioOnPostgresIT {
         assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
     }
 
+    @Test
+    void aTaskAddedInTheModelerRunsOnceItsVersionIsActive() {
+        long id = newWorkspace("andy");
+        signIn("andy");
+        openDiagram(id, "processes/support-ticket.bpmn");
+        assertThat(browser.driver().findElement(By.id("diagram-state")).getText()).as("import warnings").isEmpty();
+        assertThat(browser.driver().findElement(By.cssSelector(".bjs-powered-by")).isDisplayed())
+                .as("the bpmn.io watermark stays visible").isTrue();
+
+        // Between the support desk's task and the join: the flow goes, a user task comes, two flows join it up.
+        String created = (String) ((JavascriptExecutor) browser.driver()).executeScript(
+                "var m = document.getElementById('diagram-canvas').bpmnModeler;"
+                + "var registry = m.get('elementRegistry'), modeling = m.get('modeling');"
+                + "var from = registry.get('handleRequest'), to = registry.get('workJoin');"
+                + "modeling.removeConnection(registry.get('done_handleRequest'));"
+                + "var task = modeling.createShape({type: 'bpmn:UserTask'}, {x: from.x + from.width + 150,"
+                + " y: from.y + from.height / 2}, from.parent);"
+                + "modeling.connect(from, task); modeling.connect(task, to);"
+                + "m.get('selection').select(task); return task.id;");
+        setProperty("Id", "reviewAnswer");
+        setProperty("Name", "Review the answer");
+        setProperty("Task name", "Review the answer");
+        setProperty("Group", "support-managers");
+        assertThat(created).isNotBlank();
+        browser.screenshot("studio-process-modeler");
+
+        browser.driver().findElement(By.id("save")).click();
+        waitFor(() -> browser.driver().findElement(By.id("save-state")).getText().startsWith("saved (revision"));
+        waitFor(() -> browser.driver().findElement(By.id("check-state")).getText().startsWith("none: it compiles"));
+        String saved = api.get("andy", file(id, "processes/support-ticket.bpmn")).body().get("content").asText();
+        assertThat(saved).contains("id=\"reviewAnswer\"", "drools:ruleFlowGroup=\"ticket-policy\"",
+                ">support-managers<", "<bpmn2:sourceRef>ticketKey</bpmn2:sourceRef>");
+
+        browser.driver().findElement(By.name("description")).sendKeys("managers review every answer");
+        browser.clickAndWait(browser.driver().findElement(By.cssSelector("#submit-form button")));
+        assertThat(browser.driver().findElement(By.cssSelector(".flash.ok")).getText()).contains("is a draft");
+        String page = browser.driver().getCurrentUrl();
+        int version = Integer.parseInt(page.substring(page.lastIndexOf('/') + 1));
+        Api.Response activated = api.post("admin", "/api/policy/versions/" + version + "/activation", "{}");
+        assertThat(activated.status()).as(activated.text()).isEqualTo(200);
+
+        String key = api.post("intake", "/api/tickets", "{\"from\":\"ops@goldcrest.example\",\"subject\":\"How do I"
+                + " export a report?\",\"body\":\"for one model\"}").body().get("key").asText();
+        complete("alice", "support-desk", key, "Address and assign the request");
+        complete("maria", "support-managers", key, "Review the answer");
+        assertThat(api.get("alice", "/api/tickets/" + key).body().get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
+    }
+
+    @Test
+    void theShippedProcessesOpenAndSaveUnchanged() throws Exception {
+        long id = newWorkspace("andy");
+        signIn("andy");
+        for (String process : new String[] {"processes/support-ticket.bpmn", "processes/custom-quote.bpmn"}) {
+            openDiagram(id, process);
+            assertThat(browser.driver().findElement(By.id("diagram-state")).getText()).as("import warnings").isEmpty();
+            String written = (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                    "var done = arguments[arguments.length - 1];"
+                    + "document.getElementById('diagram-canvas').bpmnModeler.saveXML({format: true})"
+                    + ".then(function (r) { done(r.xml); });");
+            String original = api.get("andy", file(id, process)).body().get("content").asText();
+            assertThat(XmlShape.of(written)).as(process).isEqualTo(XmlShape.of(original));
+            assertThat(written).contains("drools:packageName=\"io.turnaround.processes\"", "drools:version=\"1.0\"",
+                    "drools:adHoc=\"false\"");
+        }
+    }
+
+    private static void openDiagram(long id, String process) {
+        browser.open("/studio/workspaces/" + id + "#" + URLEncoder.encode(process, StandardCharsets.UTF_8));
+        waitFor(() -> browser.driver().findElement(By.id("open-path")).getText().equals(process));
+        waitFor(() -> browser.driver().findElement(By.id("diagram")).isDisplayed());
+    }
+
+    /** Types into the properties panel's field, as a person would, and leaves it. */
+    private static void setProperty(String label, String value) {
+        WebElement field = browser.driver().findElement(By.cssSelector("#properties [name='" + label + "']"));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), value, Keys.TAB);
+        waitFor(() -> browser.driver().findElement(By.cssSelector("#properties [name='" + label + "']"))
+                .getAttribute("value").equals(value));
+    }
+
+    /** Claims and completes the ticket's open task of the group, which must have that name. */
+    private static void complete(String user, String group, String key, String name) {
+        JsonNode found = null;
+        for (JsonNode task : api.get(user, "/api/tasks?group=" + group).body()) {
+            if (key.equals(task.get("ticketKey").asText())) {
+                found = task;
+            }
+        }
+        assertThat(found).as("a task of " + group + " for " + key).isNotNull();
+        assertThat(found.get("name").asText()).isEqualTo(name);
+        long task = found.get("id").asLong();
+        assertThat(api.post(user, "/api/tasks/" + task + "/claim", null).status()).isEqualTo(200);
+        Api.Response completed = api.post(user, "/api/tasks/" + task + "/complete", null);
+        assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+    }
+
     private static void signIn(String user) {
         if (browser == null) {
             browser = new Browser(port);
@@ -371,6 +469,12 @@ class StudioOnPostgresIT {
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> condition.getAsBoolean());
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> condition.getAsBoolean());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("studio-timed-out");
+            throw new AssertionError("timed out; the page said: " + browser.driver().findElement(By.tagName("main"))
+                    .getText() + "\nconsole: " + browser.driver().manage().logs().get("browser").getAll(), e);
+        }
     }
 }
