@@ -90,12 +90,21 @@
     }, EXPORT_AFTER_MS);
   });
 
-  /** The diagram's elements a problem names: their ids, as the process compiler quotes them. */
-  function elementsOf(message) {
+  /**
+   * The diagram's elements a problem is about: the innermost drawn one its line belongs to (the server says which),
+   * else those whose ids its message quotes.
+   */
+  function elementsOf(problem) {
     var registry = modeler.get("elementRegistry");
+    var drawn = (problem.elements || []).map(function (id) { return registry.get(id); }).find(function (element) {
+      return element && element.type !== "bpmn:Process";
+    });
+    if (drawn) {
+      return [drawn];
+    }
     return registry.filter(function (element) {
       return element.type !== "label" && element.id && new RegExp("(^|[^\\w-])" + element.id.replace(/[.*+?^${}()|[\]\\]/g,
-        "\\$&") + "($|[^\\w-])").test(message);
+        "\\$&") + "($|[^\\w-])").test(problem.message);
     });
   }
 
@@ -107,7 +116,7 @@
       return;
     }
     problems.forEach(function (p) {
-      elementsOf(p.message).forEach(function (element) {
+      elementsOf(p).forEach(function (element) {
         canvas.addMarker(element.id, "problem");
         marked.push(element.id);
       });
@@ -135,11 +144,11 @@
       mark();
     },
     /** A problem of the open process was chosen: its element is selected and shown. */
-    focus: function (message) {
+    focus: function (problem) {
       if (!showing) {
         return false;
       }
-      var elements = elementsOf(message);
+      var elements = elementsOf(problem);
       if (elements.length === 0) {
         return false;
       }

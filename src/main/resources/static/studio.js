@@ -195,7 +195,7 @@
         link.textContent = where;
         link.addEventListener("click", function (event) {
           event.preventDefault();
-          if (open && open.path === p.file && window.turnaroundModeler && window.turnaroundModeler.focus(p.message)) {
+          if (open && open.path === p.file && window.turnaroundModeler && window.turnaroundModeler.focus(p)) {
             return;
           }
           openFile(p.file, p.line);

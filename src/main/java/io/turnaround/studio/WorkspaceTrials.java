@@ -6,6 +6,7 @@ import io.turnaround.policy.PolicyBundle;
 import io.turnaround.policy.PolicyCheckResult;
 import io.turnaround.policy.PolicyDecision;
 import io.turnaround.policy.PolicyDrafts;
+import io.turnaround.policy.PolicyProblem;
 import io.turnaround.policy.ScenarioEntry;
 import io.turnaround.policy.facts.TicketFacts;
 import io.turnaround.rollout.PolicyImpact;
@@ -45,8 +46,26 @@ public class WorkspaceTrials {
      * Compiles the workspace with the upload's checks, the file at {@code path} replaced by the unsaved text if one
      * is given: what the editor shows while someone types.
      */
-    public PolicyDrafts.Compiled check(long id, String path, String unsaved) {
-        return drafts.compile(withUnsaved(id, path, unsaved));
+    public Checked check(long id, String path, String unsaved) {
+        PolicyBundle files = withUnsaved(id, path, unsaved);
+        PolicyDrafts.Compiled compiled = drafts.compile(files);
+        return new Checked(compiled.problems().stream().map(problem -> Located.of(problem, files)).toList(),
+                compiled.took().toMillis());
+    }
+
+    /** What compiling found, and how long it took. */
+    public record Checked(List<Located> problems, long millis) {
+    }
+
+    /** A problem and, in a process, the elements its line belongs to (their ids, innermost first) for the diagram. */
+    public record Located(String file, int line, String message, List<String> elements) {
+
+        static Located of(PolicyProblem problem, PolicyBundle files) {
+            String text = problem.file() == null ? null : files.files().get(problem.file());
+            boolean process = problem.file() != null && problem.file().matches(".*\\.bpmn2?$");
+            return new Located(problem.file(), problem.line(), problem.message(),
+                    process && text != null ? ProcessElements.at(text, problem.line()) : List.of());
+        }
     }
 
     /** Every check of an upload on the workspace, scenarios included: what a submission would be told. */

@@ -1,7 +1,6 @@
 package io.turnaround.studio;
 
 import io.turnaround.policy.PolicyCheckResult;
-import io.turnaround.policy.PolicyDrafts;
 import io.turnaround.policy.PolicyProblem;
 import io.turnaround.policy.ScenarioReport;
 import io.turnaround.policy.facts.Category;
@@ -50,13 +49,6 @@ public class WorkspaceTrialsApi {
     }
 
     public record Unsaved(String path, String content) {
-    }
-
-    public record Checked(List<PolicyProblem> problems, long millis) {
-
-        static Checked of(PolicyDrafts.Compiled compiled) {
-            return new Checked(compiled.problems(), compiled.took().toMillis());
-        }
     }
 
     /**
@@ -113,9 +105,8 @@ public class WorkspaceTrialsApi {
     /** Compiles the workspace with the upload's checks. */
     @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @PostMapping({API + "/check", PAGE + "/check"})
-    public Checked check(@PathVariable long id, @RequestBody(required = false) Unsaved unsaved) {
-        return Checked.of(unsaved == null ? trials.check(id, null, null)
-                : trials.check(id, unsaved.path(), unsaved.content()));
+    public WorkspaceTrials.Checked check(@PathVariable long id, @RequestBody(required = false) Unsaved unsaved) {
+        return unsaved == null ? trials.check(id, null, null) : trials.check(id, unsaved.path(), unsaved.content());
     }
 
     @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")

@@ -357,6 +357,28 @@ class StudioOnPostgresIT {
     }
 
     @Test
+    void aProblemInAProcessIsShownOnItsElement() {
+        long id = newWorkspace("andy");
+        signIn("andy");
+        openDiagram(id, "processes/support-ticket.bpmn");
+        browser.driver().findElement(By.id("view-xml")).click();
+        String xml = codeIn(".editor-pane .CodeMirror");
+        ((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('.editor-pane .CodeMirror')"
+                + ".CodeMirror.setValue(arguments[0])", xml.replace("#{ladder.nextAtText}", "#{ladder.nextAtTextX}"));
+        waitFor(() -> browser.driver().findElement(By.id("check-state")).getText().contains("problem"));
+        browser.driver().findElement(By.id("view-diagram")).click();
+        waitFor(() -> !browser.driver().findElements(By.cssSelector(".djs-element.problem[data-element-id='nextRungDue']"))
+                .isEmpty());
+
+        browser.driver().findElement(By.cssSelector("#problem-list a")).click();
+        waitFor(() -> browser.driver().findElement(By.cssSelector("#properties [name='Id']")).getAttribute("value")
+                .equals("nextRungDue"));
+        assertThat(browser.driver().findElement(By.cssSelector("#properties [name='Timer expression']"))
+                .getAttribute("value")).isEqualTo("#{ladder.nextAtTextX}");
+        browser.screenshot("studio-process-problem");
+    }
+
+    @Test
     void theShippedProcessesOpenAndSaveUnchanged() throws Exception {
         long id = newWorkspace("andy");
         signIn("andy");
