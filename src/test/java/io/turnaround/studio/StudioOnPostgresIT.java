@@ -221,6 +221,7 @@ class StudioOnPostgresIT {
         assertThat(((JavascriptExecutor) browser.driver()).executeScript("return Array.from(document.querySelectorAll("
                 + "'.editor-pane .CodeMirror .problem-text')).map(function (e) { return e.textContent; }).join('');"))
                 .as("the line is underlined").isEqualTo("salience oops");
+        ((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('.editor-bar').scrollIntoView()");
         browser.screenshot("studio-rules-editor");
 
         ((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('.editor-pane .CodeMirror')"
@@ -285,6 +286,7 @@ class StudioOnPostgresIT {
         assertThat(browser.driver().findElement(By.id("why-draft")).getText()).contains("matched “site is down” in the subject");
         assertThat(browser.driver().findElement(By.id("try-state")).getText())
                 .isEqualTo("The workspace decides differently: route.");
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('try-form').scrollIntoView()");
         browser.screenshot("studio-try-a-ticket");
 
         browser.driver().findElement(By.cssSelector("#save-scenario input[name='name']")).sendKeys("Logins fail for everyone");
@@ -331,6 +333,7 @@ class StudioOnPostgresIT {
         setProperty("Task name", "Review the answer");
         setProperty("Group", "support-managers");
         assertThat(created).isNotBlank();
+        ((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('.editor-bar').scrollIntoView()");
         browser.screenshot("studio-process-modeler");
 
         browser.driver().findElement(By.id("save")).click();
