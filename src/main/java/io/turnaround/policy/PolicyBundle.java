@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -99,8 +100,20 @@ public record PolicyBundle(SortedMap<String, String> files) {
 
     /** Whether a path relative to the bundle root is one of its files; anything else (a README, say) is not. */
     static boolean isPolicyFile(String path) {
-        return isEngineFile(path) || CalendarFiles.isCalendarFile(path) || isScenarioFile(path)
-                || MailTemplates.isTemplateFile(path);
+        return isPlainPath(path) && (isEngineFile(path) || CalendarFiles.isCalendarFile(path) || isScenarioFile(path)
+                || MailTemplates.isTemplateFile(path));
+    }
+
+    /**
+     * A path inside {@code rules/} or {@code processes/} that means what it says: no {@code ..}, no empty or
+     * {@code .} segment, no backslash or control character. A downloaded bundle unpacks where it should.
+     */
+    private static boolean isPlainPath(String path) {
+        if (!Arrays.stream(FOLDERS).anyMatch(folder -> path.startsWith(folder + "/")) || path.contains("\\")) {
+            return false;
+        }
+        return Arrays.stream(path.split("/", -1)).noneMatch(segment -> segment.isEmpty() || segment.equals(".")
+                || segment.equals("..") || segment.chars().anyMatch(Character::isISOControl));
     }
 
     /** The analysts' scenarios: tickets and the decisions the policy must make for them. */

@@ -92,6 +92,8 @@ class StudioOnPostgresIT {
     @Test
     void filesAreAddedRenamedAndDeletedOnlyFromTheirCurrentRevision() {
         long id = newWorkspace("andy");
+        assertThat(save("andy", id, "rules/../evil.drl", "", 0).body().get("detail").asText())
+                .startsWith("rules/../evil.drl is not a policy file");
         Api.Response added = save("andy", id, "rules/extra.drl", "package io.turnaround.rules;\n", 0);
         assertThat(added.status()).as(added.text()).isEqualTo(200);
         assertThat(save("admin", id, "rules/extra.drl", "", 0).body().get("detail").asText())
@@ -397,6 +399,33 @@ class StudioOnPostgresIT {
             assertThat(written).contains("drools:packageName=\"io.turnaround.processes\"", "drools:version=\"1.0\"",
                     "drools:adHoc=\"false\"");
         }
+    }
+
+    @Test
+    void aManagerReadsWorkspacesAndComparesAnyTwoVersions() {
+        long id = newWorkspace("andy");
+        String sla = api.get("andy", file(id, "rules/sla.drl")).body().get("content").asText();
+        assertThat(save("andy", id, "rules/sla.drl", sla + "// read by managers\n", 1).status()).isEqualTo(200);
+        int version = api.post("andy", "/api/studio/workspaces/" + id + "/submission", "{}").body().get("report")
+                .get("version").get("number").asInt();
+        long open = newWorkspace("andy");
+
+        signIn("maria");
+        openDiagram(open, "processes/support-ticket.bpmn");
+        assertThat(browser.driver().findElements(By.id("save"))).as("no saving for a reader").isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector(".djs-palette"))).as("the viewer, no palette").isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector(".tabs"))).as("no trials for a reader").isEmpty();
+
+        browser.open("/policy");
+        new Select(browser.driver().findElement(By.cssSelector("#compare select[name='from']"))).selectByValue("1");
+        new Select(browser.driver().findElement(By.cssSelector("#compare select[name='to']")))
+                .selectByValue(String.valueOf(version));
+        browser.clickAndWait(browser.driver().findElement(By.cssSelector("#compare button")));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+                .isEqualTo("What version " + version + " changes in version 1");
+        assertThat(browser.driver().findElement(By.cssSelector(".file-diff[data-path='rules/sla.drl'] .added")).getText())
+                .isEqualTo("+// read by managers");
+        assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
     }
 
     private static void openDiagram(long id, String process) {
