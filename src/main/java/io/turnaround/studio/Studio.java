@@ -140,20 +140,20 @@ public class Studio {
         boolean closed = workspaces.close(id, Workspace.State.SUBMITTED, version, workspace.revision(), actor,
                 clock.instant());
         log.info("Studio workspace {} submitted by {} as policy version {}", id, actor, version);
-        return new Submission(report, closed, closed ? report.detail() : report.detail() + "; files were saved in the"
-                + " workspace while it was submitted, so it stays open with them (version " + version
-                + " holds the files as they were)");
+        if (closed) {
+            return new Submission(report, true, report.detail());
+        }
+        Workspace now = workspace(id);
+        return new Submission(report, false, report.detail() + (now.open()
+                ? "; files were saved in the workspace while it was submitted, so it stays open with them (version "
+                + version + " holds the files as they were)"
+                : "; the workspace was closed meanwhile by " + now.changedBy()));
     }
 
     /** What the workspace changes in the version it is based on. */
     public BundleDiff changes(long id) {
         Workspace workspace = workspace(id);
         return BundleDiff.between(deployments.bundle(workspace.basedOn()), workspaces.bundle(id));
-    }
-
-    /** The version the workspace is based on; the diff and the page name it. */
-    int basedOn(long id) {
-        return workspace(id).basedOn();
     }
 
     private interface Change<T> {
