@@ -136,5 +136,4 @@ public class WorkspaceTrials {
         PolicyBundle.requireFile(path, unsaved);
         return files.with(Map.of(path, unsaved), List.of());
     }
-
 }

@@ -255,6 +255,11 @@ class StudioOnPostgresIT {
         browser.clickAndWait(browser.driver().findElement(By.cssSelector("#submit-form button")));
         assertThat(browser.driver().findElement(By.cssSelector(".flash.ok")).getText()).contains("is a draft");
         assertThat(browser.driver().findElement(By.id("state")).getText()).isEqualTo("DRAFT");
+        String version = browser.driver().findElement(By.tagName("h1")).getText().replace("Policy version ", "");
+
+        browser.clickAndWait(browser.driver().findElement(By.cssSelector("#edit-in-studio button")));
+        assertThat(browser.driver().findElement(By.cssSelector("main p.muted a")).getText())
+                .as("a new workspace based on the version").isEqualTo("version " + version);
         assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
     }
 
@@ -416,6 +421,8 @@ class StudioOnPostgresIT {
         assertThat(browser.driver().findElements(By.cssSelector(".djs-palette"))).as("the viewer, no palette").isEmpty();
         assertThat(browser.driver().findElements(By.cssSelector(".tabs"))).as("no trials for a reader").isEmpty();
 
+        browser.open("/policy/versions/" + version);
+        assertThat(browser.driver().findElements(By.id("edit-in-studio"))).as("managers do not edit").isEmpty();
         browser.open("/policy");
         new Select(browser.driver().findElement(By.cssSelector("#compare select[name='from']"))).selectByValue("1");
         new Select(browser.driver().findElement(By.cssSelector("#compare select[name='to']")))
