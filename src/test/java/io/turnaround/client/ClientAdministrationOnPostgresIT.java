@@ -1,17 +1,14 @@
 package io.turnaround.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.turnaround.TurnaroundApplication;
 import io.turnaround.support.Api;
+import io.turnaround.support.DemoServer;
 import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.StaffPages;
-import io.turnaround.workflow.EnginePersistence;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +25,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,11 +42,8 @@ class ClientAdministrationOnPostgresIT {
 
     @BeforeAll
     static void start() {
-        EnginePersistence.configure();
-        server = new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.concat(
-                Stream.of(PostgresDatabase.create().springArgsWithDemoData()),
-                Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1")).toArray(String[]::new));
-        port = ((ServletWebServerApplicationContext) server).getWebServer().getPort();
+        server = DemoServer.startOnPostgres();
+        port = DemoServer.port(server);
         api = new Api(port);
     }
 

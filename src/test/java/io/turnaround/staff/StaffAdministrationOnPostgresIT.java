@@ -1,24 +1,19 @@
 package io.turnaround.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.turnaround.TurnaroundApplication;
 import io.turnaround.support.Api;
+import io.turnaround.support.DemoServer;
 import io.turnaround.support.PolicyFolders;
-import io.turnaround.support.PostgresDatabase;
 import io.turnaround.support.StaffPages;
-import io.turnaround.workflow.EnginePersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,11 +31,8 @@ class StaffAdministrationOnPostgresIT {
 
     @BeforeAll
     static void start() {
-        EnginePersistence.configure();
-        server = new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.concat(
-                Stream.of(PostgresDatabase.create().springArgsWithDemoData()),
-                Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1")).toArray(String[]::new));
-        port = ((ServletWebServerApplicationContext) server).getWebServer().getPort();
+        server = DemoServer.startOnPostgres();
+        port = DemoServer.port(server);
         api = new Api(port);
     }
 

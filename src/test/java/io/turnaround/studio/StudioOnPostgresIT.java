@@ -2,11 +2,9 @@ package io.turnaround.studio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.turnaround.TurnaroundApplication;
 import io.turnaround.support.Api;
+import io.turnaround.support.DemoServer;
 import io.turnaround.support.Browser;
-import io.turnaround.support.PostgresDatabase;
-import io.turnaround.workflow.EnginePersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,8 +14,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.URI;
@@ -27,7 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,11 +42,8 @@ class StudioOnPostgresIT {
 
     @BeforeAll
     static void start() {
-        EnginePersistence.configure();
-        server = new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.concat(
-                Stream.of(PostgresDatabase.create().springArgsWithDemoData()),
-                Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1")).toArray(String[]::new));
-        port = ((ServletWebServerApplicationContext) server).getWebServer().getPort();
+        server = DemoServer.startOnPostgres();
+        port = DemoServer.port(server);
         api = new Api(port);
     }
 
