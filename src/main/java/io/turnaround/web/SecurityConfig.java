@@ -113,6 +113,7 @@ class SecurityConfig {
                         .mvcMatchers("/api/admin/**").hasRole("ADMIN")
                         .mvcMatchers("/api/staff/**", "/api/staff").hasRole("ADMIN")
                         .mvcMatchers("/api/groups/**", "/api/groups").hasAnyRole("MANAGER", "ANALYST", "ADMIN")
+                        .mvcMatchers("/api/processes/**", "/api/processes").hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("turnaround").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"turnaround\"");

@@ -71,6 +71,18 @@ public final class Api {
                 contentType);
     }
 
+    /** The body as JSON; none for an empty body or another kind (a BPMN file, a CSV). */
+    private static JsonNode json(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            return null;
+        }
+    }
+
     private Response send(String method, String authorization, String path, HttpRequest.BodyPublisher content,
                           String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
@@ -84,8 +96,7 @@ public final class Api {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            JsonNode body = text == null || text.isBlank() ? null : JSON.readTree(text);
-            return new Response(response.statusCode(), body, text);
+            return new Response(response.statusCode(), json(text), text);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -14,12 +14,13 @@ public final class DemoServer {
     private DemoServer() {
     }
 
-    /** Started, its engine's timers running at once. */
-    public static ConfigurableApplicationContext startOnPostgres() {
+    /** Started, its engine's timers running at once, with any more settings given ({@code --name=value}). */
+    public static ConfigurableApplicationContext startOnPostgres(String... settings) {
         EnginePersistence.configure();
-        return new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.concat(
+        return new SpringApplicationBuilder(TurnaroundApplication.class).run(Stream.of(
                 Stream.of(PostgresDatabase.create().springArgsWithDemoData()),
-                Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1")).toArray(String[]::new));
+                Stream.of("--server.port=0", "--jbpm.quartz.start-delay=1"), Stream.of(settings))
+                .flatMap(s -> s).toArray(String[]::new));
     }
 
     public static int port(ConfigurableApplicationContext server) {

@@ -47,6 +47,7 @@ final class AccessTable {
         row("POST /api/tickets/{key}/replies", WORKERS);
         row("GET /api/tickets/{key}/quotes", READERS);
         row("GET /api/tickets/{key}/time", READERS);
+        row("GET /api/tickets/{key}/path", READERS);
         row("POST /api/tickets/{key}/time", WORKERS);
         row("DELETE /api/tickets/{key}/time/{id}", WORKERS);
         // tasks
@@ -117,6 +118,7 @@ final class AccessTable {
         row("GET /tasks/list", READERS);
         row("POST /tasks/{id}/{action:claim|release|complete|delegate}", WORKERS);
         row("GET /tickets/{key}", READERS);
+        row("GET /tickets/{key}/path", READERS);
         row("GET /tickets/{key}/attachments/{id}", READERS);
         row("POST /tickets/{key}/{kind:notes|replies}", WORKERS);
         row("POST /tickets/{key}/category", WORKERS);
@@ -152,6 +154,16 @@ final class AccessTable {
         row("POST /policy/versions/{number}/impact", POLICY_WRITERS);
         row("POST /policy/versions/{number}/activation", ADMIN);
         row("GET /policy/compare", POLICY_READERS);
+        // process diagrams: everyone on staff sees them, with the tickets at each step
+        row("GET /api/processes", READERS);
+        row("GET /api/processes/{id}/bpmn", READERS);
+        row("GET /api/processes/{id}/traffic", READERS);
+        row("GET /api/processes/{id}/nodes/{nodeId}/tickets", READERS);
+        row("GET /processes", READERS);
+        row("GET /processes/{id}", READERS);
+        row("GET /processes/{id}/bpmn", READERS);
+        row("GET /processes/{id}/traffic", READERS);
+        row("GET /processes/{id}/nodes/{nodeId}/tickets", READERS);
         // the studio: analysts and admins edit workspaces, managers read them
         row("GET /api/studio/workspaces", POLICY_READERS);
         row("POST /api/studio/workspaces", POLICY_WRITERS);

@@ -1,0 +1,15 @@
+package io.turnaround.ticket;
+
+import java.time.Instant;
+
+/**
+ * One stay of a ticket's process at a BPMN node: {@code leftAt} null while it is still there; {@code timerDueAt} when
+ * the node is a timer event, the instant it fires (or fired).
+ */
+public record NodeStay(long processInstanceId, String processId, String nodeId, Instant enteredAt, Instant leftAt,
+                       Instant timerDueAt) {
+
+    public boolean current() {
+        return leftAt == null;
+    }
+}
