@@ -100,6 +100,26 @@ class ProcessDiagramOnPostgresIT {
     }
 
     @Test
+    void aReDecidedTicketLeavesItsEarlierProcessAndDrawsTheNewOne() {
+        String key = ticket("ops@goldcrest.example", "One user cannot log in", Instant.now());
+        long before = api.get("alice", "/api/tickets/" + key + "/path").body().get("processInstanceId").asLong();
+        Api.Response corrected = api.post("maria", "/api/tickets/" + key + "/category", "{\"category\":\"EMERGENCY\"}");
+        assertThat(corrected.status()).as(corrected.text()).isEqualTo(200);
+
+        JsonNode path = api.get("alice", "/api/tickets/" + key + "/path").body();
+        assertThat(path.get("processInstanceId").asLong()).isNotEqualTo(before);
+        assertThat(nodes(path, stay -> stay.get("leftAt").isNull())).contains("confirmPartnerPickup")
+                .doesNotContain("handleRequest");
+        for (JsonNode stay : path.get("stays")) {
+            if (stay.get("processInstanceId").asLong() == before) {
+                assertThat(stay.get("leftAt").isNull()).as("the ended process's " + stay.get("nodeId")).isFalse();
+            }
+        }
+        assertThat(api.get("maria", PROCESS + "/nodes/handleRequest/tickets").body().findValuesAsText("key"))
+                .doesNotContain(key);
+    }
+
+    @Test
     void diagramsAreForStaffAndAnUnknownProcessIsNotFound() {
         assertThat(api.get("intake", PROCESS + "/traffic").status()).isEqualTo(403);
         assertThat(api.get("alice", PROCESS + "/traffic").status()).isEqualTo(200);
