@@ -5,6 +5,7 @@ import io.turnaround.workflow.NodeVisitObserver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ public class TicketNodeVisits implements NodeVisitObserver {
     private static final String BREACHED = "(t.sla_outcome = 'BREACHED'"
             + " or (t.sla_outcome is null and t.sla_paused_at is null and t.sla_due_at <= ?))";
 
+    /** The most stays one statement inserts (a bulk action moves many processes in one transaction). */
+    private static final int MAX_ROWS = 100;
+
     private final JdbcTemplate jdbc;
 
     TicketNodeVisits(JdbcTemplate jdbc) {
@@ -32,27 +36,51 @@ public class TicketNodeVisits implements NodeVisitObserver {
 
     @Override
     public void nodesVisited(List<NodeVisit> visits) {
-        List<Object[]> entered = new ArrayList<>();
-        List<Object[]> left = new ArrayList<>();
-        for (NodeVisit visit : visits) {
-            if (visit.enteredAt() != null) {
-                entered.add(new Object[] {visit.processInstanceId(), visit.nodeInstanceId(), visit.processId(),
-                        visit.nodeId(), utc(visit.enteredAt()), utc(visit.leftAt()), visit.waits(),
-                        utc(visit.timerDueAt()), TicketKey.idOf(visit.ticketKey())});
-            } else if (visit.leftAt() != null) {
-                left.add(new Object[] {utc(visit.leftAt()), visit.processInstanceId(), visit.nodeInstanceId()});
-            }
+        List<NodeVisit> entered = visits.stream().filter(visit -> visit.enteredAt() != null).toList();
+        for (int from = 0; from < entered.size(); from += MAX_ROWS) {
+            insert(entered.subList(from, Math.min(entered.size(), from + MAX_ROWS)));
         }
-        // Only for a ticket that exists: a process started without one (an engine test) has nothing to show.
-        if (!entered.isEmpty()) {
-            jdbc.batchUpdate("insert into ticket_node_visit (process_instance_id, node_instance_id, ticket_id, process_id,"
-                    + " node_id, entered_at, left_at, waited, timer_due_at) select ?, ?, id, ?, ?, ?, ?, ?, ?"
-                    + " from ticket where id = ?", entered);
-        }
+        List<Object[]> left = visits.stream().filter(visit -> visit.enteredAt() == null && visit.leftAt() != null)
+                .map(visit -> new Object[] {utc(visit.leftAt()), visit.processInstanceId(), visit.nodeInstanceId()})
+                .toList();
         if (!left.isEmpty()) {
             jdbc.batchUpdate("update ticket_node_visit set left_at = ? where process_instance_id = ?"
                     + " and node_instance_id = ? and left_at is null", left);
         }
+    }
+
+    /**
+     * One statement for a transaction's new stays (a ticket's start enters a dozen nodes), each only for a ticket that
+     * exists: a process started without one (an engine test) has nothing to show.
+     */
+    private void insert(List<NodeVisit> visits) {
+        StringBuilder sql = new StringBuilder("insert into ticket_node_visit (process_instance_id, node_instance_id,"
+                + " ticket_id, process_id, node_id, entered_at, left_at, waited, timer_due_at) select v.p, v.n, t.id,"
+                + " v.process_id, v.node_id, v.entered_at, v.left_at, v.waited, v.due from (values ");
+        List<Object> args = new ArrayList<>();
+        List<Integer> types = new ArrayList<>();
+        for (NodeVisit visit : visits) {
+            // The instants cast: in a VALUES list a null would otherwise be text.
+            sql.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, cast(? as timestamp with time zone),"
+                    + " cast(? as timestamp with time zone), ?, cast(? as timestamp with time zone))");
+            add(args, types, visit.processInstanceId(), Types.BIGINT);
+            add(args, types, visit.nodeInstanceId(), Types.BIGINT);
+            add(args, types, TicketKey.idOf(visit.ticketKey()), Types.BIGINT);
+            add(args, types, visit.processId(), Types.VARCHAR);
+            add(args, types, visit.nodeId(), Types.VARCHAR);
+            add(args, types, utc(visit.enteredAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+            add(args, types, utc(visit.leftAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+            add(args, types, visit.waits(), Types.BOOLEAN);
+            add(args, types, utc(visit.timerDueAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+        sql.append(") as v (p, n, ticket_id, process_id, node_id, entered_at, left_at, waited, due)"
+                + " join ticket t on t.id = v.ticket_id");
+        jdbc.update(sql.toString(), args.toArray(), types.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static void add(List<Object> args, List<Integer> types, Object value, int type) {
+        args.add(value);
+        types.add(type);
     }
 
     /** Each node of the process where open tickets wait now, with how many, and how many are breached at {@code now}. */

@@ -1,6 +1,8 @@
 package io.turnaround.workflow;
 
+import org.jbpm.process.instance.InternalProcessRuntime;
 import org.jbpm.process.instance.timer.TimerInstance;
+import org.jbpm.workflow.instance.node.StateBasedNodeInstance;
 import org.jbpm.workflow.instance.node.TimerNodeInstance;
 import org.kie.api.event.process.DefaultProcessEventListener;
 import org.kie.api.event.process.ProcessNodeEvent;
@@ -15,14 +17,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Tells every {@link NodeVisitObserver} which BPMN nodes ticket processes entered and left (registered by jBPM's Spring
  * factory). The engine's own audit log is off; this keeps only what the diagrams show, gathered per transaction so
  * that a ticket's start writes its dozen nodes in one batch. A node jBPM adds of its own (no BPMN id) is not a visit.
+ * A timer event's visit carries the instant it fires; an activity's, the soonest of the timers on its boundary.
  */
 @Component
 class NodeVisitBridge extends DefaultProcessEventListener {
@@ -46,13 +51,14 @@ class NodeVisitBridge extends DefaultProcessEventListener {
         }
     }
 
-    // After: the timer is registered by the time the node has been triggered.
+    // After: the timers are registered by the time the node has been triggered.
     @Override
     public void afterNodeTriggered(ProcessNodeTriggeredEvent event) {
-        if (event.getNodeInstance() instanceof TimerNodeInstance timer && timer.getTimerInstance() != null) {
+        Instant due = timerDueAt(event);
+        if (due != null) {
             Visit visit = visitOf(event);
             if (visit != null) {
-                visit.timerDueAt = dueAt(timer.getTimerInstance());
+                visit.timerDueAt = due;
                 visited(visit);
             }
         }
@@ -66,6 +72,21 @@ class NodeVisitBridge extends DefaultProcessEventListener {
             visit.leftAt = clock.instant();
             visited(visit);
         }
+    }
+
+    /** A timer event's instant, or the soonest of the timers on an activity's boundary; null without a timer. */
+    private static Instant timerDueAt(ProcessNodeTriggeredEvent event) {
+        if (event.getNodeInstance() instanceof TimerNodeInstance timer) {
+            return timer.getTimerInstance() == null ? null : dueAt(timer.getTimerInstance());
+        }
+        if (event.getNodeInstance() instanceof StateBasedNodeInstance activity && activity.getTimerInstances() != null
+                && event.getProcessInstance() instanceof org.jbpm.process.instance.ProcessInstance process) {
+            Map<Long, TimerInstance> timers = ((InternalProcessRuntime) process.getKnowledgeRuntime().getProcessRuntime())
+                    .getTimerManager().getTimerMap();
+            return activity.getTimerInstances().stream().map(timers::get).filter(Objects::nonNull)
+                    .map(NodeVisitBridge::dueAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        }
+        return null;
     }
 
     private static Instant dueAt(TimerInstance timer) {

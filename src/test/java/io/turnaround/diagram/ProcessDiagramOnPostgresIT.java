@@ -120,6 +120,28 @@ class ProcessDiagramOnPostgresIT {
     }
 
     @Test
+    void aQuotedTicketsPathHasTheQuoteProcessItCalledWithTheSoonestOfItsTimers() {
+        Api.Response created = api.post("intake", "/api/tickets", "{\"from\":\"cto@platina.example\","
+                + "\"subject\":\"Please quote a custom feature\",\"body\":\"A payout report per model\"}");
+        assertThat(created.body().get("route").asText()).isEqualTo("CUSTOM_QUOTE");
+        String key = created.body().get("key").asText();
+        long task = taskOf(key, "sales", "sam");
+        assertThat(api.post("sam", "/api/tasks/" + task + "/claim", null).status()).isEqualTo(200);
+        Api.Response quoted = api.post("sam", "/api/tasks/" + task + "/estimate",
+                "{\"hours\": 3, \"description\": \"A custom login page\"}");
+        assertThat(quoted.status()).as(quoted.text()).isEqualTo(201);
+
+        JsonNode path = api.get("sam", "/api/tickets/" + key + "/path").body();
+        assertThat(nodes(path, stay -> stay.get("leftAt").isNull())).contains("quoteCustomWork");
+        JsonNode waiting = stay(path, "awaitAnswer");
+        assertThat(waiting.get("processId").asText()).isEqualTo("custom-quote");
+        assertThat(waiting.get("leftAt").isNull()).isTrue();
+        Instant due = Instant.parse(waiting.get("timerDueAt").asText());
+        assertThat(due).as("the reminder, before the quote expires").isAfter(Instant.now())
+                .isBefore(Instant.parse(quoted.body().get("expiresAt").asText()));
+    }
+
+    @Test
     void diagramsAreForStaffAndAnUnknownProcessIsNotFound() {
         assertThat(api.get("intake", PROCESS + "/traffic").status()).isEqualTo(403);
         assertThat(api.get("alice", PROCESS + "/traffic").status()).isEqualTo(200);
@@ -216,7 +238,11 @@ class ProcessDiagramOnPostgresIT {
     }
 
     private static long taskOf(String key, String group) {
-        for (JsonNode task : api.get("alice", "/api/tasks?group=" + group).body()) {
+        return taskOf(key, group, "alice");
+    }
+
+    private static long taskOf(String key, String group, String user) {
+        for (JsonNode task : api.get(user, "/api/tasks?group=" + group).body()) {
             if (key.equals(task.get("ticketKey").asText())) {
                 return task.get("id").asLong();
             }
