@@ -3,6 +3,7 @@ package io.turnaround.billing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.turnaround.TurnaroundApplication;
 import io.turnaround.support.Api;
+import io.turnaround.support.Http;
 import io.turnaround.support.Multipart;
 import io.turnaround.support.PolicyFolders;
 import io.turnaround.support.PostgresDatabase;
@@ -21,7 +22,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -325,6 +325,6 @@ class HoursOnPostgresIT {
         if (user != null) {
             request.header("Authorization", Api.basic(user));
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return Http.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

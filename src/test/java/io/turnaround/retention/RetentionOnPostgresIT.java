@@ -258,7 +258,7 @@ class RetentionOnPostgresIT {
 
     private static java.net.http.HttpResponse<byte[]> bytes(String user, String path) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            return io.turnaround.support.Http.CLIENT.send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://localhost:" + port + path)).header("Authorization", Api.basic(user)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         } catch (java.io.IOException | InterruptedException e) {

@@ -3,6 +3,7 @@ package io.turnaround.studio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.turnaround.support.Api;
+import io.turnaround.support.Http;
 import io.turnaround.support.DemoServer;
 import io.turnaround.support.Browser;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +19,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -488,7 +488,7 @@ class StudioOnPostgresIT {
 
     /** A GET whose answer is text, not JSON. */
     private static String text(String user, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return Http.CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", Api.basic(user)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 

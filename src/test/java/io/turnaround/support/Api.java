@@ -15,7 +15,7 @@ import java.util.Base64;
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = Http.CLIENT;
     private final String base;
 
     public Api(int port) {

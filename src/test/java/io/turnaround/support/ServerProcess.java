@@ -198,7 +198,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitHealthy() {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = Http.CLIENT;
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

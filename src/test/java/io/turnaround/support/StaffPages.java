@@ -1,6 +1,7 @@
 package io.turnaround.support;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -69,8 +70,9 @@ public final class StaffPages {
     /** An event stream of the pages (its lines as they come), as a browser's EventSource opens it. */
     public Stream<String> events(String path) {
         try {
+            // The stream holds the client: it must not be collected while the lines are read (see Http).
             return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream")
-                    .build(), HttpResponse.BodyHandlers.ofLines()).body();
+                    .build(), HttpResponse.BodyHandlers.ofLines()).body().onClose(() -> Reference.reachabilityFence(http));
         } catch (IOException e) {
             throw new IllegalStateException(path + " did not answer", e);
         } catch (InterruptedException e) {
@@ -100,6 +102,8 @@ public final class StaffPages {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            Reference.reachabilityFence(http); // held until the answer is read (see Http)
         }
     }
 

@@ -266,7 +266,7 @@ class TicketApiIT extends ServerTestBase {
     void aBodySentWithoutALengthIsCountedAndRefusedPastTheLimit() throws Exception {
         long before = jdbc.queryForObject("select count(*) from ticket", Long.class);
         String big = "{\"from\":\"ops@goldcrest.example\",\"subject\":\"s\",\"body\":\"" + "x".repeat(1_100_000) + "\"}";
-        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpResponse<String> chunked = io.turnaround.support.Http.CLIENT.send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/tickets"))
                         .header("Authorization", Api.basic("intake")).header("Content-Type", "application/json")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
