@@ -83,6 +83,7 @@
     if (importing) {
       return;
     }
+    studio.pendingChange();
     clearTimeout(exportTimer);
     exportTimer = setTimeout(function () {
       exportTimer = null;

@@ -342,6 +342,12 @@
   // What the trial panels (studio-trials.js) need of the editor.
   window.turnaroundStudio = {
     request: request,
+    /** A change the diagram has not written to the XML yet can be saved at once: saving writes it first. */
+    pendingChange: function () {
+      var button = document.getElementById("save");
+      if (button && edits && open) { button.disabled = false; }
+      status("save-state", "changes not saved");
+    },
     openFile: openFile,
     /** The open file's text as the editor shows it, saved or not. */
     unsaved: function () { return open ? {path: open.path, content: editor.getValue()} : {}; },
