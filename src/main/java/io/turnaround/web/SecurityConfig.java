@@ -114,6 +114,7 @@ class SecurityConfig {
                         .mvcMatchers("/api/staff/**", "/api/staff").hasRole("ADMIN")
                         .mvcMatchers("/api/groups/**", "/api/groups").hasAnyRole("MANAGER", "ANALYST", "ADMIN")
                         .mvcMatchers("/api/processes/**", "/api/processes").hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN")
+                        .mvcMatchers("/api/reports/**").hasAnyRole("MANAGER", "ANALYST", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("turnaround").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"turnaround\"");
@@ -162,6 +163,7 @@ class SecurityConfig {
                         .mvcMatchers(HttpMethod.POST, "/clients/*/tier").hasRole("ADMIN")
                         .mvcMatchers("/clients/**", "/clients").hasAnyRole("MANAGER", "ADMIN")
                         .mvcMatchers("/staff/**", "/staff").hasRole("ADMIN")
+                        .mvcMatchers("/reports/**", "/reports").hasAnyRole("MANAGER", "ANALYST", "ADMIN")
                         .mvcMatchers(HttpMethod.POST, "/tickets/*/time", "/tickets/*/time/*/withdrawal")
                         .hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .mvcMatchers(HttpMethod.POST, "/policy/versions/*/activation").hasRole("ADMIN")

@@ -164,6 +164,12 @@ final class AccessTable {
         row("GET /processes/{id}/bpmn", READERS);
         row("GET /processes/{id}/traffic", READERS);
         row("GET /processes/{id}/nodes/{nodeId}/tickets", READERS);
+        // reports: managers, analysts and admins
+        row("GET /api/reports/backlog", POLICY_READERS);
+        row("GET /api/reports/backlog.csv", POLICY_READERS);
+        row("GET /reports", POLICY_READERS);
+        row("GET /reports/backlog", POLICY_READERS);
+        row("GET /reports/backlog.csv", POLICY_READERS);
         // the studio: analysts and admins edit workspaces, managers read them
         row("GET /api/studio/workspaces", POLICY_READERS);
         row("POST /api/studio/workspaces", POLICY_WRITERS);
