@@ -93,6 +93,11 @@ public final class SlaLadder implements Serializable {
         return stopped;
     }
 
+    /** The working time between two instants on the ticket's SLA calendar. */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        return calendar.workingTimeBetween(from, to);
+    }
+
     public Instant getDueAt() {
         return dueAt;
     }

@@ -38,11 +38,13 @@ public class Conversation {
     private final TicketHistory history;
     private final Outbox outbox;
     private final TicketMail mail;
+    private final TicketPromises promises;
     private final Attachments attachments;
     private final Clock clock;
 
     Conversation(JdbcTemplate jdbc, Tickets tickets, TicketHistory history, Outbox outbox, TicketMail mail,
-                 Attachments attachments, Clock clock) {
+                 TicketPromises promises, Attachments attachments, Clock clock) {
+        this.promises = promises;
         this.attachments = attachments;
         this.jdbc = jdbc;
         this.outbox = outbox;
@@ -69,6 +71,7 @@ public class Conversation {
         outbox.queue(new Outbox.Mail(MailKind.REPLY, OutboxKeys.reply(id), ticket.id(), id, ticket.sender(),
                 "[" + ticket.key() + "] Re: " + ticket.subject(), body, mail.threadOf(ticket.id())), now);
         history.add(ticket.id(), now, author, REPLY_QUEUED, "to " + ticket.sender() + ": " + abbreviate(body));
+        promises.answered(ticket.id(), now);
         return new TicketMessage(id, TicketMessage.Kind.REPLY, author, body, now, "QUEUED");
     }
 

@@ -4,6 +4,7 @@ import io.turnaround.workflow.SlaResumed;
 import io.turnaround.workflow.Workflow;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -22,10 +23,12 @@ class SlaClock {
             + " and t.status in ('OPEN', 'WAITING')";
 
     private final Tickets tickets;
+    private final TicketPromises promises;
     private final Workflow workflow;
 
-    SlaClock(Tickets tickets, Workflow workflow) {
+    SlaClock(Tickets tickets, TicketPromises promises, Workflow workflow) {
         this.tickets = tickets;
+        this.promises = promises;
         this.workflow = workflow;
     }
 
@@ -44,6 +47,7 @@ class SlaClock {
             return false;
         }
         tickets.slaPaused(ticket.id(), at);
+        promises.paused(ticket.id(), at);
         return true;
     }
 
@@ -54,6 +58,7 @@ class SlaClock {
         }
         SlaResumed resumed = workflow.resumeSla(ticket.policyVersion(), ticket.processInstanceId(), at);
         tickets.slaResumed(ticket.id(), resumed.dueAt(), resumed.paused(), at);
+        promises.resumed(ticket.id(), resumed.dueAt(), resumed.paused());
         return Optional.of(resumed);
     }
 
@@ -63,7 +68,24 @@ class SlaClock {
      * stop ({@link Tickets#stopSla}): the ladder sees it there, and skips its rungs.
      */
     static String outcomeIfAssignedAt(Ticket ticket, Instant at) {
-        Instant clockAt = ticket.slaPausedAt() != null ? ticket.slaPausedAt() : at;
-        return clockAt.isAfter(ticket.slaDueAt()) ? "BREACHED" : "MET";
+        return clockAt(ticket, at).isAfter(ticket.slaDueAt()) ? "BREACHED" : "MET";
+    }
+
+    /**
+     * How long the clock has run at {@code at} on its own calendar (business hours or 24x7), the time it spent paused
+     * left out: the promised turnaround less the working time still to run before the due instant, or more the
+     * working time since. Read while the ticket's process runs: the calendar is its ladder's.
+     */
+    Duration ranOnItsClock(Ticket ticket, Instant at) {
+        Instant clockAt = clockAt(ticket, at);
+        Instant due = ticket.slaDueAt();
+        return clockAt.isAfter(due)
+                ? ticket.slaTarget().plus(workflow.slaWorkingTime(ticket.policyVersion(), ticket.processInstanceId(), due, clockAt))
+                : ticket.slaTarget().minus(workflow.slaWorkingTime(ticket.policyVersion(), ticket.processInstanceId(), clockAt, due));
+    }
+
+    /** Where the clock stands at {@code at}: a paused clock stands where its pause began. */
+    private static Instant clockAt(Ticket ticket, Instant at) {
+        return ticket.slaPausedAt() != null ? ticket.slaPausedAt() : at;
     }
 }

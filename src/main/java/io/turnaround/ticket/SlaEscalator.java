@@ -38,15 +38,17 @@ class SlaEscalator implements SlaEscalations {
 
     private final JdbcTemplate jdbc;
     private final Tickets tickets;
+    private final TicketPromises promises;
     private final TicketHistory history;
     private final StaffDirectory staff;
     private final Outbox outbox;
     private final MeterRegistry meters;
 
-    SlaEscalator(JdbcTemplate jdbc, Tickets tickets, TicketHistory history, StaffDirectory staff, Outbox outbox,
-                 MeterRegistry meters) {
+    SlaEscalator(JdbcTemplate jdbc, Tickets tickets, TicketPromises promises, TicketHistory history,
+                 StaffDirectory staff, Outbox outbox, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tickets = tickets;
+        this.promises = promises;
         this.history = history;
         this.staff = staff;
         this.outbox = outbox;
@@ -129,6 +131,7 @@ class SlaEscalator implements SlaEscalations {
                 if (!tickets.markBreached(ticket.id(), at)) {
                     return Climb.skipped("the breach was already recorded", false);
                 }
+                promises.breached(ticket.id(), at);
                 String note = "nobody assigned by " + ticket.slaDueAt() + "; escalated to " + step.group();
                 history.add(ticket.id(), at, ACTOR, SLA_BREACHED, note);
                 return Climb.breached(note, step.group());

@@ -56,12 +56,14 @@ public class TicketIntake {
     private final Workflow workflow;
     private final TicketMail mail;
     private final TicketExplanations explanations;
+    private final TicketPromises promises;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TicketIntake(Clients clients, ClientHolidays clientHolidays, Tickets tickets, TicketHistory history,
                  ActivePolicy policy, LoadedPolicies policies, Workflow workflow, TicketMail mail,
-                 TicketExplanations explanations, ApplicationEventPublisher events, Clock clock) {
+                 TicketExplanations explanations, TicketPromises promises, ApplicationEventPublisher events,
+                 Clock clock) {
         this.clients = clients;
         this.clientHolidays = clientHolidays;
         this.tickets = tickets;
@@ -71,6 +73,7 @@ public class TicketIntake {
         this.workflow = workflow;
         this.mail = mail;
         this.explanations = explanations;
+        this.promises = promises;
         this.events = events;
         this.clock = clock;
     }
@@ -186,8 +189,8 @@ public class TicketIntake {
                 + "; decided anew from then by policy v" + version.number());
         StartedTicket started = workflow.startTicket(version.number(), ticket.key(), factsOf(client.get(),
                 ticket.subject(), replyBody, Channel.EMAIL, replyAt, ticket.requestedCategory()));
-        recordDecision(ticket.id(), version.number(), ticket.requestedCategory(), started, replyAt, Duration.ZERO, null,
-                now);
+        recordDecision(ticket.id(), version.number(), ticket.requestedCategory(), started, replyAt, false, Duration.ZERO,
+                null, now);
         return true;
     }
 
@@ -285,7 +288,7 @@ public class TicketIntake {
         StartedTicket started = workflow.restartTicket(ticket.policyVersion(), toVersion,
                 ticket.processInstanceId(), ticket.key(), factsOf(c, ticket.subject(), ticket.decidedText(),
                         ticket.decidedChannel(), ticket.clockFrom(), category), pausedSoFar);
-        recordDecision(ticket.id(), toVersion, category, started, ticket.clockFrom(), pausedSoFar, null, now);
+        recordDecision(ticket.id(), toVersion, category, started, ticket.clockFrom(), true, pausedSoFar, null, now);
         if (ticket.slaPausedAt() != null) {
             workflow.pauseSla(toVersion, started.processInstanceId(), ticket.slaPausedAt());
         }
@@ -301,21 +304,23 @@ public class TicketIntake {
     /** {@code channelNote}: what the acknowledgement tells the customer about the channel, or null. */
     private void startWork(long id, PolicyVersion version, TicketFacts facts, String channelNote, Instant now) {
         StartedTicket started = workflow.startTicket(version.number(), TicketKey.of(id), facts);
-        recordDecision(id, version.number(), facts.getRequestedCategory(), started, facts.getReceivedAt(), Duration.ZERO,
-                channelNote, now);
+        recordDecision(id, version.number(), facts.getRequestedCategory(), started, facts.getReceivedAt(), false,
+                Duration.ZERO, channelNote, now);
     }
 
-    /** {@code clockFrom}: when the decision's clock starts, the receipt or the reply that reopened the ticket. */
+    /**
+     * {@code clockFrom}: when the decision's clock starts, the receipt or the reply that reopened the ticket;
+     * {@code sameClock}: the ticket was decided on that clock before, and this decision replaces that one's promise.
+     */
     private void recordDecision(long id, int policyVersion, Category requestedCategory, StartedTicket started,
-                                Instant clockFrom, Duration pausedSoFar, String channelNote, Instant now) {
+                                Instant clockFrom, boolean sameClock, Duration pausedSoFar, String channelNote,
+                                Instant now) {
         Decision decision = started.decision();
         Instant dueAt = SlaLadder.afterPause(decision.getCalendar(), decision.getSlaDueAt(), pausedSoFar);
         tickets.recordDecision(id, started.processInstanceId(), policyVersion, requestedCategory, decision, dueAt, now);
         explanations.record(id, Explanation.of(decision, clockFrom));
-        history.add(id, now, "policy v" + policyVersion, DECIDED, decision.getCategory()
-                + " (" + decision.getCategoryReason() + ") -> " + decision.getRoute() + " for " + decision.getCandidateGroup()
-                + ", " + decision.getSlaTarget() + " on the " + decision.getSlaClock().label() + " clock, due " + dueAt
-                + (pausedSoFar.isZero() ? "" : " (after " + pausedSoFar + " paused)"));
+        promises.decided(id, clockFrom, sameClock, policyVersion, decision, dueAt);
+        history.add(id, now, "policy v" + policyVersion, DECIDED, PromiseLines.decided(decision, dueAt, pausedSoFar));
         mail.decided(id, channelNote, now);
     }
 }

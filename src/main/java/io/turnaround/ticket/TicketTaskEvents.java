@@ -3,8 +3,10 @@ package io.turnaround.ticket;
 import io.turnaround.workflow.TaskChanged;
 import io.turnaround.workflow.TaskObserver;
 import io.turnaround.workflow.WorkObserver;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,10 +28,15 @@ class TicketTaskEvents implements TaskObserver, WorkObserver {
 
     private final Tickets tickets;
     private final TicketHistory history;
+    private final TicketPromises promises;
+    /** Looked up when first needed: the clock reads the engine, whose task service tells this class of its tasks. */
+    private final ObjectProvider<SlaClock> sla;
 
-    TicketTaskEvents(Tickets tickets, TicketHistory history) {
+    TicketTaskEvents(Tickets tickets, TicketHistory history, TicketPromises promises, ObjectProvider<SlaClock> sla) {
         this.tickets = tickets;
         this.history = history;
+        this.promises = promises;
+        this.sla = sla;
     }
 
     @Override
@@ -63,7 +70,10 @@ class TicketTaskEvents implements TaskObserver, WorkObserver {
     @Override
     public void workDone(long processInstanceId, Instant at) {
         tickets.findByProcessInstance(processInstanceId)
-                .ifPresent(ticket -> tickets.assign(ticket.id(), TicketStatus.RESOLVED, ticket.assignee(), at));
+                .ifPresent(ticket -> {
+                    tickets.assign(ticket.id(), TicketStatus.RESOLVED, ticket.assignee(), at);
+                    promises.resolved(ticket.id(), at);
+                });
     }
 
     private void assigned(Ticket ticket, TaskChanged event, boolean workTask) {
@@ -75,8 +85,10 @@ class TicketTaskEvents implements TaskObserver, WorkObserver {
         tickets.assign(ticket.id(), TicketStatus.ASSIGNED, event.assignee(), event.at());
         String outcome = SlaClock.outcomeIfAssignedAt(ticket, event.at());
         if (tickets.stopSla(ticket.id(), event.at(), outcome)) {
-            history.add(ticket.id(), event.at(), event.assignee(), SLA_STOPPED, "assigned to " + event.assignee()
-                    + " at " + event.at() + ", due " + ticket.slaDueAt() + ": " + ("MET".equals(outcome) ? "met" : "breached"));
+            Duration ran = sla.getObject().ranOnItsClock(ticket, event.at());
+            promises.stopped(ticket.id(), event.at(), outcome, event.assignee(), ran);
+            history.add(ticket.id(), event.at(), event.assignee(), SLA_STOPPED, PromiseLines.stopped(event.assignee(),
+                    event.at(), ticket.slaDueAt(), outcome, ran, ticket.slaClock()));
         }
     }
 }

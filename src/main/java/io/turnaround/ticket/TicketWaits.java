@@ -43,7 +43,7 @@ public class TicketWaits {
         if (pauses) {
             sla.pause(ticket, now);
         }
-        history.add(ticket.id(), now, actor, WAITING, "on " + label(on) + (pauses ? "; the SLA clock is paused"
+        history.add(ticket.id(), now, actor, WAITING, "on " + label(on) + (pauses ? PromiseLines.PAUSED
                 : running ? "; the SLA clock runs on (the policy does not pause for this wait)" : ""));
         return tickets.find(ticket.id()).orElseThrow();
     }

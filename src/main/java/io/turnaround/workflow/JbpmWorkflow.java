@@ -149,6 +149,13 @@ class JbpmWorkflow implements Workflow, PolicyDeployer {
                 ladder -> new SlaResumed(ladder.resume(at), ladder.getDueAt()));
     }
 
+    @Override
+    public Duration slaWorkingTime(int policyVersion, long processInstanceId, Instant from, Instant to) {
+        SlaLadder ladder = (SlaLadder) processes.getProcessInstanceVariable(deploymentId(policyVersion),
+                processInstanceId, TicketProcess.LADDER);
+        return ladder.workingTimeBetween(from, to);
+    }
+
     /** Changes the ladder variable and has the process re-read it (its pending timer is replaced), in one transaction. */
     private <T> T changeLadder(int policyVersion, long processInstanceId, Function<SlaLadder, T> change) {
         String deploymentId = deploymentId(policyVersion);

@@ -33,6 +33,9 @@ public interface Workflow {
      */
     SlaResumed resumeSla(int policyVersion, long processInstanceId, Instant at);
 
+    /** The working time between two instants on the calendar of the process's SLA clock (its escalation ladder's). */
+    Duration slaWorkingTime(int policyVersion, long processInstanceId, Instant from, Instant to);
+
     /** Timers whose work keeps failing (the dead-letter list), those jBPM gave up on first. */
     List<FailedTimer> failedTimers();
 
