@@ -13,7 +13,9 @@ public enum MailKind {
     /** An SLA ladder warning to staff. */
     SLA_WARNING,
     /** A custom-work quote to the client, or its reminder, with the link to accept or decline it. */
-    QUOTE;
+    QUOTE,
+    /** A report to staff: the weekly service-level summary to the support managers. */
+    REPORT;
 
     /**
      * The RFC 3834 {@code Auto-Submitted} header value, so that vacation responders and other robots do not answer

@@ -33,10 +33,11 @@ public class Outbox {
     }
 
     /**
-     * One mail to queue. {@code messageId} is the ticket message it carries (a reply), {@code inReplyTo} the
-     * Message-ID it answers, with its angle brackets (null: it starts a thread).
+     * One mail to queue. {@code ticketId} is the ticket it is about (null for none: a report), {@code messageId} the
+     * ticket message it carries (a reply), {@code inReplyTo} the Message-ID it answers, with its angle brackets (null:
+     * it starts a thread).
      */
-    public record Mail(MailKind kind, String idempotencyKey, long ticketId, Long messageId, String recipient, String subject,
+    public record Mail(MailKind kind, String idempotencyKey, Long ticketId, Long messageId, String recipient, String subject,
                 String body, String inReplyTo) {
     }
 

@@ -11,6 +11,11 @@ public final class OutboxKeys {
     }
 
     /** The acknowledgement to a known client's sender, with the promise. */
+    /** The weekly summary of the week starting that Monday, to one person. */
+    public static String weeklySummary(java.time.LocalDate monday, String username) {
+        return "weekly-summary-" + monday + "-" + username;
+    }
+
     public static String acknowledgement(long ticketId) {
         return "ack-" + ticketId;
     }

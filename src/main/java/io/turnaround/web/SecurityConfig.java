@@ -114,6 +114,7 @@ class SecurityConfig {
                         .mvcMatchers("/api/staff/**", "/api/staff").hasRole("ADMIN")
                         .mvcMatchers("/api/groups/**", "/api/groups").hasAnyRole("MANAGER", "ANALYST", "ADMIN")
                         .mvcMatchers("/api/processes/**", "/api/processes").hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN")
+                        .mvcMatchers(HttpMethod.POST, "/api/reports/promises/rebuild").hasRole("ADMIN")
                         .mvcMatchers("/api/reports/**").hasAnyRole("MANAGER", "ANALYST", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("turnaround").authenticationEntryPoint((request, response, e) -> {

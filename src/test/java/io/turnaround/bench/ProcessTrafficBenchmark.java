@@ -101,7 +101,8 @@ public final class ProcessTrafficBenchmark {
         jdbc.execute("analyze ticket_node_visit");
     }
 
-    private static void time(HttpClient http, String what, String url, int warmup, int requests) throws Exception {
+    /** Times the calls of one URL and prints the median, p99 and the longest, after {@code warmup} calls. */
+    static void time(HttpClient http, String what, String url, int warmup, int requests) throws Exception {
         List<Long> micros = new ArrayList<>();
         for (int i = 0; i < warmup + requests; i++) {
             long started = System.nanoTime();
@@ -116,12 +117,12 @@ public final class ProcessTrafficBenchmark {
             }
         }
         Collections.sort(micros);
-        System.out.printf("%-32s median %.1f ms, p99 %.1f ms, longest %.1f ms (%d requests)%n", what,
+        System.out.printf("%-36s median %.1f ms, p99 %.1f ms, longest %.1f ms (%d requests)%n", what,
                 micros.get(micros.size() / 2) / 1000.0, micros.get((int) Math.ceil(micros.size() * 0.99) - 1) / 1000.0,
                 micros.get(micros.size() - 1) / 1000.0, requests);
     }
 
-    private static int option(List<String> options, String name, int otherwise) {
+    static int option(List<String> options, String name, int otherwise) {
         int at = options.indexOf(name);
         return at < 0 ? otherwise : Integer.parseInt(options.get(at + 1));
     }

@@ -77,7 +77,7 @@ class ReportsOnPostgresIT {
             Object charted = ((JavascriptExecutor) browser.driver()).executeScript(
                     "return Chart.getChart(document.getElementById('backlog-age-chart')).data.datasets[0].data");
             assertThat(charted).as("the chart drawn from its table").isEqualTo(List.of(1L, 1L, 1L, 0L, 0L));
-            assertThat(browser.driver().findElement(By.linkText("CSV")).getAttribute("href"))
+            assertThat(browser.driver().findElement(By.cssSelector("#backlog-age caption a")).getAttribute("href"))
                     .endsWith("/reports/backlog.csv?by=age");
             assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
         }

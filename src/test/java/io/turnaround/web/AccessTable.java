@@ -170,6 +170,22 @@ final class AccessTable {
         row("GET /reports", POLICY_READERS);
         row("GET /reports/backlog", POLICY_READERS);
         row("GET /reports/backlog.csv", POLICY_READERS);
+        row("GET /api/reports/compliance", POLICY_READERS);
+        row("GET /api/reports/compliance.csv", POLICY_READERS);
+        row("GET /api/reports/compliance/tickets", POLICY_READERS);
+        row("GET /reports/compliance", POLICY_READERS);
+        row("GET /reports/compliance.csv", POLICY_READERS);
+        row("GET /reports/compliance/tickets", POLICY_READERS);
+        row("GET /reports/compliance/tickets.json", POLICY_READERS);
+        row("GET /api/reports/escalations", POLICY_READERS);
+        row("GET /api/reports/escalations.csv", POLICY_READERS);
+        row("GET /api/reports/partner", POLICY_READERS);
+        row("GET /api/reports/partner.csv", POLICY_READERS);
+        row("GET /reports/escalations", POLICY_READERS);
+        row("GET /reports/escalations.csv", POLICY_READERS);
+        row("GET /reports/partner", POLICY_READERS);
+        row("GET /reports/partner.csv", POLICY_READERS);
+        row("POST /api/reports/promises/rebuild", ADMIN);
         // the studio: analysts and admins edit workspaces, managers read them
         row("GET /api/studio/workspaces", POLICY_READERS);
         row("POST /api/studio/workspaces", POLICY_WRITERS);
