@@ -60,8 +60,10 @@ class StatementController {
 
     @GetMapping("/statements/{month}.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable YearMonth month) {
-        MonthlyStatement statement = statements.statement(statements.client(id), month);
-        return download(statement, "pdf", MediaType.APPLICATION_PDF, StatementPdf.write(statement));
+        Client client = statements.client(id);
+        MonthlyStatement statement = statements.statement(client, month);
+        return download(statement, "pdf", MediaType.APPLICATION_PDF,
+                StatementPdf.write(statement, statements.serviceLevels(client, month)));
     }
 
     /** The file name carries ids and the month only: a client's name is its own text. */

@@ -48,6 +48,7 @@ class StatementPage {
         model.addAttribute("previous", month.minusMonths(1).isBefore(Statements.FIRST) ? null : month.minusMonths(1));
         model.addAttribute("next", month.plusMonths(1).isAfter(Statements.LAST) ? null : month.plusMonths(1));
         model.addAttribute("current", statements.currentMonth(client));
+        model.addAttribute("levels", statements.serviceLevels(client, month));
         return "statement";
     }
 
@@ -59,8 +60,10 @@ class StatementPage {
 
     @GetMapping("/clients/{id}/statements/{month}.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable YearMonth month) {
-        MonthlyStatement s = statements.statement(statements.client(id), month);
-        return StatementController.download(s, "pdf", MediaType.APPLICATION_PDF, StatementPdf.write(s));
+        Client client = statements.client(id);
+        MonthlyStatement s = statements.statement(client, month);
+        return StatementController.download(s, "pdf", MediaType.APPLICATION_PDF,
+                StatementPdf.write(s, statements.serviceLevels(client, month)));
     }
 
     @ExceptionHandler(ClientNotFoundException.class)

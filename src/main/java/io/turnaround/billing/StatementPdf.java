@@ -31,7 +31,7 @@ final class StatementPdf {
     private StatementPdf() {
     }
 
-    static byte[] write(MonthlyStatement s) {
+    static byte[] write(MonthlyStatement s, ServiceLevels levels) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 48, 48, 48, 48);
         PdfWriter.getInstance(document, out);
@@ -60,6 +60,10 @@ final class StatementPdf {
         for (String warning : s.warnings()) {
             document.add(new Paragraph("Warning: " + safe(warning), WARNING));
         }
+
+        document.add(new Paragraph(" ", BODY));
+        document.add(new Paragraph("Service levels this month", BOLD));
+        document.add(new Paragraph(StatementText.serviceLevels(levels), BODY));
 
         document.add(new Paragraph(" ", BODY));
         document.add(new Paragraph("Logged time, in the order it was worked", BOLD));

@@ -46,6 +46,18 @@ public final class StatementText {
     }
 
     /** {@code $1,234.50}. */
+    /** The month's service levels in a sentence: "12 requests: 10 met, 1 breached, 1 still running; …". */
+    public static String serviceLevels(ServiceLevels levels) {
+        if (levels.tickets() == 0) {
+            return "No request this month had a turnaround promise.";
+        }
+        return levels.tickets() + (levels.tickets() == 1 ? " request" : " requests") + " with a turnaround promise: "
+                + levels.met() + " met, " + levels.breached() + " breached, " + levels.running() + " still running."
+                + (levels.assignOnClockMedian() == null ? ""
+                : " Median time until a person took the request: " + WorkDuration.hoursMinutes(levels.assignOnClockMedian())
+                + " (hours:minutes, on the plan's clock).");
+    }
+
     public static String dollars(BigDecimal amount) {
         return String.format(Locale.US, "$%,.2f", MonthlyStatement.cents(amount));
     }

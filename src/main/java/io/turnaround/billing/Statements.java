@@ -3,12 +3,14 @@ package io.turnaround.billing;
 import io.turnaround.client.Client;
 import io.turnaround.client.ClientNotFoundException;
 import io.turnaround.client.Clients;
+import io.turnaround.ticket.TicketCompliance;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Monthly statements and hours balances of a client, computed from the time log whenever they are asked for, by the
@@ -25,12 +27,25 @@ public class Statements {
 
     private final Clients clients;
     private final HoursBank bank;
+    private final TicketCompliance compliance;
     private final Clock clock;
 
-    Statements(Clients clients, HoursBank bank, Clock clock) {
+    Statements(Clients clients, HoursBank bank, TicketCompliance compliance, Clock clock) {
         this.clients = clients;
         this.bank = bank;
+        this.compliance = compliance;
         this.clock = clock;
+    }
+
+    /** The client's service levels in the month (in its zone), for the statement's "Service levels this month". */
+    public ServiceLevels serviceLevels(Client client, YearMonth month) {
+        checked("month", month);
+        TicketCompliance.Span span = new TicketCompliance.Span(month.toString(),
+                month.atDay(1).atStartOfDay(client.timeZone()).toInstant(),
+                month.plusMonths(1).atDay(1).atStartOfDay(client.timeZone()).toInstant());
+        List<TicketCompliance.Figures> figures = compliance.figures(new TicketCompliance.Query(List.of(span), List.of(),
+                Map.of(TicketCompliance.Dimension.CLIENT, client.name()), clock.instant()));
+        return ServiceLevels.of(figures.isEmpty() ? null : figures.get(0));
     }
 
     public Client client(long id) {

@@ -64,18 +64,21 @@ class StatementDocumentsTest {
     @Test
     void thePdfShowsTheLinesTheTotalAndTheEntries() throws IOException {
         byte[] pdf = StatementPdf.write(statement(client(Tier.SILVER, new BigDecimal("400.00"), "Silverline <Media> & Co"),
-                worked("DEVELOPMENT PT7H")));
+                worked("DEVELOPMENT PT7H")), new ServiceLevels(12, 10, 1, 1, Duration.ofMinutes(95)));
 
         String text = text(pdf);
         assertThat(text).contains("Statement, November 2026").contains("Silverline <Media> & Co")
                 .contains("SILVER plan, monthly price $2,500.00").contains("Licensing fee $400.00")
                 .contains("Included hours used: 5:00 of 5:00").contains("$200.00").contains("Total $3,100.00")
-                .contains("TCK-000042").contains("note 1 (dave)");
+                .contains("TCK-000042").contains("note 1 (dave)").contains("Service levels this month")
+                .contains("12 requests with a turnaround promise: 10 met, 1 breached, 1 still running. Median time until"
+                        + " a person took the request: 1:35");
     }
 
     @Test
     void aPdfWithoutAnAgreedFeeSaysSoAndItsTotalLeavesItOut() throws IOException {
-        String text = text(StatementPdf.write(statement(client(Tier.GOLD, null, "Goldcrest Live"), List.of())));
+        String text = text(StatementPdf.write(statement(client(Tier.GOLD, null, "Goldcrest Live"), List.of()),
+                new ServiceLevels(0, 0, 0, 0, null)));
 
         assertThat(text).contains("not agreed").contains("Warning: No licensing fee is agreed for Goldcrest Live")
                 .contains("Total $3,500.00").contains("No time logged this month.");
