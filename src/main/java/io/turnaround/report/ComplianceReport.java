@@ -71,21 +71,20 @@ class ComplianceReport {
     Compliance compliance(ReportRequest request) {
         ReportPeriod period = request.period();
         ReportPeriod previous = period.previous();
-        Figures total = single(promises.figures(request.query(List.of(period.whole()), List.of(), clock.instant())));
-        Figures previousTotal = single(promises.figures(request.query(List.of(previous.whole()), List.of(),
-                clock.instant())));
-        List<Figures> now = promises.figures(request.asked(clock.instant()));
+        TicketCompliance.Counted now = promises.count(request.asked(clock.instant()));
+        // The period before, by the same dimensions unless they cut it in time: its spans are not this one's.
+        TicketCompliance.Counted then = promises.count(request.query(List.of(previous.whole()),
+                request.unit() == null ? request.dimensions() : List.of(), clock.instant()));
         Map<Map<Dimension, String>, Figures> before = new LinkedHashMap<>();
         if (request.unit() == null) {
-            promises.figures(request.query(List.of(previous.whole()), request.dimensions(), clock.instant()))
-                    .forEach(f -> before.put(f.key(), f));
+            then.groups().forEach(f -> before.put(f.key(), f));
         }
         List<Row> rows = new ArrayList<>();
-        for (Figures figures : now) {
+        for (Figures figures : now.groups()) {
             rows.add(new Row(request.names(figures.key()), figures, before.get(figures.key())));
         }
         return new Compliance(settings.zone().getId(), Days.of(period), Days.of(previous), request.by(),
-                request.filters(), total, previousTotal, rows);
+                request.filters(), now.total(), then.total(), rows);
     }
 
     @GetMapping({"/api/reports/compliance.csv", "/reports/compliance.csv"})
@@ -160,9 +159,5 @@ class ComplianceReport {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(settings.zone()));
-    }
-
-    private static Figures single(List<Figures> figures) {
-        return figures.isEmpty() ? null : figures.get(0);
     }
 }

@@ -10,10 +10,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static io.turnaround.database.Timestamps.instant;
@@ -57,8 +60,8 @@ public class TicketCompliance {
     }
 
     /** The figures of one group; durations are null where no promise had one. */
-    public record Figures(@JsonIgnore Map<Dimension, String> key, int tickets, int met, int breached, Duration assignOnClockMedian,
-                          Duration assignOnClockP90, Duration assignMedian, Duration assignP90,
+    public record Figures(@JsonIgnore Map<Dimension, String> key, int tickets, int met, int breached,
+                          Duration assignOnClockMedian, Duration assignOnClockP90, Duration assignMedian, Duration assignP90,
                           Duration firstResponseMedian, Duration firstResponseP90, Duration resolveMedian,
                           Duration resolveP90, Duration paused, int pausedTickets) {
 
@@ -92,10 +95,6 @@ public class TicketCompliance {
         }
     }
 
-    private static final String SECONDS_TO_ASSIGN = "extract(epoch from p.stopped_at) - extract(epoch from p.clock_from)";
-    private static final String SECONDS_TO_ANSWER = "extract(epoch from p.first_response_at) - extract(epoch from p.clock_from)";
-    private static final String SECONDS_TO_RESOLVE = "extract(epoch from p.resolved_at) - extract(epoch from p.clock_from)";
-
     private static final String TICKET = " join ticket t on t.id = p.ticket_id";
     /** The hosting partner's first answer, if it came on the promise's clock. */
     private static final String PARTNER_ANSWERED = "t.partner_responded_at >= p.clock_from and (p.next_clock_from is null"
@@ -107,21 +106,124 @@ public class TicketCompliance {
         this.jdbc = jdbc;
     }
 
+    /** The figures of each group (in the order of {@code by}, spans in time order), or one total if none. */
     public List<Figures> figures(Query query) {
+        return count(query).groups();
+    }
+
+    /** Each group's figures and the total's, counted in one reading of the promises. */
+    public record Counted(List<Figures> groups, Figures total) {
+    }
+
+    public Counted count(Query query) {
+        PromiseTally total = new PromiseTally(Map.of());
         if (query.spans().isEmpty()) {
-            return List.of();
+            return new Counted(List.of(), total.figures());
         }
         List<Object> args = new ArrayList<>();
         args.add(utc(query.now()));
-        String keys = query.by().stream().map(d -> d.column).collect(Collectors.joining(", "));
-        String select = "select " + (keys.isEmpty() ? "" : keys + ", ") + "count(*) as tickets,"
-                + " sum(case when p.outcome = 'MET' then 1 else 0 end) as met,"
-                + " sum(case when " + Standing.BREACHED.sql + " then 1 else 0 end) as breached,"
-                + percentiles("p.assign_clock_seconds", "assign_clock") + percentiles(SECONDS_TO_ASSIGN, "assign")
-                + percentiles(SECONDS_TO_ANSWER, "answer") + percentiles(SECONDS_TO_RESOLVE, "resolve")
-                + " sum(p.paused_seconds) as paused_seconds, sum(case when p.paused then 1 else 0 end) as paused_tickets";
-        String sql = select + from(query, args, "") + (keys.isEmpty() ? "" : " group by " + keys + " order by " + keys);
-        return jdbc.query(sql, (rs, n) -> figures(rs, query.by()), args.toArray());
+        // Numbers rather than instants: a year is a hundred thousand rows, and an instant is costly to read.
+        String sql = "select " + seconds("p.clock_from") + " as clock_from, case when p.outcome = 'MET' then 'MET'"
+                + " when " + Standing.BREACHED.sql + " then 'BREACHED' else 'RUNNING' end as standing,"
+                + " p.assign_clock_seconds, " + secondsSinceClock("p.stopped_at") + " as assign, "
+                + secondsSinceClock("p.first_response_at") + " as answer, " + secondsSinceClock("p.resolved_at")
+                + " as resolve, p.paused_seconds, p.paused, p.tier, p.category, p.route, p.candidate_group, c.name,"
+                + " p.assignee, p.policy_version from ticket_promise p left join client c on c.id = p.client_id"
+                + where(query, args);
+        List<Span> spans = query.spans();
+        Map<Map<Dimension, String>, PromiseTally> groups = new TreeMap<>(byKey(query));
+        if (query.by().isEmpty()) {
+            groups.put(Map.of(), total);
+        }
+        jdbc.query(sql, rs -> {
+            int span = spanOf(spans, rs.getDouble("clock_from"));
+            if (span < 0) {
+                return;
+            }
+            Map<Dimension, String> key = new EnumMap<>(Dimension.class);
+            for (Dimension d : query.by()) {
+                key.put(d, d == Dimension.SPAN ? spans.get(span).label() : valueOf(rs, d));
+            }
+            PromiseTally group = groups.computeIfAbsent(key, k -> new PromiseTally(orderedKey(query.by(), k)));
+            Standing standing = Standing.valueOf(rs.getString("standing"));
+            Long ran = (Long) rs.getObject("assign_clock_seconds");
+            Double assign = (Double) rs.getObject("assign");
+            Double answer = (Double) rs.getObject("answer");
+            Double resolve = (Double) rs.getObject("resolve");
+            long paused = rs.getLong("paused_seconds");
+            boolean wasPaused = rs.getBoolean("paused");
+            for (PromiseTally tally : group == total ? List.of(total) : List.of(group, total)) {
+                tally.add(standing, ran, assign, answer, resolve, paused, wasPaused);
+            }
+        }, args.toArray());
+        return new Counted(groups.values().stream().map(PromiseTally::figures).toList(), total.figures());
+    }
+
+    /** The span holding the instant (seconds since the epoch), by the spans' starts (in order); -1 if none does. */
+    private static int spanOf(List<Span> spans, double at) {
+        int low = 0;
+        int high = spans.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            Span span = spans.get(middle);
+            if (at < seconds(span.from())) {
+                high = middle - 1;
+            } else if (at >= seconds(span.to())) {
+                low = middle + 1;
+            } else {
+                return middle;
+            }
+        }
+        return -1;
+    }
+
+    private static double seconds(Instant instant) {
+        return instant.getEpochSecond() + instant.getNano() / 1e9;
+    }
+
+    /** An instant column as seconds since the epoch, in SQL both databases take. */
+    private static String seconds(String column) {
+        return "cast(extract(epoch from " + column + ") as double precision)";
+    }
+
+    /** The seconds from the promise's clock start to an instant column (null if it is null). */
+    private static String secondsSinceClock(String column) {
+        return "cast(extract(epoch from " + column + ") - extract(epoch from p.clock_from) as double precision)";
+    }
+
+    /** Groups in the order SQL's {@code order by} would give them: spans in time, the rest by text, none last. */
+    private static Comparator<Map<Dimension, String>> byKey(Query query) {
+        Map<String, Integer> spanOrder = new HashMap<>();
+        for (int i = 0; i < query.spans().size(); i++) {
+            spanOrder.put(query.spans().get(i).label(), i);
+        }
+        Comparator<Map<Dimension, String>> order = (a, b) -> 0;
+        for (Dimension d : query.by()) {
+            Comparator<Map<Dimension, String>> next = d == Dimension.SPAN
+                    ? Comparator.comparing(k -> spanOrder.get(k.get(d)))
+                    : Comparator.comparing(k -> k.get(d), Comparator.nullsLast(Comparator.naturalOrder()));
+            order = order.thenComparing(next);
+        }
+        return order;
+    }
+
+    private static Map<Dimension, String> orderedKey(List<Dimension> by, Map<Dimension, String> key) {
+        Map<Dimension, String> ordered = new LinkedHashMap<>();
+        by.forEach(d -> ordered.put(d, key.get(d)));
+        return ordered;
+    }
+
+    private static String valueOf(ResultSet rs, Dimension d) throws SQLException {
+        return switch (d) {
+            case TIER -> rs.getString("tier");
+            case CATEGORY -> rs.getString("category");
+            case ROUTE -> rs.getString("route");
+            case GROUP -> rs.getString("candidate_group");
+            case CLIENT -> rs.getString("name");
+            case ASSIGNEE -> rs.getString("assignee");
+            case VERSION -> String.valueOf(rs.getInt("policy_version"));
+            case SPAN -> throw new IllegalArgumentException("a span is no column");
+        };
     }
 
     /** The promises behind a count: those of the query that stand so (all, if null), the oldest first. */
@@ -184,6 +286,18 @@ public class TicketCompliance {
                 seconds(rs, "answer_p90")), args.toArray());
     }
 
+    /** The promises from the first span's start to the last one's end, kept to the filters. */
+    private static String where(Query query, List<Object> args) {
+        StringBuilder sql = new StringBuilder(" where p.clock_from >= ? and p.clock_from < ?");
+        args.add(utc(query.spans().get(0).from()));
+        args.add(utc(query.spans().get(query.spans().size() - 1).to()));
+        query.filters().forEach((dimension, value) -> {
+            sql.append(" and ").append(dimension.column).append(" = ?");
+            args.add(value);
+        });
+        return sql.toString();
+    }
+
     /**
      * The promises of the query's spans and filters: {@code p} joined to its span {@code b}, to its client {@code c},
      * and to what {@code joins} names.
@@ -198,15 +312,8 @@ public class TicketCompliance {
             args.add(utc(span.from()));
             args.add(utc(span.to()));
         }
-        sql.append(") as b (label, span_from, span_to) on p.clock_from >= b.span_from and p.clock_from < b.span_to")
-                .append(joins).append(" left join client c on c.id = p.client_id where p.clock_from >= ? and p.clock_from < ?");
-        args.add(utc(query.spans().get(0).from()));
-        args.add(utc(query.spans().get(query.spans().size() - 1).to()));
-        query.filters().forEach((dimension, value) -> {
-            sql.append(" and ").append(dimension.column).append(" = ?");
-            args.add(value);
-        });
-        return sql.toString();
+        return sql.append(") as b (label, span_from, span_to) on p.clock_from >= b.span_from and p.clock_from < b.span_to")
+                .append(joins).append(" left join client c on c.id = p.client_id").append(where(query, args)).toString();
     }
 
     private static String percentiles(String seconds, String name) {
@@ -221,14 +328,6 @@ public class TicketCompliance {
             key.put(by.get(i), rs.getString(i + 1));
         }
         return key;
-    }
-
-    private static Figures figures(ResultSet rs, List<Dimension> by) throws SQLException {
-        return new Figures(key(rs, by), rs.getInt("tickets"), rs.getInt("met"), rs.getInt("breached"),
-                seconds(rs, "assign_clock_median"), seconds(rs, "assign_clock_p90"), seconds(rs, "assign_median"),
-                seconds(rs, "assign_p90"), seconds(rs, "answer_median"), seconds(rs, "answer_p90"),
-                seconds(rs, "resolve_median"), seconds(rs, "resolve_p90"), Duration.ofSeconds(rs.getLong("paused_seconds")),
-                rs.getInt("paused_tickets"));
     }
 
     /** A duration of whole seconds, rounded; null stays null. */
