@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +28,14 @@ public class PromiseRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(PromiseRebuild.class);
     private static final int CHUNK = 1000;
+    private static final int INSTANT = Types.TIMESTAMP_WITH_TIMEZONE;
     private static final String EVENTS = "'DECIDED', 'REOPENED', 'WAITING', 'WAITING_ENDED', 'SLA_STOPPED',"
             + " 'SLA_BREACHED', 'REPLY_QUEUED', 'TASK_COMPLETED'";
+
+    /** The columns' types, so that a null is bound without asking the database what it would be. */
+    private static final int[] TYPES = {Types.BIGINT, INSTANT, INSTANT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, INSTANT, Types.VARCHAR, INSTANT,
+            INSTANT, Types.VARCHAR, Types.BIGINT, INSTANT, Types.BOOLEAN, Types.BIGINT, INSTANT, INSTANT};
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -87,7 +94,7 @@ public class PromiseRebuild {
             jdbc.batchUpdate("insert into ticket_promise (ticket_id, clock_from, next_clock_from, client_id, tier, category,"
                     + " route, candidate_group, policy_version, sla_target, sla_clock, due_at, outcome, breached_at,"
                     + " stopped_at, assignee, assign_clock_seconds, paused_at, paused, paused_seconds, first_response_at,"
-                    + " resolved_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                    + " resolved_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, TYPES);
             tickets += chunk.size();
             promises += rows.size();
         }
