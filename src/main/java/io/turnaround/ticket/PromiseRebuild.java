@@ -1,8 +1,8 @@
 package io.turnaround.ticket;
 
+import io.turnaround.database.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,8 +56,7 @@ public class PromiseRebuild {
     @Transactional
     public Rebuilt rebuild() {
         Instant started = clock.instant();
-        String database = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-        if ("PostgreSQL".equals(database)) {
+        if (Dialect.isPostgres(jdbc)) {
             jdbc.execute("lock table ticket_promise in share row exclusive mode");
         }
         jdbc.update("delete from ticket_promise");

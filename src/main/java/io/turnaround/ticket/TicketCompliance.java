@@ -2,6 +2,7 @@ package io.turnaround.ticket;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.turnaround.database.Dialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static io.turnaround.database.Timestamps.instant;
@@ -101,6 +101,8 @@ public class TicketCompliance {
             + " or t.partner_responded_at < p.next_clock_from)";
 
     private final JdbcTemplate jdbc;
+    /** Whether the database is PostgreSQL; asked when first needed. */
+    private volatile Boolean postgres;
 
     TicketCompliance(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -122,29 +124,33 @@ public class TicketCompliance {
         }
         List<Object> args = new ArrayList<>();
         args.add(utc(query.now()));
+        List<Dimension> columns = query.by().stream().filter(d -> d != Dimension.SPAN).toList();
+        boolean client = query.by().contains(Dimension.CLIENT) || query.filters().containsKey(Dimension.CLIENT);
         // Numbers rather than instants: a year is a hundred thousand rows, and an instant is costly to read.
         String sql = "select " + seconds("p.clock_from") + " as clock_from, case when p.outcome = 'MET' then 'MET'"
                 + " when " + Standing.BREACHED.sql + " then 'BREACHED' else 'RUNNING' end as standing,"
                 + " p.assign_clock_seconds, " + secondsSinceClock("p.stopped_at") + " as assign, "
                 + secondsSinceClock("p.first_response_at") + " as answer, " + secondsSinceClock("p.resolved_at")
-                + " as resolve, p.paused_seconds, p.paused, p.tier, p.category, p.route, p.candidate_group, c.name,"
-                + " p.assignee, p.policy_version from ticket_promise p left join client c on c.id = p.client_id"
+                + " as resolve, p.paused_seconds, p.paused"
+                + columns.stream().map(d -> ", " + d.column + " as by_" + d.name()).collect(Collectors.joining())
+                + " from ticket_promise p" + (client ? " left join client c on c.id = p.client_id" : "")
                 + where(query, args);
         List<Span> spans = query.spans();
-        Map<Map<Dimension, String>, PromiseTally> groups = new TreeMap<>(byKey(query));
+        // A group's key is its values in the order of by, a span by its index; sorted once all are counted.
+        Map<List<Object>, PromiseTally> groups = new HashMap<>();
         if (query.by().isEmpty()) {
-            groups.put(Map.of(), total);
+            groups.put(List.of(), total);
         }
         jdbc.query(sql, rs -> {
             int span = spanOf(spans, rs.getDouble("clock_from"));
             if (span < 0) {
                 return;
             }
-            Map<Dimension, String> key = new EnumMap<>(Dimension.class);
+            List<Object> key = new ArrayList<>(query.by().size());
             for (Dimension d : query.by()) {
-                key.put(d, d == Dimension.SPAN ? spans.get(span).label() : valueOf(rs, d));
+                key.add(d == Dimension.SPAN ? span : rs.getString("by_" + d.name()));
             }
-            PromiseTally group = groups.computeIfAbsent(key, k -> new PromiseTally(orderedKey(query.by(), k)));
+            PromiseTally group = groups.computeIfAbsent(key, k -> new PromiseTally(named(query, k)));
             Standing standing = Standing.valueOf(rs.getString("standing"));
             Long ran = (Long) rs.getObject("assign_clock_seconds");
             Double assign = (Double) rs.getObject("assign");
@@ -156,7 +162,33 @@ public class TicketCompliance {
                 tally.add(standing, ran, assign, answer, resolve, paused, wasPaused);
             }
         }, args.toArray());
-        return new Counted(groups.values().stream().map(PromiseTally::figures).toList(), total.figures());
+        List<Figures> figures = groups.entrySet().stream().sorted(Map.Entry.comparingByKey(TicketCompliance::compare))
+                .map(group -> group.getValue().figures()).toList();
+        return new Counted(figures, total.figures());
+    }
+
+    /** A group's key with its dimensions named, a span by its label. */
+    private static Map<Dimension, String> named(Query query, List<Object> key) {
+        Map<Dimension, String> named = new LinkedHashMap<>();
+        for (int i = 0; i < key.size(); i++) {
+            Dimension d = query.by().get(i);
+            named.put(d, d == Dimension.SPAN ? query.spans().get((Integer) key.get(i)).label() : (String) key.get(i));
+        }
+        return named;
+    }
+
+    /** Groups in the order SQL's {@code order by} would give them: spans in time, the rest by text, none last. */
+    private static int compare(List<Object> a, List<Object> b) {
+        for (int i = 0; i < a.size(); i++) {
+            Object x = a.get(i);
+            Object y = b.get(i);
+            int order = x instanceof Integer span ? span.compareTo((Integer) y)
+                    : Comparator.nullsLast(Comparator.<String>naturalOrder()).compare((String) x, (String) y);
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
     }
 
     /** The span holding the instant (seconds since the epoch), by the spans' starts (in order); -1 if none does. */
@@ -181,49 +213,21 @@ public class TicketCompliance {
         return instant.getEpochSecond() + instant.getNano() / 1e9;
     }
 
-    /** An instant column as seconds since the epoch, in SQL both databases take. */
-    private static String seconds(String column) {
-        return "cast(extract(epoch from " + column + ") as double precision)";
+    /**
+     * An instant column as seconds since the epoch, a double. PostgreSQL's {@code extract} gives a numeric, whose
+     * arithmetic took a year's figures a hundred milliseconds longer than {@code date_part}'s double; H2 has only
+     * {@code extract}.
+     */
+    private String seconds(String column) {
+        if (postgres == null) {
+            postgres = Dialect.isPostgres(jdbc);
+        }
+        return postgres ? "date_part('epoch', " + column + ")" : "cast(extract(epoch from " + column + ") as double precision)";
     }
 
     /** The seconds from the promise's clock start to an instant column (null if it is null). */
-    private static String secondsSinceClock(String column) {
-        return "cast(extract(epoch from " + column + ") - extract(epoch from p.clock_from) as double precision)";
-    }
-
-    /** Groups in the order SQL's {@code order by} would give them: spans in time, the rest by text, none last. */
-    private static Comparator<Map<Dimension, String>> byKey(Query query) {
-        Map<String, Integer> spanOrder = new HashMap<>();
-        for (int i = 0; i < query.spans().size(); i++) {
-            spanOrder.put(query.spans().get(i).label(), i);
-        }
-        Comparator<Map<Dimension, String>> order = (a, b) -> 0;
-        for (Dimension d : query.by()) {
-            Comparator<Map<Dimension, String>> next = d == Dimension.SPAN
-                    ? Comparator.comparing(k -> spanOrder.get(k.get(d)))
-                    : Comparator.comparing(k -> k.get(d), Comparator.nullsLast(Comparator.naturalOrder()));
-            order = order.thenComparing(next);
-        }
-        return order;
-    }
-
-    private static Map<Dimension, String> orderedKey(List<Dimension> by, Map<Dimension, String> key) {
-        Map<Dimension, String> ordered = new LinkedHashMap<>();
-        by.forEach(d -> ordered.put(d, key.get(d)));
-        return ordered;
-    }
-
-    private static String valueOf(ResultSet rs, Dimension d) throws SQLException {
-        return switch (d) {
-            case TIER -> rs.getString("tier");
-            case CATEGORY -> rs.getString("category");
-            case ROUTE -> rs.getString("route");
-            case GROUP -> rs.getString("candidate_group");
-            case CLIENT -> rs.getString("name");
-            case ASSIGNEE -> rs.getString("assignee");
-            case VERSION -> String.valueOf(rs.getInt("policy_version"));
-            case SPAN -> throw new IllegalArgumentException("a span is no column");
-        };
+    private String secondsSinceClock(String column) {
+        return seconds(column) + " - " + seconds("p.clock_from");
     }
 
     /** The promises behind a count: those of the query that stand so (all, if null), the oldest first. */
