@@ -9,6 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.CookieManager;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,10 +25,10 @@ import java.util.List;
  * How fast the reports answer with a year of tickets: starts the server in this JVM on a fresh PostgreSQL database
  * (demo accounts and clients), writes {@code --tickets} tickets received over the last 365 days with the history the
  * server records for them (received, decided, assigned or breached, answered, done; a tenth breached, a few hundred
- * still running, the breached ones' ladder rungs), rebuilds the promises from that history through the API (timed),
- * then times {@code --requests} calls of each report as the reports page makes them (a manager signed in), after
- * {@code --warmup} more, and the CSV of the year's compliance by week and tier. Prints the median, p99 and the longest,
- * measured at the client:
+ * still running, the breached ones' ladder rungs), rebuilds the promises from that history through the API (timed)
+ * and vacuums them as autovacuum would, then times {@code --requests} calls of each report as the reports page makes
+ * them (a manager signed in), after {@code --warmup} more, and the CSV of the year's compliance by week and tier.
+ * Prints the median, p99 and the longest, measured at the client:
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.mainClass=io.turnaround.bench.ReportsBenchmark \
@@ -47,7 +49,8 @@ public final class ReportsBenchmark {
         int requests = ProcessTrafficBenchmark.option(options, "--requests", 200);
         int warmup = ProcessTrafficBenchmark.option(options, "--warmup", 20);
         EnginePersistence.configure();
-        List<String> serverArgs = new ArrayList<>(Arrays.asList(PostgresDatabase.create().springArgsWithDemoData()));
+        PostgresDatabase database = PostgresDatabase.create();
+        List<String> serverArgs = new ArrayList<>(Arrays.asList(database.springArgsWithDemoData()));
         serverArgs.add("--server.port=0");
         serverArgs.add("--turnaround.reports.weekly-summary=false");
         try (ConfigurableApplicationContext server = new SpringApplicationBuilder(TurnaroundApplication.class)
@@ -65,7 +68,10 @@ public final class ReportsBenchmark {
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             System.out.printf("rebuilt from the history in %d ms: %s%n", (System.nanoTime() - rebuilding) / 1_000_000,
                     rebuilt.body());
-            server.getBean(JdbcTemplate.class).execute("analyze ticket_promise");
+            // What autovacuum would do after so many new rows, done before measuring rather than during it.
+            try (Connection connection = DriverManager.getConnection(database.url(), database.user(), "")) {
+                connection.createStatement().execute("vacuum analyze ticket_promise");
+            }
             TaskListBenchmark.signIn(http, url, "maria", "demo");
             LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
             String lastMonth = today.minusMonths(1).withDayOfMonth(1).toString().substring(0, 7);
@@ -130,9 +136,10 @@ public final class ReportsBenchmark {
         jdbc.update("insert into sla_escalation (ticket_id, process_instance_id, rung, moment, action, target_group,"
                 + " due_at, fired_at, outcome, detail)"
                 + " select t.id, 800000000 + t.id, r.rung, r.moment, r.action, 'on-call', t.received_at + r.after,"
-                + " t.received_at + r.after, 'DONE', 'bench'" + bench + " and t.id % 10 = 0 cross join"
+                + " t.received_at + r.after, 'DONE', 'bench' from ticket t cross join"
                 + " (values (0, '50%', 'NOTIFY_ASSIGNEE', interval '2 hours'), (1, '80%', 'NOTIFY_GROUP',"
-                + " interval '3 hours'), (2, '100%', 'BREACH', interval '4 hours')) as r(rung, moment, action, after)");
+                + " interval '3 hours'), (2, '100%', 'BREACH', interval '4 hours')) as r(rung, moment, action, after)"
+                + " where t.sender like 'bench%@bench.example' and t.id % 10 = 0");
         jdbc.execute("analyze ticket");
         jdbc.execute("analyze ticket_history");
     }
