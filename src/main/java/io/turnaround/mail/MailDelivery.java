@@ -1,12 +1,15 @@
 package io.turnaround.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -25,15 +28,22 @@ public class MailDelivery {
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
     /** The most header bytes kept of a message over the size limit that was pushed whole. */
     private static final int HEADER_BYTES = 1024 * 1024;
+    /** {@code turnaround_mail_intake_lag_seconds}. */
+    static final String LAG_METRIC = "turnaround.mail.intake.lag";
 
     private final MailReceiver intake;
     private final MailReceiver.Rules rules;
     private final MeterRegistry meters;
+    private final Timer lag;
+    private final Clock clock;
     private final long maxMessageBytes;
 
-    MailDelivery(MailReceiver intake, MailSettings settings, MeterRegistry meters) {
+    MailDelivery(MailReceiver intake, MailSettings settings, MeterRegistry meters, Clock clock) {
         this.intake = intake;
         this.meters = meters;
+        this.clock = clock;
+        this.lag = Timer.builder(LAG_METRIC).description("From a message's arrival in the mailbox to its being taken in")
+                .publishPercentileHistogram().register(meters);
         this.maxMessageBytes = settings.inbound().maxMessageSize().toBytes();
         this.rules = new MailReceiver.Rules(settings.from(), settings.messageIdDomain(), settings.hostingPartner(),
                 settings.inbound().maxAttachmentSize().toBytes(), Pattern.compile(settings.partnerReference()),
@@ -49,17 +59,17 @@ public class MailDelivery {
     public MailOutcome deliver(byte[] raw, MailboxPosition position, Instant receivedAt) {
         MailOutcome outcome = tooLarge(raw.length) ? headersOnly(headersOf(raw), raw.length, position, receivedAt)
                 : whole(raw, position, receivedAt);
-        return counted(outcome);
+        return counted(outcome, position, receivedAt);
     }
 
     /** Takes in a message over the size limit from its headers ({@code headers}) alone; it was {@code size} bytes. */
     MailOutcome deliverHeaders(byte[] headers, long size, MailboxPosition position, Instant receivedAt) {
-        return counted(headersOnly(headers, size, position, receivedAt));
+        return counted(headersOnly(headers, size, position, receivedAt), position, receivedAt);
     }
 
     /** A message the mail server would not hand over: nothing of it could be read, it is listed with {@code reason}. */
     MailOutcome deliverRefused(MailboxPosition position, String reason) {
-        return counted(onceOnly(() -> intake.keepUnreadable(null, position, null, null, reason, false)));
+        return counted(onceOnly(() -> intake.keepUnreadable(null, position, null, null, reason, false)), null, null);
     }
 
     private MailOutcome whole(byte[] raw, MailboxPosition position, Instant receivedAt) {
@@ -109,9 +119,14 @@ public class MailDelivery {
         return onceOnly(() -> intake.keepUnreadable(raw, position, glimpse.sender(), glimpse.subject(), reason, tooLarge));
     }
 
-    private MailOutcome counted(MailOutcome outcome) {
+    /** Counts a message taken in, and for one from the mailbox read for the first time, how long it waited there. */
+    private MailOutcome counted(MailOutcome outcome, MailboxPosition position, Instant receivedAt) {
         meters.counter("turnaround.mail.received", "outcome", outcome.kind().name(),
                 "duplicate", Boolean.toString(outcome.duplicate())).increment();
+        if (position != null && receivedAt != null && !outcome.duplicate()) {
+            Duration waited = Duration.between(receivedAt, clock.instant());
+            lag.record(waited.isNegative() ? Duration.ZERO : waited);
+        }
         return outcome;
     }
 

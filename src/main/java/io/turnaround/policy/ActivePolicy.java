@@ -5,6 +5,9 @@ import io.turnaround.policy.facts.HoursCharge;
 import io.turnaround.policy.facts.Plan;
 import io.turnaround.policy.facts.TicketFacts;
 import io.turnaround.policy.facts.Tier;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -12,6 +15,7 @@ import org.springframework.stereotype.Service;
 
 import javax.annotation.PostConstruct;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 
 /**
@@ -22,16 +26,24 @@ import java.util.List;
 @Service
 public class ActivePolicy {
 
+    /** {@code turnaround_policy_active_version}. */
+    static final String ACTIVE_VERSION_METRIC = "turnaround.policy.active.version";
+    static final String ACTIVATION_METRIC = "turnaround.policy.activation";
     private static final Logger log = LoggerFactory.getLogger(ActivePolicy.class);
 
     private final PolicyVersions versions;
     private final LoadedPolicies loaded;
     private final PolicyFolderImport folder;
     private final DatabaseProbe database;
+    private final Timer followed;
     private volatile PolicyVersion active;
 
-    ActivePolicy(PolicyVersions versions, LoadedPolicies loaded, PolicyFolderImport folder, DatabaseProbe database) {
+    ActivePolicy(PolicyVersions versions, LoadedPolicies loaded, PolicyFolderImport folder, DatabaseProbe database,
+                 MeterRegistry meters) {
         this.versions = versions;
+        this.followed = activationTimer(meters, "followed");
+        Gauge.builder(ACTIVE_VERSION_METRIC, this, p -> p.active == null ? 0 : p.active.number())
+                .description("The number of the policy version that decides new tickets").register(meters);
         this.loaded = loaded;
         this.folder = folder;
         this.database = database;
@@ -49,6 +61,15 @@ public class ActivePolicy {
         active = current;
         log.info("Policy version {} active; {} version(s) deployed in {} ms", current.number(), loaded.size(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * {@code turnaround_policy_activation_seconds{how}}: an activation from its checks to its switch, on the node that
+     * made it ({@code here}) or from noticing it to the switch on another ({@code followed}).
+     */
+    static Timer activationTimer(MeterRegistry meters, String how) {
+        return Timer.builder(ACTIVATION_METRIC).description("How long activating a policy version took").tag("how", how)
+                .register(meters);
     }
 
     public PolicyVersion active() {
@@ -98,6 +119,7 @@ public class ActivePolicy {
             long started = System.nanoTime();
             loaded.deploy(v);
             active = v;
+            followed.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             log.info("Policy version {} is active (activated on another node); deployed here in {} ms", v.number(),
                     (System.nanoTime() - started) / 1_000_000);
         });

@@ -1,5 +1,7 @@
 package io.turnaround.policy;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -33,11 +36,14 @@ public class PolicyDeployments {
     private final PolicyAudit audit;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final Timer activations;
     private final Clock clock;
 
     PolicyDeployments(PolicyVersions versions, ActivePolicy policy, LoadedPolicies loaded, PolicyGroups groups,
-                      PolicyAudit audit, TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
+                      PolicyAudit audit, TransactionTemplate transaction, ApplicationEventPublisher events,
+                      MeterRegistry meters, Clock clock) {
         this.versions = versions;
+        this.activations = ActivePolicy.activationTimer(meters, "here");
         this.groups = groups;
         this.policy = policy;
         this.loaded = loaded;
@@ -166,6 +172,7 @@ public class PolicyDeployments {
         });
         PolicyVersion now = versions.find(number).orElseThrow();
         policy.switchTo(now);
+        activations.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         log.info("Policy version {} activated by {} ({}), replacing {}", number, actor, action,
                 previous.map(p -> Integer.toString(p.number())).orElse("none"));
         events.publishEvent(new PolicyActivated(now, previous.orElse(null), migrateOpenTickets, actor));

@@ -14,7 +14,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -172,6 +174,16 @@ class TaskRows implements TaskObserver {
         return jdbc.query(SELECT + "where k.status in " + OPEN_STATES + " and k.assignee is null"
                 + " and t.candidate_group = k.candidate_group order by t.sla_due_at, k.task_id fetch first "
                 + limit + " rows only", ROW);
+    }
+
+    /** Open tasks counted by candidate group (empty for none) and state, for the metrics. */
+    Map<List<String>, Long> openByGroupAndState() {
+        Map<List<String>, Long> counts = new HashMap<>();
+        jdbc.query("select coalesce(candidate_group, '') as grp, status, count(*) as tasks from task_list_entry"
+                + " where status in " + OPEN_STATES + " group by candidate_group, status", rs -> {
+            counts.put(List.of(rs.getString("grp"), rs.getString("status")), rs.getLong("tasks"));
+        });
+        return counts;
     }
 
     /** Every group that has open tasks, for a manager's filter. */

@@ -1,5 +1,6 @@
 package io.turnaround.ticket;
 
+import io.turnaround.database.AfterCommit;
 import io.turnaround.database.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -32,7 +33,12 @@ import static io.turnaround.ticket.HistoryEvent.SLA_WARNING;
 @Component
 class SlaEscalator implements SlaEscalations {
 
-    static final String LATENESS_METRIC = "turnaround.sla.escalation.lateness";
+    /** {@code turnaround_timer_lateness_seconds}: how long after its due instant a timer's work ran. */
+    static final String LATENESS_METRIC = "turnaround.timer.lateness";
+    /** {@code turnaround_escalations_total{step}}: rungs climbed (not skipped), by what the rung does. */
+    static final String ESCALATIONS_METRIC = "turnaround.escalations";
+    /** {@code turnaround_sla_breaches_total{tier,group}}: promises broken, by tier and the group the work waited in. */
+    static final String BREACHES_METRIC = "turnaround.sla.breaches";
     private static final Logger log = LoggerFactory.getLogger(SlaEscalator.class);
     private static final String ACTOR = "sla-timer";
 
@@ -70,10 +76,21 @@ class SlaEscalator implements SlaEscalations {
                 ticket.id(), rung.processInstanceId(), rung.index(), step.moment(), step.action().name(), step.group(),
                 Timestamps.utc(rung.dueAt()), Timestamps.utc(firedAt), climb.done() ? "DONE" : "SKIPPED", climb.note());
         Duration lateness = Duration.between(rung.dueAt(), firedAt);
-        Timer.builder(LATENESS_METRIC).description("How long after its due instant an SLA escalation step ran")
-                .tag("action", step.action().name()).publishPercentileHistogram().register(meters)
-                .record(lateness.isNegative() ? Duration.ZERO : lateness);
+        AfterCommit.run(() -> counted(ticket, step, climb, lateness.isNegative() ? Duration.ZERO : lateness));
         return climb;
+    }
+
+    private void counted(Ticket ticket, Escalation step, Climb climb, Duration lateness) {
+        Timer.builder(LATENESS_METRIC).description("How long after its due instant a timer's work ran")
+                .tag("timer", "sla-" + step.action().name()).publishPercentileHistogram().register(meters)
+                .record(lateness);
+        if (climb.done()) {
+            meters.counter(ESCALATIONS_METRIC, "step", step.action().name()).increment();
+        }
+        if (climb.breachGroup() != null) {
+            meters.counter(BREACHES_METRIC, "tier", String.valueOf(ticket.tier()), "group",
+                    ticket.candidateGroup() == null ? "none" : ticket.candidateGroup()).increment();
+        }
     }
 
     /** The rungs of the ticket's ladders that came due, in the order they ran. */

@@ -7,6 +7,9 @@ import io.turnaround.client.Clients;
 import io.turnaround.client.ClientNotFoundException;
 import io.turnaround.client.ClientHolidays;
 import io.turnaround.client.Client;
+import io.turnaround.database.AfterCommit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.turnaround.policy.ActivePolicy;
 import io.turnaround.policy.Explanation;
 import io.turnaround.policy.LoadedPolicies;
@@ -47,6 +50,10 @@ import static io.turnaround.ticket.HistoryEvent.TRIAGED;
 @Service
 public class TicketIntake {
 
+    /** {@code turnaround_tickets_received_total{tier,category,route,channel}}; a ticket in triage is tier "none". */
+    static final String RECEIVED_METRIC = "turnaround.tickets.received";
+    private static final String NONE = "none";
+
     private final Clients clients;
     private final ClientHolidays clientHolidays;
     private final Tickets tickets;
@@ -58,12 +65,13 @@ public class TicketIntake {
     private final TicketExplanations explanations;
     private final TicketPromises promises;
     private final ApplicationEventPublisher events;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     TicketIntake(Clients clients, ClientHolidays clientHolidays, Tickets tickets, TicketHistory history,
                  ActivePolicy policy, LoadedPolicies policies, Workflow workflow, TicketMail mail,
                  TicketExplanations explanations, TicketPromises promises, ApplicationEventPublisher events,
-                 Clock clock) {
+                 MeterRegistry meters, Clock clock) {
         this.clients = clients;
         this.clientHolidays = clientHolidays;
         this.tickets = tickets;
@@ -75,6 +83,7 @@ public class TicketIntake {
         this.explanations = explanations;
         this.promises = promises;
         this.events = events;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -113,6 +122,7 @@ public class TicketIntake {
                 mail.withhold(id, noAutoReply, now);
             }
             mail.awaitingTriage(id, policy.active().number(), now);
+            counted(NONE, NONE, TicketStatus.TRIAGE.name(), request.channel());
             return new Received(tickets.find(id).orElseThrow(), null);
         }
         PolicyVersion version = policy.active();
@@ -129,9 +139,17 @@ public class TicketIntake {
                 chat.takenAsEmail()));
         String notice = closedChat.map(ChatWindow::customerNote).map(n -> intakeNote == null ? n : n + " " + intakeNote)
                 .orElse(intakeNote);
-        startWork(id, version, factsOf(c, taken.subject(), taken.body(), taken.channel(), receivedAt,
-                taken.category()), notice, now);
+        Decision decision = startWork(id, version, factsOf(c, taken.subject(), taken.body(), taken.channel(),
+                receivedAt, taken.category()), notice, now);
+        counted(c.tier().name(), decision.getCategory().name(), decision.getRoute().name(), taken.channel());
         return new Received(tickets.find(id).orElseThrow(), notice);
+    }
+
+    /** Counts a received ticket once its transaction commits (labels from the policy's own enums: a bounded set). */
+    private void counted(String tier, String category, String route, Channel channel) {
+        AfterCommit.run(() -> Counter.builder(RECEIVED_METRIC).description("Tickets received, as the policy decided them")
+                .tags("tier", tier, "category", category, "route", route, "channel", channel.name())
+                .register(meters).increment());
     }
 
     /** The plan's chat window when a chat request arrived outside it (or the plan has none); empty otherwise. */
@@ -302,10 +320,11 @@ public class TicketIntake {
     }
 
     /** {@code channelNote}: what the acknowledgement tells the customer about the channel, or null. */
-    private void startWork(long id, PolicyVersion version, TicketFacts facts, String channelNote, Instant now) {
+    private Decision startWork(long id, PolicyVersion version, TicketFacts facts, String channelNote, Instant now) {
         StartedTicket started = workflow.startTicket(version.number(), TicketKey.of(id), facts);
         recordDecision(id, version.number(), facts.getRequestedCategory(), started, facts.getReceivedAt(), false,
                 Duration.ZERO, channelNote, now);
+        return started.decision();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.turnaround.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.turnaround.database.MetricsSettings;
 import io.turnaround.staff.ApiTokenAuthentication;
 import io.turnaround.staff.ApiTokens;
 import io.turnaround.staff.SingleSignOnUsers;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -68,11 +70,12 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ApiTokens tokens, HandlerMappingIntrospector mvc,
-                            SignInThrottle throttle) throws Exception {
+                            SignInThrottle throttle, MetricsSettings metrics) throws Exception {
         // In any case, so that /API/x is not taken for a page: there it would meet CSRF checks before its 404.
         http.requestMatchers(m -> m.requestMatchers(new AntPathRequestMatcher("/api/**", null, false),
                         new AntPathRequestMatcher("/actuator/**", null, false)))
-                .addFilterBefore(apiTokenFilter(tokens, json), BasicAuthenticationFilter.class)
+                .addFilterBefore(apiTokenFilter(tokens, new MetricsScrape(metrics, mvc), json),
+                        BasicAuthenticationFilter.class)
                 .addFilterBefore(SignInThrottleFilter.forBasic(throttle, json), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .headers(SecurityHeaders::apply)
@@ -80,6 +83,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(new Undispatched(mvc)).permitAll()
                         .mvcMatchers("/actuator/health/**", "/actuator/health").permitAll()
+                        .mvcMatchers(HttpMethod.GET, MetricsScrape.PATH).hasAnyRole(MetricsScrape.ROLE, "ADMIN")
                         .mvcMatchers("/actuator/**").hasRole("ADMIN")
                         .mvcMatchers(HttpMethod.POST, "/api/tickets").hasAnyRole("INTAKE", "AGENT", "MANAGER", "ADMIN")
                         .mvcMatchers(HttpMethod.POST, "/api/inbound/email").hasAnyRole("INTAKE", "ADMIN")
@@ -245,15 +249,19 @@ class SecurityConfig {
         return matcher;
     }
 
-    private static AuthenticationFilter apiTokenFilter(ApiTokens tokens, ObjectMapper json) {
-        AuthenticationManager verify = presented -> tokens.verify((String) presented.getCredentials())
-                .map(ApiTokenAuthentication::verified)
+    /** An API token, or on the metrics' path the scrape token ({@link MetricsScrape}), as a bearer token. */
+    private static AuthenticationFilter apiTokenFilter(ApiTokens tokens, MetricsScrape scrape, ObjectMapper json) {
+        AuthenticationManager verify = presented -> presented.isAuthenticated() ? presented
+                : tokens.verify((String) presented.getCredentials()).map(ApiTokenAuthentication::verified)
                 .orElseThrow(() -> new BadCredentialsException("unknown, expired or revoked API token"));
         AuthenticationFilter filter = new AuthenticationFilter(verify, request -> {
             String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-            return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                    ? ApiTokenAuthentication.presented(header.substring(BEARER.length()).strip())
-                    : null;
+            if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                return null;
+            }
+            String bearer = header.substring(BEARER.length()).strip();
+            Authentication scraper = scrape.signIn(request, bearer);
+            return scraper != null ? scraper : ApiTokenAuthentication.presented(bearer);
         });
         filter.setSuccessHandler((request, response, authentication) -> {
         });

@@ -169,7 +169,7 @@ class SlaLadderOnPostgresIT {
         assertThat(sales.status()).isEqualTo(403);
         assertThat(sales.body().get("detail").asText()).contains("is in the on-call queue (before: hosting-liaison");
 
-        JsonNode lateness = api.get("admin", "/actuator/metrics/turnaround.sla.escalation.lateness").body();
+        JsonNode lateness = api.get("admin", "/actuator/metrics/turnaround.timer.lateness").body();
         assertThat(lateness.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(6);
         JsonNode recent = api.get("maria", "/api/sla/lateness").body();
         assertThat(recent.get("count").asInt()).isGreaterThanOrEqualTo(6);

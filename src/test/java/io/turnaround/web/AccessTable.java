@@ -109,6 +109,7 @@ final class AccessTable {
         row("GET /actuator/info", ADMIN);
         row("GET /actuator/metrics", ADMIN);
         row("GET /actuator/metrics/{requiredMetricName}", ADMIN);
+        row("GET /actuator/prometheus", ADMIN);
         // staff pages
         row("GET /", READERS);
         row("GET /login", EVERYONE);
