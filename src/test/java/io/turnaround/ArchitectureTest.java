@@ -31,7 +31,7 @@ class ArchitectureTest {
             .layer("Engine adapter").definedBy("io.turnaround.workflow..")
             .layer("Policy").definedBy("io.turnaround.policy..")
             .layer("Foundation").definedBy("io.turnaround.sla..", "io.turnaround.staff..", "io.turnaround.database..",
-                    "io.turnaround.startup..")
+                    "io.turnaround.tracing..", "io.turnaround.startup..")
             .whereLayer("Pages").mayNotBeAccessedByAnyLayer()
             .whereLayer("Features").mayOnlyBeAccessedByLayers("Pages")
             .whereLayer("Engine adapter").mayOnlyBeAccessedByLayers("Features", "Pages")

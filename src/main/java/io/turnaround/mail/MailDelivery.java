@@ -2,8 +2,10 @@ package io.turnaround.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.turnaround.tracing.Trace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -57,19 +59,30 @@ public class MailDelivery {
 
     /** Takes in one message; {@code position} is null for mail pushed over HTTP, {@code receivedAt} when it arrived. */
     public MailOutcome deliver(byte[] raw, MailboxPosition position, Instant receivedAt) {
-        MailOutcome outcome = tooLarge(raw.length) ? headersOnly(headersOf(raw), raw.length, position, receivedAt)
-                : whole(raw, position, receivedAt);
-        return counted(outcome, position, receivedAt);
+        try (Trace.Scope ignored = traced(position)) {
+            MailOutcome outcome = tooLarge(raw.length) ? headersOnly(headersOf(raw), raw.length, position, receivedAt)
+                    : whole(raw, position, receivedAt);
+            return counted(outcome, position, receivedAt);
+        }
     }
 
     /** Takes in a message over the size limit from its headers ({@code headers}) alone; it was {@code size} bytes. */
     MailOutcome deliverHeaders(byte[] headers, long size, MailboxPosition position, Instant receivedAt) {
-        return counted(headersOnly(headers, size, position, receivedAt), position, receivedAt);
+        try (Trace.Scope ignored = traced(position)) {
+            return counted(headersOnly(headers, size, position, receivedAt), position, receivedAt);
+        }
     }
 
     /** A message the mail server would not hand over: nothing of it could be read, it is listed with {@code reason}. */
     MailOutcome deliverRefused(MailboxPosition position, String reason) {
-        return counted(onceOnly(() -> intake.keepUnreadable(null, position, null, null, reason, false)), null, null);
+        try (Trace.Scope ignored = traced(position)) {
+            return counted(onceOnly(() -> intake.keepUnreadable(null, position, null, null, reason, false)), null, null);
+        }
+    }
+
+    /** A message from the mailbox is a unit of work of its own in the log; one pushed over HTTP keeps its request's. */
+    private static Trace.Scope traced(MailboxPosition position) {
+        return Trace.begin(position == null ? Trace.idOrNew(MDC.get(Trace.REQUEST_ID)) : Trace.newId("mail"));
     }
 
     private MailOutcome whole(byte[] raw, MailboxPosition position, Instant receivedAt) {

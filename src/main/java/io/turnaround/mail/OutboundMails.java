@@ -98,10 +98,11 @@ public class OutboundMails {
         if (won == 0) {
             return List.of();
         }
-        return jdbc.query("select id, idempotency_key, kind, recipient, subject, body, in_reply_to, attempts"
+        return jdbc.query("select id, idempotency_key, kind, ticket_id, recipient, subject, body, in_reply_to, attempts"
                 + " from outbound_mail where id in (" + Outbox.placeholders(ids.size()) + ") and claimed_by = ?"
                 + " order by next_attempt_at, id", (rs, n) -> new ClaimedMail(rs.getLong("id"),
-                rs.getString("idempotency_key"), MailKind.valueOf(rs.getString("kind")), rs.getString("recipient"),
+                rs.getString("idempotency_key"), MailKind.valueOf(rs.getString("kind")),
+                rs.getObject("ticket_id") == null ? null : tickets.ticketKey(rs.getLong("ticket_id")), rs.getString("recipient"),
                 rs.getString("subject"), rs.getString("body"), rs.getString("in_reply_to"), rs.getInt("attempts")),
                 Stream.concat(ids.stream(), Stream.of(claim)).toArray());
     }

@@ -4,6 +4,7 @@ import com.sun.mail.smtp.SMTPAddressFailedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.turnaround.database.DatabaseProbe;
+import io.turnaround.tracing.Trace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -94,18 +95,21 @@ class OutboxSender {
         MailSettings.Outbox outbox = settings.outbox();
         int sent = 0;
         while (!stopping) {
-            Instant now = clock.instant();
-            List<Long> due = mails.due(now, outbox.batchSize());
-            String claim = UUID.randomUUID().toString();
-            List<ClaimedMail> claimed = mails.claim(due, claim, now, now.plus(outbox.claimLease()));
-            claimed.forEach(mail -> held.put(mail.id(), claim));
-            try {
-                sent += deliver(sender, claimed, claim);
-            } finally {
-                claimed.forEach(mail -> held.remove(mail.id()));
-            }
-            if (due.size() < outbox.batchSize() || claimed.isEmpty()) {
-                break;
+            // Each batch is a unit of work of its own in the log: its lines share an id.
+            try (Trace.Scope ignored = Trace.begin(Trace.newId("outbox"))) {
+                Instant now = clock.instant();
+                List<Long> due = mails.due(now, outbox.batchSize());
+                String claim = UUID.randomUUID().toString();
+                List<ClaimedMail> claimed = mails.claim(due, claim, now, now.plus(outbox.claimLease()));
+                claimed.forEach(mail -> held.put(mail.id(), claim));
+                try {
+                    sent += deliver(sender, claimed, claim);
+                } finally {
+                    claimed.forEach(mail -> held.remove(mail.id()));
+                }
+                if (due.size() < outbox.batchSize() || claimed.isEmpty()) {
+                    break;
+                }
             }
         }
         return sent;
@@ -198,6 +202,7 @@ class OutboxSender {
     }
 
     private void failed(ClaimedMail mail, String claim, Exception e) {
+        Trace.ticket(mail.ticketKey());
         Instant now = clock.instant();
         boolean givingUp = mail.attempts() >= settings.outbox().maxAttempts() || permanent(e);
         Instant retryAt = givingUp ? null : now.plus(settings.outbox().retryAfter(mail.attempts()));

@@ -151,6 +151,7 @@ class SlaEscalator implements SlaEscalations {
                 promises.breached(ticket.id(), at);
                 String note = "nobody assigned by " + ticket.slaDueAt() + "; escalated to " + step.group();
                 history.add(ticket.id(), at, ACTOR, SLA_BREACHED, note);
+                log.info("{} breached its SLA: {}", ticket.key(), note);
                 return Climb.breached(note, step.group());
             }
             default -> throw new IllegalStateException("unknown escalation action " + step.action());

@@ -22,6 +22,9 @@ import io.turnaround.sla.SlaLadder;
 import io.turnaround.policy.facts.Tier;
 import io.turnaround.workflow.StartedTicket;
 import io.turnaround.workflow.Workflow;
+import io.turnaround.tracing.Trace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,6 +56,7 @@ public class TicketIntake {
     /** {@code turnaround_tickets_received_total{tier,category,route,channel}}; a ticket in triage is tier "none". */
     static final String RECEIVED_METRIC = "turnaround.tickets.received";
     private static final String NONE = "none";
+    private static final Logger log = LoggerFactory.getLogger(TicketIntake.class);
 
     private final Clients clients;
     private final ClientHolidays clientHolidays;
@@ -115,6 +119,7 @@ public class TicketIntake {
         Optional<Client> client = clients.findByContact(request.from());
         if (client.isEmpty() || !client.get().enabled()) {
             long id = tickets.insert(null, request, receivedAt, TicketStatus.TRIAGE, null, null, now);
+            Trace.ticket(TicketKey.of(id));
             history.add(id, now, receivedBy, RECEIVED, "via " + request.channel() + " from " + client.map(c ->
                     request.from() + " of " + c.name() + ", a disabled client").orElse("unknown sender "
                     + request.from()) + "; waiting for triage");
@@ -123,6 +128,8 @@ public class TicketIntake {
             }
             mail.awaitingTriage(id, policy.active().number(), now);
             counted(NONE, NONE, TicketStatus.TRIAGE.name(), request.channel());
+            log.info("{} received via {} from {}; waiting for triage", TicketKey.of(id), request.channel(),
+                    client.isEmpty() ? "an unknown sender" : "a disabled client");
             return new Received(tickets.find(id).orElseThrow(), null);
         }
         PolicyVersion version = policy.active();
@@ -130,6 +137,7 @@ public class TicketIntake {
         Optional<ChatWindow> closedChat = closedChat(c, version, request.channel(), receivedAt);
         NewTicket taken = closedChat.isPresent() ? request.asEmail() : request;
         long id = tickets.insert(c.id(), taken, receivedAt, TicketStatus.OPEN, c.tier(), version.number(), now);
+        Trace.ticket(TicketKey.of(id));
         history.add(id, now, receivedBy, RECEIVED, "via " + request.channel() + " from " + request.from()
                 + " (" + c.name() + ", " + c.tier() + ", hosting " + c.hosting() + ")");
         if (noAutoReply != null) {
@@ -142,6 +150,9 @@ public class TicketIntake {
         Decision decision = startWork(id, version, factsOf(c, taken.subject(), taken.body(), taken.channel(),
                 receivedAt, taken.category()), notice, now);
         counted(c.tier().name(), decision.getCategory().name(), decision.getRoute().name(), taken.channel());
+        log.info("{} received via {}: {} {}, {} to {}, due {} (policy v{})", TicketKey.of(id), taken.channel(), c.tier(),
+                decision.getCategory(), decision.getRoute(), decision.getCandidateGroup(), decision.getSlaDueAt(),
+                version.number());
         return new Received(tickets.find(id).orElseThrow(), notice);
     }
 

@@ -1,6 +1,7 @@
 package io.turnaround.workflow;
 
 import io.turnaround.sla.SlaLadder;
+import io.turnaround.tracing.Trace;
 import org.kie.api.runtime.process.WorkItem;
 import org.kie.api.runtime.process.WorkItemHandler;
 import org.kie.api.runtime.process.WorkItemManager;
@@ -36,6 +37,13 @@ class EscalateHandler implements WorkItemHandler {
     @Override
     public void executeWorkItem(WorkItem workItem, WorkItemManager manager) {
         String ticketKey = (String) workItem.getParameter(TicketProcess.TICKET_KEY);
+        try (Trace.Scope ignored = Trace.begin(Trace.newId("timer"))) {
+            Trace.ticket(ticketKey);
+            climb(ticketKey, workItem, manager);
+        }
+    }
+
+    private void climb(String ticketKey, WorkItem workItem, WorkItemManager manager) {
         SlaLadder ladder = (SlaLadder) workItem.getParameter(TicketProcess.LADDER);
         Instant now = clock.instant();
         String breachGroup = null;

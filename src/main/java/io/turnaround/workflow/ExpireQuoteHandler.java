@@ -1,5 +1,6 @@
 package io.turnaround.workflow;
 
+import io.turnaround.tracing.Trace;
 import org.kie.api.runtime.process.WorkItem;
 import org.kie.api.runtime.process.WorkItemHandler;
 import org.kie.api.runtime.process.WorkItemManager;
@@ -26,9 +27,12 @@ class ExpireQuoteHandler implements WorkItemHandler {
 
     @Override
     public void executeWorkItem(WorkItem workItem, WorkItemManager manager) {
-        steps.expire(((Number) workItem.getParameter(QuoteProcess.QUOTE_ID)).longValue(), clock.instant());
-        failures.clear(workItem.getProcessInstanceId());
-        manager.completeWorkItem(workItem.getId(), Map.of(QuoteProcess.OUTCOME, EXPIRED));
+        // A timer's work: its log lines share an id of their own.
+        try (Trace.Scope ignored = Trace.begin(Trace.newId("timer"))) {
+            steps.expire(((Number) workItem.getParameter(QuoteProcess.QUOTE_ID)).longValue(), clock.instant());
+            failures.clear(workItem.getProcessInstanceId());
+            manager.completeWorkItem(workItem.getId(), Map.of(QuoteProcess.OUTCOME, EXPIRED));
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.turnaround.workflow;
 
+import io.turnaround.tracing.Trace;
 import org.kie.api.runtime.process.WorkItem;
 import org.kie.api.runtime.process.WorkItemHandler;
 import org.kie.api.runtime.process.WorkItemManager;
@@ -24,9 +25,12 @@ class RemindQuoteHandler implements WorkItemHandler {
 
     @Override
     public void executeWorkItem(WorkItem workItem, WorkItemManager manager) {
-        steps.remind(((Number) workItem.getParameter(QuoteProcess.QUOTE_ID)).longValue(), clock.instant());
-        failures.clear(workItem.getProcessInstanceId());
-        manager.completeWorkItem(workItem.getId(), Map.of());
+        // A timer's work: its log lines share an id of their own.
+        try (Trace.Scope ignored = Trace.begin(Trace.newId("timer"))) {
+            steps.remind(((Number) workItem.getParameter(QuoteProcess.QUOTE_ID)).longValue(), clock.instant());
+            failures.clear(workItem.getProcessInstanceId());
+            manager.completeWorkItem(workItem.getId(), Map.of());
+        }
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.turnaround.web;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.turnaround.TurnaroundApplication;
 import io.turnaround.support.Api;
 import io.turnaround.support.PolicyFolders;
@@ -9,6 +12,7 @@ import io.turnaround.workflow.EnginePersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /actuator/prometheus} on PostgreSQL: tickets are received, one Platinum emergency (due in 5 seconds on this
  * copy of the policy) breaches, and the domain metrics read back from the scrape say so, by name, label and value,
  * beside the JVM, HTTP, pool and Tomcat ones. Prometheus signs in with the scrape token, which opens nothing else;
- * no label carries a ticket key or a person.
+ * no label carries a ticket key or a person. The breach's log line carries its ticket and the timer's own id.
  */
 class PrometheusMetricsOnPostgresIT {
 
@@ -40,6 +44,7 @@ class PrometheusMetricsOnPostgresIT {
     private static ConfigurableApplicationContext server;
     private static JdbcTemplate jdbc;
     private static Api api;
+    private static final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
     @BeforeAll
     static void startServer() {
@@ -57,6 +62,9 @@ class PrometheusMetricsOnPostgresIT {
                         "--turnaround.metrics.scrape-token=" + SCRAPE_TOKEN)).toArray(String[]::new));
         api = new Api(((ServletWebServerApplicationContext) server).getWebServer().getPort());
         jdbc = server.getBean(JdbcTemplate.class);
+        // After the start: Spring Boot sets logging up afresh as it starts.
+        log.start();
+        ((Logger) LoggerFactory.getLogger("io.turnaround")).addAppender(log);
         StaffFixtures.addStaff(server, "ivy", "INTAKE");
         StaffFixtures.addStaff(server, "hana", "AGENT", "hosting-liaison");
         StaffFixtures.addStaff(server, "admin", "ADMIN");
@@ -66,6 +74,7 @@ class PrometheusMetricsOnPostgresIT {
 
     @AfterAll
     static void stopServer() {
+        ((Logger) LoggerFactory.getLogger("io.turnaround")).detachAppender(log);
         if (server != null) {
             server.close();
         }
@@ -78,6 +87,12 @@ class PrometheusMetricsOnPostgresIT {
         String unknown = received("stranger@nowhere.example", "Hello");
         waitUntil(() -> count("select count(*) from sla_escalation where action = 'BREACH' and outcome = 'DONE'") == 1,
                 Duration.ofSeconds(30), "the emergency breached");
+        // The timer's work is traced as its own unit of work, with its ticket.
+        assertThat(logged()).filteredOn(e -> e.getFormattedMessage().startsWith(emergency + " breached"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getMDCPropertyMap()).containsEntry("ticket", emergency);
+                    assertThat(e.getMDCPropertyMap().get("requestId")).matches("timer-[0-9a-f]{16}");
+                });
 
         waitUntil(() -> value(scrape(), "turnaround_tasks_open", "group", "hosting-liaison", "state", "READY") != null,
                 Duration.ofSeconds(10), "the open tasks counted");
@@ -144,6 +159,13 @@ class PrometheusMetricsOnPostgresIT {
                 "{\"from\":\"" + from + "\",\"subject\":\"" + subject + "\",\"body\":\"Please help.\"}");
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.body().get("key").asText();
+    }
+
+    /** What was logged so far; ListAppender appends under its own lock (AppenderBase.doAppend). */
+    private static List<ILoggingEvent> logged() {
+        synchronized (log) {
+            return List.copyOf(log.list);
+        }
     }
 
     private static int count(String sql) {
