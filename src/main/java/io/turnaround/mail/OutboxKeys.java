@@ -10,12 +10,12 @@ public final class OutboxKeys {
     private OutboxKeys() {
     }
 
-    /** The acknowledgement to a known client's sender, with the promise. */
     /** The weekly summary of the week starting that Monday, to one person. */
     public static String weeklySummary(java.time.LocalDate monday, String username) {
         return "weekly-summary-" + monday + "-" + username;
     }
 
+    /** The acknowledgement to a known client's sender, with the promise. */
     public static String acknowledgement(long ticketId) {
         return "ack-" + ticketId;
     }
