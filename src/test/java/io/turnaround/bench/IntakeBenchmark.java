@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * It signs in once with --user/--password and posts with an API token made for the run (or --token), as a mail
  * gateway would; a BCrypt check on every request would measure the password hash rather than intake.
  * Options: --url, --user/--password (an INTAKE account), --token, --from (a client contact), --seconds, --clients
- * (comma list), --rate (total tickets/s, 0 = as fast as possible), --warmup seconds, --pid.
+ * (comma list), --rate (total tickets/s, 0 = as fast as possible), --warmup seconds, --pid, --db (the server's
+ * database's JDBC URL, with --db-user: then each run also prints what a ticket cost, see {@link TicketCosts}).
  */
 public final class IntakeBenchmark {
 
@@ -42,14 +43,19 @@ public final class IntakeBenchmark {
         }
         System.out.printf("%-8s %-10s %-10s %-10s %-10s %-8s %-12s%n", "clients", "rate", "tickets/s", "p50 ms", "p99 ms",
                 "errors", "server RSS");
+        TicketCosts costs = o.db == null ? null : new TicketCosts(o.db, o.dbUser, o.pid);
         for (int clients : o.clients) {
+            TicketCosts.Snapshot before = costs == null ? null : costs.take();
             Result r = run(http, auth, o, clients, o.seconds, o.rate);
             System.out.printf("%-8d %-10s %-10.1f %-10.1f %-10.1f %-8d %-12s%n", clients, o.rate == 0 ? "max" : o.rate + "/s",
                     r.perSecond(), r.percentile(50), r.percentile(99), r.errors, peakRss(o.pid));
+            if (costs != null) {
+                TicketCosts.perTicket(before, costs.take(), r.sortedNanos.length).forEach(System.out::println);
+            }
         }
     }
 
-    private static Result run(HttpClient http, String auth, Options o, int clients, int seconds, double totalRate)
+    static Result run(HttpClient http, String auth, Options o, int clients, int seconds, double totalRate)
             throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long intervalNanos = totalRate <= 0 ? 0 : (long) (1e9 * clients / totalRate);
@@ -114,7 +120,7 @@ public final class IntakeBenchmark {
         }
     }
 
-    private record Result(long[] sortedNanos, double seconds, long errors) {
+    record Result(long[] sortedNanos, double seconds, long errors) {
         double perSecond() {
             return sortedNanos.length / seconds;
         }
@@ -128,8 +134,8 @@ public final class IntakeBenchmark {
         }
     }
 
-    private record Options(String url, String user, String password, String token, String from, int seconds, int[] clients,
-                           double rate, int warmupSeconds, String pid) {
+    record Options(String url, String user, String password, String token, String from, int seconds, int[] clients,
+                           double rate, int warmupSeconds, String pid, String db, String dbUser) {
         static Options parse(String[] args) {
             java.util.Map<String, String> m = new java.util.HashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -140,7 +146,7 @@ public final class IntakeBenchmark {
                     Integer.parseInt(m.getOrDefault("seconds", "30")),
                     Arrays.stream(m.getOrDefault("clients", "1,2,4").split(",")).mapToInt(Integer::parseInt).toArray(),
                     Double.parseDouble(m.getOrDefault("rate", "0")), Integer.parseInt(m.getOrDefault("warmup", "10")),
-                    m.get("pid"));
+                    m.get("pid"), m.get("db"), m.getOrDefault("db-user", "postgres"));
         }
     }
 }
