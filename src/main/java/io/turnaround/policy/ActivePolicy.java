@@ -41,12 +41,12 @@ public class ActivePolicy {
     ActivePolicy(PolicyVersions versions, LoadedPolicies loaded, PolicyFolderImport folder, DatabaseProbe database,
                  MeterRegistry meters) {
         this.versions = versions;
-        this.followed = activationTimer(meters, "followed");
-        Gauge.builder(ACTIVE_VERSION_METRIC, this, p -> p.active == null ? 0 : p.active.number())
-                .description("The number of the policy version that decides new tickets").register(meters);
         this.loaded = loaded;
         this.folder = folder;
         this.database = database;
+        this.followed = activationTimer(meters, "followed");
+        Gauge.builder(ACTIVE_VERSION_METRIC, this, p -> p.active == null ? 0 : p.active.number())
+                .description("The number of the policy version that decides new tickets").register(meters);
     }
 
     /** Deploys the active version and every version with open tickets before the server takes requests or timers fire. */
