@@ -127,6 +127,9 @@ public final class EmbeddedTestPostgres {
     /** In the server's own JVM: starts PostgreSQL, tells where it is, and stops it when the owner has ended. */
     private static void serve(Path dir, long ownerPid) throws IOException {
         Path data = dir.resolve("data");
+        // Where the binaries are unpacked, kept between builds: one folder per user, as another user's is not writable.
+        System.setProperty("ot.epg.working-dir", Path.of(System.getProperty("java.io.tmpdir"),
+                "embedded-pg-" + System.getProperty("user.name")).toString());
         stopOrphanedPostmaster(data);
         EmbeddedPostgres postgres = startOnFreePort(data);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres)));
