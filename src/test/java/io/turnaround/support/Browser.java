@@ -38,10 +38,7 @@ public final class Browser implements AutoCloseable {
     private final List<String> contentSecurityPolicyViolations = new ArrayList<>();
 
     public Browser(int port) {
-        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
-            throw new IllegalStateException("The browser tests need Chromium and ChromeDriver at " + CHROMIUM + " and "
-                    + CHROMEDRIVER + ": apt-get install chromium chromium-driver (see README)");
-        }
+        requireInstalled(CHROMIUM, CHROMEDRIVER);
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900");
         LoggingPreferences console = new LoggingPreferences();
@@ -52,6 +49,24 @@ public final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
         this.driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         this.base = "http://localhost:" + port;
+    }
+
+    /**
+     * Fails, in one line that says what to install, when either program is missing: Selenium would otherwise go looking
+     * for a driver to download, and fail in a way that says neither.
+     */
+    static void requireInstalled(String chromium, String chromedriver) {
+        List<String> missing = new ArrayList<>();
+        if (!new File(chromium).canExecute()) {
+            missing.add("Chromium (" + chromium + ")");
+        }
+        if (!new File(chromedriver).canExecute()) {
+            missing.add("ChromeDriver (" + chromedriver + ")");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The browser tests need " + String.join(" and ", missing)
+                    + ": apt-get install chromium chromium-driver, or set CHROMIUM and CHROMEDRIVER to where they are");
+        }
     }
 
     public WebDriver driver() {
