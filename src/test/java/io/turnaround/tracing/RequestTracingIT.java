@@ -7,6 +7,7 @@ import io.turnaround.support.ServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +32,9 @@ class RequestTracingIT {
     private static ServerProcess server;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
+        // A fresh node: its log and H2 files would otherwise hold an earlier run's lines and tickets.
+        FileSystemUtils.deleteRecursively(ServerProcess.h2Directory("tracing-json"));
         // The tests' own logback-test.xml would otherwise win over the server's configuration.
         server = ServerProcess.startOnH2("tracing-json", "--spring.profiles.active=demo,json",
                 "--logging.config=classpath:logback-spring.xml");
