@@ -1,5 +1,7 @@
 package io.turnaround.billing;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.turnaround.client.Client;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +21,7 @@ import java.time.YearMonth;
  */
 @RestController
 @RequestMapping("/api/clients/{id}")
+@Tag(name = "Hours and statements")
 class StatementController {
 
     static final MediaType CSV = MediaType.valueOf("text/csv;charset=UTF-8");
@@ -30,6 +33,9 @@ class StatementController {
     }
 
     /** The month's included hours, what was used and billed, and each entry as charged; default: the current month. */
+    @Operation(summary = "A client's hours for a month",
+            description = "Included hours, what was used and billed, and each entry as charged; default: the client's "
+                    + "current month.")
     @GetMapping("/hours")
     HoursJson.Month hours(@PathVariable long id, @RequestParam(required = false) YearMonth month) {
         Client client = statements.client(id);
@@ -37,6 +43,8 @@ class StatementController {
     }
 
     /** Month by month totals; default: the twelve months up to the current one. */
+    @Operation(summary = "A client's hours month by month",
+            description = "Default: the twelve months up to the client's current one.")
     @GetMapping("/hours/history")
     HoursJson.History history(@PathVariable long id, @RequestParam(required = false) YearMonth from,
                               @RequestParam(required = false) YearMonth to) {
@@ -46,18 +54,21 @@ class StatementController {
         return HoursJson.History.of(client, first, last, statements.history(client, first, last));
     }
 
+    @Operation(summary = "A client's monthly statement")
     @GetMapping("/statements/{month}")
     MonthlyStatement statement(@PathVariable long id, @PathVariable YearMonth month) {
         Client client = statements.client(id);
         return statements.statement(client, month);
     }
 
+    @Operation(summary = "A client's monthly statement as CSV")
     @GetMapping("/statements/{month}.csv")
     ResponseEntity<byte[]> csv(@PathVariable long id, @PathVariable YearMonth month) {
         MonthlyStatement statement = statements.statement(statements.client(id), month);
         return download(statement, "csv", CSV, StatementCsv.write(statement));
     }
 
+    @Operation(summary = "A client's monthly statement as PDF")
     @GetMapping("/statements/{month}.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable YearMonth month) {
         Client client = statements.client(id);

@@ -1,5 +1,9 @@
 package io.turnaround.billing;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.turnaround.policy.facts.WorkKind;
 import io.turnaround.staff.Staff;
 import io.turnaround.ticket.Ticket;
@@ -25,6 +29,7 @@ import java.util.List;
 /** Time logged on a ticket: those who may write to the ticket log it; whoever reads the ticket reads it. */
 @RestController
 @RequestMapping("/api/tickets/{key}/time")
+@Tag(name = "Hours and statements")
 class TicketTimeController {
 
     private final TicketLookup tickets;
@@ -54,6 +59,14 @@ class TicketTimeController {
         }
     }
 
+    @Operation(summary = "Log time worked on a ticket",
+            description = "`duration` (PT1H30M, 1:30) or `minutes`, not both; `workedAt` defaults to now. The answer "
+                    + "says how much the client's included hours covered and what is billable.")
+    @ApiResponse(responseCode = "201", description = "The entry, and the client's month with it")
+    @ApiResponse(responseCode = "403",
+            description = "Refused: the caller's role, or the ticket is in a queue the caller does not work",
+            content = @Content)
+    @ApiResponse(responseCode = "409", description = "The ticket has no client to bill", content = @Content)
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping
     ResponseEntity<HoursJson.Logged> log(@PathVariable String key, @RequestBody LogTime body, Authentication user) {
@@ -63,12 +76,19 @@ class TicketTimeController {
         return ResponseEntity.status(HttpStatus.CREATED).body(HoursJson.Logged.of(logged));
     }
 
+    @Operation(summary = "The time logged on a ticket")
     @GetMapping
     List<HoursJson.LoggedTime> list(@PathVariable String key) {
         return time.ofTicket(tickets.find(key)).stream().map(HoursJson.LoggedTime::of).toList();
     }
 
     /** Withdraws a mistaken entry (it stays in the log, no longer counting); {@code reason} goes to the history. */
+    @Operation(summary = "Withdraw a mistaken time entry",
+            description = "It stays in the log and stops counting; `reason` goes to the ticket's history. Whoever "
+                    + "logged it may, and those who may write to any ticket.")
+    @ApiResponse(responseCode = "204", description = "Withdrawn")
+    @ApiResponse(responseCode = "403", description = "Refused: the caller's role, or the entry is someone else's",
+            content = @Content)
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> withdraw(@PathVariable String key, @PathVariable long id,

@@ -1,5 +1,7 @@
 package io.turnaround.client;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.turnaround.policy.ActivePolicy;
 import io.turnaround.policy.LoadedPolicies;
 import io.turnaround.policy.PolicyVersion;
@@ -16,6 +18,7 @@ import java.time.Instant;
  * the client's tier: what a chat front-end asks before it offers its chat button.
  */
 @RestController
+@Tag(name = "Clients")
 class ChannelController {
 
     private final Clients clients;
@@ -30,6 +33,9 @@ class ChannelController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Which channels a client may use now (or at `at`), and when chat opens",
+            description = "By the active policy's plan for the client's tier, in the client's time zone: what a chat "
+                    + "front-end asks before it offers its chat button.")
     @GetMapping("/api/clients/{id}/channels")
     ChannelAvailability channels(@PathVariable long id, @RequestParam(required = false) Instant at) {
         Client client = clients.find(id).orElseThrow(() -> new ClientNotFoundException(id));

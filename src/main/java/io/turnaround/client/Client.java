@@ -1,5 +1,6 @@
 package io.turnaround.client;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.turnaround.policy.facts.Hosting;
 import io.turnaround.policy.facts.Tier;
 
@@ -12,6 +13,13 @@ import java.time.ZoneId;
  * monthly licensing fee it pays when its plan does not include licensing (null when none was agreed), when its plan
  * started (null when not recorded), and whether it is served: a disabled client's mail waits in triage.
  */
-public record Client(long id, String name, Tier tier, Hosting hosting, String hostingContact, ZoneId timeZone,
-                     BigDecimal licensingFee, LocalDate planStart, boolean enabled) {
+public record Client(@Schema(example = "4") long id, @Schema(example = "Goldcrest Live") String name,
+                     @Schema(example = "GOLD") Tier tier, @Schema(example = "SELF") Hosting hosting,
+                     @Schema(description = "Whom to alert when the client hosts itself",
+                             example = "ops@goldcrest.example")
+                     String hostingContact,
+                     @Schema(example = "America/Los_Angeles") ZoneId timeZone,
+                     @Schema(description = "Monthly, when the plan does not include licensing", example = "400.00")
+                     BigDecimal licensingFee,
+                     @Schema(example = "2026-01-01") LocalDate planStart, boolean enabled) {
 }

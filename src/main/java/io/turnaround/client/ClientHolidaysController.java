@@ -1,5 +1,7 @@
 package io.turnaround.client;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.turnaround.sla.CalendarFileException;
 import io.turnaround.sla.IcsHolidays;
 import org.springframework.http.MediaType;
@@ -26,6 +28,7 @@ import java.util.stream.Collectors;
  */
 @RestController
 @RequestMapping("/api/clients/{id}/holidays")
+@Tag(name = "Clients")
 class ClientHolidaysController {
 
     static final String TEXT_CALENDAR = "text/calendar";
@@ -42,11 +45,15 @@ class ClientHolidaysController {
         this.clock = clock;
     }
 
+    @Operation(summary = "A client's own holidays, dates in the client's time zone")
     @GetMapping
     List<ClientHoliday> get(@PathVariable long id) {
         return holidays.of(client(id).id());
     }
 
+    @Operation(summary = "Replace a client's holidays, from a JSON list or an iCalendar file",
+            description = "`text/calendar`: the file's all-day events, recurring ones expanded around today. Bad input "
+                    + "changes nothing.")
     @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     List<ClientHoliday> replace(@PathVariable long id, @RequestBody List<ClientHoliday> list) {

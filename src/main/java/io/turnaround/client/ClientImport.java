@@ -1,5 +1,6 @@
 package io.turnaround.client;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.turnaround.policy.facts.Hosting;
 import io.turnaround.policy.facts.Tier;
 import org.apache.commons.csv.CSVFormat;
@@ -49,10 +50,12 @@ public class ClientImport {
     }
 
     /** A bad row: its line in the file (the header is line 1) and why. */
+    @Schema(name = "ClientImportProblem")
     public record Problem(int line, String message) {
     }
 
     /** One field of an existing client that the file changes. */
+    @Schema(name = "ClientImportChange")
     public record Change(String client, String field, String before, String after) {
     }
 
@@ -60,6 +63,7 @@ public class ClientImport {
      * What the file does (or would do): the clients it creates, the fields it changes, the contacts it adds, and the
      * bad rows. {@code applyToken} is given by a dry run with no bad row: sent back with the same file, it applies it.
      */
+    @Schema(name = "ClientImportReport")
     public record Report(int rows, boolean applied, List<String> created, List<Change> changed,
                          List<String> contactsAdded, List<Problem> problems, String applyToken) {
     }

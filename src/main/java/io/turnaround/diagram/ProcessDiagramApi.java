@@ -1,5 +1,7 @@
 package io.turnaround.diagram;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.turnaround.diagram.ProcessTraffic.Traffic;
 import io.turnaround.ticket.NodeStay;
 import io.turnaround.ticket.SlaStep;
@@ -23,6 +25,7 @@ import java.util.List;
  * call the same handlers beside themselves, with their session.
  */
 @RestController
+@Tag(name = "Processes")
 class ProcessDiagramApi {
 
     private static final int MAX_LISTED = 200;
@@ -50,6 +53,7 @@ class ProcessDiagramApi {
     }
 
     /** The active version's processes. */
+    @Operation(summary = "The active policy version's processes")
     @GetMapping("/api/processes")
     List<ProcessEntry> processes() {
         return diagrams.of(diagrams.activeVersion()).stream()
@@ -57,6 +61,7 @@ class ProcessDiagramApi {
     }
 
     /** The BPMN file that defines the process, in the active version or the one asked for. */
+    @Operation(summary = "A process's BPMN file, in the active version or the one asked for")
     @GetMapping(value = {"/api/processes/{id}/bpmn", "/processes/{id}/bpmn"}, produces = MediaType.APPLICATION_XML_VALUE)
     ResponseEntity<String> bpmn(@PathVariable String id, @RequestParam(required = false) Integer version) {
         ProcessDiagram diagram = diagrams.of(id, version == null ? diagrams.activeVersion() : version);
@@ -65,12 +70,14 @@ class ProcessDiagramApi {
     }
 
     /** At each node: the open tickets there now, how many are breached, and the median stay over the last 7 days. */
+    @Operation(summary = "At each step of a process: its open and breached tickets and the median stay")
     @GetMapping({"/api/processes/{id}/traffic", "/processes/{id}/traffic"})
     Traffic traffic(@PathVariable String id) {
         return traffic.of(id, diagrams.of(id, diagrams.activeVersion()).policyVersion());
     }
 
     /** The open tickets at that node, the longest there first. */
+    @Operation(summary = "The open tickets at a step of a process, the longest there first")
     @GetMapping({"/api/processes/{id}/nodes/{nodeId}/tickets", "/processes/{id}/nodes/{nodeId}/tickets"})
     List<TicketAtNode> ticketsAt(@PathVariable String id, @PathVariable String nodeId,
                                  @RequestParam(defaultValue = "50") int limit) {
@@ -78,6 +85,7 @@ class ProcessDiagramApi {
     }
 
     /** Where the ticket's process has been and is, with the SLA ladder's rungs that fired. */
+    @Operation(summary = "Where a ticket's process has been and is, with the SLA rungs that fired")
     @GetMapping({"/api/tickets/{key}/path", "/tickets/{key}/path"})
     TicketPath path(@PathVariable String key) {
         Ticket ticket = tickets.find(key);

@@ -1,5 +1,8 @@
 package io.turnaround.mail;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,6 +24,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/inbound/email")
+@Tag(name = "Mail")
 class InboundEmailController {
 
     private static final String RFC822 = "message/rfc822";
@@ -35,6 +39,11 @@ class InboundEmailController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Take in a raw mail message (RFC 822) from a gateway",
+            description = "It becomes a ticket, or a message on the ticket it answers.")
+    @ApiResponse(responseCode = "201", description = "It made a ticket or a message")
+    @ApiResponse(responseCode = "202", description = "It was kept without making one (ignored, or unreadable)")
+    @ApiResponse(responseCode = "200", description = "It had been taken in before")
     @PreAuthorize("hasAnyRole('INTAKE', 'ADMIN')")
     @PostMapping(consumes = RFC822)
     ResponseEntity<MailOutcome> receive(@RequestBody byte[] message) {
@@ -46,11 +55,13 @@ class InboundEmailController {
         return ResponseEntity.status(status).body(outcome);
     }
 
+    @Operation(summary = "Mail that could not be read, or was too large to keep whole, newest first")
     @GetMapping("/unreadable")
     List<UnreadableMail> unreadable(@RequestParam(defaultValue = "100") int limit) {
         return intake.unreadable(Math.max(1, Math.min(limit, 1000)));
     }
 
+    @Operation(summary = "An unreadable message as it came")
     @GetMapping(value = "/{id}/raw", produces = RFC822)
     byte[] raw(@PathVariable long id) {
         return intake.rawOf(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,

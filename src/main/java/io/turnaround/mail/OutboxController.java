@@ -1,5 +1,9 @@
 package io.turnaround.mail;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +24,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/mail/outbox")
+@Tag(name = "Mail")
 class OutboxController {
 
     private final OutboundMails mails;
@@ -30,6 +35,7 @@ class OutboxController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Outbound mail by state; without one, all mail not sent yet")
     @GetMapping
     List<OutboundMail> list(@RequestParam(required = false) MailStatus status,
                             @RequestParam(defaultValue = "100") int limit) {
@@ -37,6 +43,10 @@ class OutboxController {
     }
 
     /** Queues the mail for the next poll with a fresh count of attempts; 409 if it was sent or is being sent. */
+    @Operation(summary = "Send a mail again, with a fresh count of attempts")
+    @ApiResponse(responseCode = "202", description = "Queued for the outbox's next poll")
+    @ApiResponse(responseCode = "409", description = "The mail was sent, or is being sent right now",
+            content = @Content)
     @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     @PostMapping("/{id}/retry")
     ResponseEntity<OutboundMail> retry(@PathVariable long id) {

@@ -1,5 +1,9 @@
 package io.turnaround.policy;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.turnaround.policy.facts.Category;
 import io.turnaround.policy.facts.Channel;
 import io.turnaround.policy.facts.Hosting;
@@ -22,6 +26,7 @@ import java.util.Map;
 /** Asks the policy what it would do, without creating anything. */
 @RestController
 @RequestMapping("/api/policy")
+@Tag(name = "Policy")
 class PolicyController {
 
     private final ActivePolicy policy;
@@ -36,6 +41,10 @@ class PolicyController {
                   @Size(max = 65536) String body, Channel channel, Instant receivedAt, Category category) {
     }
 
+    @Operation(summary = "Ask the active policy what it would decide for a request",
+            description = "A dry run: the same rules and the same answer as a real ticket, and nothing is created.")
+    @ApiResponse(responseCode = "200", description = "What the policy would decide, and why")
+    @ApiResponse(responseCode = "422", description = "The rules were stopped before they decided", content = @Content)
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ANALYST', 'ADMIN')")
     @PostMapping("/decisions")
     PolicyDecision decide(@Valid @RequestBody DryRun request) {
@@ -44,6 +53,7 @@ class PolicyController {
                 request.channel(), receivedAt, request.category()));
     }
 
+    @Operation(summary = "The active policy version")
     @GetMapping
     Map<String, Object> active() {
         PolicyVersion version = policy.active();

@@ -1,5 +1,9 @@
 package io.turnaround.quote;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.turnaround.ticket.TicketLookup;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +22,7 @@ import java.util.List;
 
 /** Quotes over REST: sales completes an estimate task with its figures; staff read a ticket's quotes. */
 @RestController
+@Tag(name = "Quotes")
 class QuoteController {
 
     private final QuoteActions actions;
@@ -34,6 +39,14 @@ class QuoteController {
     }
 
     /** Completes the custom-work estimate task the caller holds; the quote is priced and mailed at once. */
+    @Operation(summary = "Complete a custom-work estimate task with its hours",
+            description = "The quote is priced by the policy and mailed to the client at once.")
+    @ApiResponse(responseCode = "201", description = "The quote, sent")
+    @ApiResponse(responseCode = "403",
+            description = "Refused: the caller's role, or the task is another group's or someone else's",
+            content = @Content)
+    @ApiResponse(responseCode = "409",
+            description = "The task is not a custom-work estimate, or not in a state to complete", content = @Content)
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/api/tasks/{id}/estimate")
     ResponseEntity<QuoteView> estimate(@PathVariable long id, @Valid @RequestBody Estimate estimate, Authentication user) {
@@ -41,6 +54,7 @@ class QuoteController {
                 .body(actions.estimate(id, user.getName(), estimate.hours(), estimate.description()));
     }
 
+    @Operation(summary = "A ticket's custom-work quotes")
     @GetMapping("/api/tickets/{key}/quotes")
     List<QuoteView> ofTicket(@PathVariable String key) {
         return views.of(tickets.find(key).id());

@@ -1,5 +1,6 @@
 package io.turnaround.quote;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.turnaround.billing.TimeEntry;
 import io.turnaround.ticket.TicketKey;
 
@@ -18,6 +19,7 @@ public record QuoteView(long id, String ticketKey, QuoteState state, String desc
                         BigDecimal loggedHours, List<LoggedTime> timeLogged) {
 
     /** Time logged against the quote's work. */
+    @Schema(name = "QuoteLoggedTime")
     public record LoggedTime(Instant workedAt, BigDecimal hours, String kind, String loggedBy, String note) {
     }
 

@@ -1,5 +1,7 @@
 package io.turnaround.report;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.turnaround.ticket.TicketBacklog;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +20,7 @@ import java.util.Locale;
  * Programs call {@code /api/reports/...}; the reports page links the same handlers beside itself, with its session.
  */
 @RestController
+@Tag(name = "Reports")
 class BacklogReport {
 
     static final MediaType CSV = MediaType.valueOf("text/csv;charset=UTF-8");
@@ -34,11 +37,13 @@ class BacklogReport {
         return Backlog.of(tickets.open(), clock.instant());
     }
 
+    @Operation(summary = "The backlog now: open tickets by age, time left and group")
     @GetMapping({"/api/reports/backlog", "/reports/backlog"})
     Backlog backlog() {
         return now();
     }
 
+    @Operation(summary = "The backlog now as CSV, one table (`by`: age, time-left or group)")
     @GetMapping({"/api/reports/backlog.csv", "/reports/backlog.csv"})
     ResponseEntity<String> csv(@RequestParam(defaultValue = "age") String by) {
         BacklogCsv.Table table;

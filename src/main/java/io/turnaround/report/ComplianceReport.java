@@ -1,5 +1,7 @@
 package io.turnaround.report;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.turnaround.ticket.PromiseRebuild;
 import io.turnaround.ticket.TicketCompliance;
 import io.turnaround.ticket.TicketCompliance.Dimension;
@@ -26,6 +28,7 @@ import java.util.Map;
  * behind any count. Programs call {@code /api/reports/...}; the reports page calls the same handlers beside itself.
  */
 @RestController
+@Tag(name = "Reports")
 class ComplianceReport {
 
     /** The most promises listed behind a count. */
@@ -62,6 +65,10 @@ class ComplianceReport {
                       Figures total, Figures previousTotal, List<Row> rows) {
     }
 
+    @Operation(summary = "SLA compliance for a period, grouped and filtered as asked",
+            description = "The promises whose clock started in the period: met, breached and running, with times to "
+                    + "assign, answer and resolve, beside the period before. Parameters as on the reports page "
+                    + "(README, \"Reports\").")
     @GetMapping({"/api/reports/compliance", "/reports/compliance"})
     Compliance compliance(@RequestParam Map<String, String> params) {
         ReportRequest request = ReportRequest.of(params, today(), settings.zone());
@@ -87,6 +94,7 @@ class ComplianceReport {
                 request.filters(), now.total(), then.total(), rows);
     }
 
+    @Operation(summary = "SLA compliance for a period, as CSV")
     @GetMapping({"/api/reports/compliance.csv", "/reports/compliance.csv"})
     ResponseEntity<String> csv(@RequestParam Map<String, String> params) {
         ReportRequest request = ReportRequest.of(params, today(), settings.zone());
@@ -95,6 +103,7 @@ class ComplianceReport {
     }
 
     /** Escalations: how many of the period's promises reached each rung of the SLA ladder, grouped as asked. */
+    @Operation(summary = "How many of a period's promises reached each rung of the SLA ladder")
     @GetMapping({"/api/reports/escalations", "/reports/escalations"})
     List<Keyed<TicketCompliance.RungReached>> escalations(@RequestParam Map<String, String> params) {
         ReportRequest request = ReportRequest.of(params, today(), settings.zone());
@@ -102,6 +111,7 @@ class ComplianceReport {
                 .stream().map(r -> new Keyed<>(request.names(r.key()), r)).toList();
     }
 
+    @Operation(summary = "Escalations for a period, as CSV")
     @GetMapping({"/api/reports/escalations.csv", "/reports/escalations.csv"})
     ResponseEntity<String> escalationsCsv(@RequestParam Map<String, String> params) {
         ReportRequest request = ReportRequest.of(params, today(), settings.zone());
@@ -110,6 +120,7 @@ class ComplianceReport {
     }
 
     /** The hosting partner's answers to the period's forwarded emergencies, grouped as asked. */
+    @Operation(summary = "The hosting partner's answers to a period's forwarded emergencies")
     @GetMapping({"/api/reports/partner", "/reports/partner"})
     List<Keyed<TicketCompliance.PartnerFigures>> partner(@RequestParam Map<String, String> params) {
         ReportRequest request = ReportRequest.of(params, today(), settings.zone());
@@ -117,6 +128,7 @@ class ComplianceReport {
                 .stream().map(f -> new Keyed<>(request.names(f.key()), f)).toList();
     }
 
+    @Operation(summary = "The hosting partner's answers, as CSV")
     @GetMapping({"/api/reports/partner.csv", "/reports/partner.csv"})
     ResponseEntity<String> partnerCsv(@RequestParam Map<String, String> params) {
         ReportRequest request = ReportRequest.of(params, today(), settings.zone());
@@ -131,6 +143,8 @@ class ComplianceReport {
     }
 
     /** The promises behind a count: the request's, of one standing ({@code standing=met|breached|running}) or all. */
+    @Operation(summary = "The promises behind a count",
+            description = "Of one `standing` (met, breached or running), or all; at most 500.")
     @GetMapping({"/api/reports/compliance/tickets", "/reports/compliance/tickets.json"})
     List<TicketCompliance.PromisedTicket> tickets(@RequestParam Map<String, String> params,
                                                   @RequestParam(required = false) String standing) {
@@ -140,6 +154,7 @@ class ComplianceReport {
     }
 
     /** Writes every promise anew from the tickets' history (README, "How the figures are counted"). */
+    @Operation(summary = "Write every promise anew from the tickets' history")
     @PostMapping("/api/reports/promises/rebuild")
     @PreAuthorize("hasRole('ADMIN')")
     PromiseRebuild.Rebuilt rebuild() {

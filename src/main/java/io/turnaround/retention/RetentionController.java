@@ -1,5 +1,9 @@
 package io.turnaround.retention;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -9,6 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** Runs the retention job now, for an admin (after changing its settings, say); it answers when the run is done. */
 @RestController
+@Tag(name = "Administration")
 class RetentionController {
 
     private final Retention retention;
@@ -17,6 +22,10 @@ class RetentionController {
         this.retention = retention;
     }
 
+    @Operation(summary = "Run the retention job now",
+            description = "It answers when the run is done.")
+    @ApiResponse(responseCode = "200", description = "What each step removed")
+    @ApiResponse(responseCode = "409", description = "A retention run is under way already", content = @Content)
     @PostMapping("/api/admin/retention/run")
     @PreAuthorize("hasRole('ADMIN')")
     RetentionReport run(Authentication user) {

@@ -1,5 +1,6 @@
 package io.turnaround.rollout;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.turnaround.client.Client;
 import io.turnaround.client.ClientHolidays;
 import io.turnaround.client.Clients;
@@ -57,10 +58,12 @@ public class PolicyImpact {
     }
 
     /** One ticket the new version decides differently; {@code changed} names the fields. */
+    @Schema(name = "ImpactChange")
     public record Change(String key, String client, PolicyDecision before, PolicyDecision after, List<String> changed) {
     }
 
     /** {@code changedFields} counts tickets per changed field; {@code failures} are tickets a version could not decide. */
+    @Schema(name = "ImpactReport")
     public record Report(int version, int comparedWith, int tickets, int unchanged, Map<String, Integer> changedFields,
                          List<Change> changes, List<String> failures) {
     }

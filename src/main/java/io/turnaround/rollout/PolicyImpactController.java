@@ -1,5 +1,7 @@
 package io.turnaround.rollout;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The impact preview of a policy version on the latest tickets (a replay; it changes no ticket). */
 @RestController
+@Tag(name = "Policy")
 class PolicyImpactController {
 
     static final int MOST_TICKETS = 5000;
@@ -19,6 +22,9 @@ class PolicyImpactController {
         this.impact = impact;
     }
 
+    @Operation(summary = "Preview a version's impact on the latest tickets",
+            description = "A replay of the latest `tickets` tickets under the version beside the active one; no ticket "
+                    + "changes.")
     @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @PostMapping("/api/policy/versions/{number}/impact")
     PolicyImpact.Report preview(@PathVariable int number, @RequestParam(defaultValue = "200") int tickets,

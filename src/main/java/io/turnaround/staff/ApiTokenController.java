@@ -1,6 +1,10 @@
 package io.turnaround.staff;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.turnaround.staff.ApiTokens.ApiToken;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +33,7 @@ import java.util.List;
 /** Staff manage their own API tokens. Making one needs the password, so a leaked token cannot mint more. */
 @RestController
 @RequestMapping("/api/tokens")
+@Tag(name = "API tokens")
 class ApiTokenController {
 
     private final ApiTokens tokens;
@@ -50,6 +55,12 @@ class ApiTokenController {
         }
     }
 
+    @Operation(summary = "Make an API token for a program",
+            description = "Only when signed in with a password: a token cannot make more. The secret is in this answer "
+                    + "only.")
+    @ApiResponse(responseCode = "201", description = "The token, with its secret")
+    @ApiResponse(responseCode = "403", description = "Refused: signed in with an API token, not a password",
+            content = @Content)
     @PreAuthorize("isAuthenticated()")
     @PostMapping
     ResponseEntity<TokenView> issue(@Valid @RequestBody NewToken request, Authentication user) {
@@ -61,11 +72,14 @@ class ApiTokenController {
                 .body(TokenView.of(issued.token(), issued.secret()));
     }
 
+    @Operation(summary = "The caller's API tokens, without their secrets")
     @GetMapping
     List<TokenView> mine(Authentication user) {
         return tokens.of(user.getName()).stream().map(t -> TokenView.of(t, null)).toList();
     }
 
+    @Operation(summary = "Revoke one of the caller's API tokens")
+    @ApiResponse(responseCode = "204", description = "Revoked")
     @PreAuthorize("isAuthenticated()")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> revoke(@PathVariable long id, Authentication user) {

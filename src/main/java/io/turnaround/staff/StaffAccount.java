@@ -1,5 +1,6 @@
 package io.turnaround.staff;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.ZoneId;
 import java.util.SortedSet;
 
@@ -9,8 +10,13 @@ import java.util.SortedSet;
  * @param singleSignOn whether the person signs in through the single sign-on provider, which then keeps their roles
  *                     and groups
  */
-public record StaffAccount(String username, String displayName, String email, SortedSet<StaffRole> roles,
-                           SortedSet<String> groups, ZoneId timeZone, boolean enabled, boolean singleSignOn) {
+public record StaffAccount(@Schema(example = "alex") String username,
+                           @Schema(example = "Alex Agent") String displayName,
+                           @Schema(example = "alex@example.com") String email,
+                           @Schema(example = "[\"AGENT\"]") SortedSet<StaffRole> roles,
+                           @Schema(example = "[\"support-desk\"]") SortedSet<String> groups,
+                           @Schema(example = "America/Los_Angeles") ZoneId timeZone, boolean enabled,
+                           boolean singleSignOn) {
 
     boolean isEnabledAdmin() {
         return enabled && roles.contains(StaffRole.ADMIN);

@@ -1,5 +1,9 @@
 package io.turnaround.staff;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -27,6 +31,7 @@ import java.util.Set;
 @RestController
 @RequestMapping("/api/staff")
 @Validated
+@Tag(name = "Staff")
 class StaffController {
 
     private final StaffAccounts accounts;
@@ -45,12 +50,16 @@ class StaffController {
                       Set<String> groups, @Size(max = 64) String timeZone, Boolean enabled, String password) {
     }
 
+    @Operation(summary = "Every staff account")
     @PreAuthorize("hasRole('ADMIN')")
     @GetMapping
     List<StaffAccount> all() {
         return accounts.all();
     }
 
+    @Operation(summary = "Add a staff account")
+    @ApiResponse(responseCode = "201", description = "The account")
+    @ApiResponse(responseCode = "409", description = "The user name is taken", content = @Content)
     @PreAuthorize("hasRole('ADMIN')")
     @PostMapping
     ResponseEntity<StaffAccount> create(@Valid @RequestBody NewStaff request, Authentication admin) {
@@ -60,6 +69,7 @@ class StaffController {
         return ResponseEntity.created(URI.create("/api/staff/" + created.username())).body(created);
     }
 
+    @Operation(summary = "Every change to staff accounts, newest first (one person's with `username`)")
     @PreAuthorize("hasRole('ADMIN')")
     @GetMapping("/audit")
     List<StaffAuditEntry> audit(@RequestParam(required = false) String username,
@@ -67,12 +77,18 @@ class StaffController {
         return accounts.audit(username, limit);
     }
 
+    @Operation(summary = "A staff account")
     @PreAuthorize("hasRole('ADMIN')")
     @GetMapping("/{username}")
     StaffAccount one(@PathVariable String username) {
         return accounts.find(username).orElseThrow(() -> new StaffNotFoundException(username));
     }
 
+    @Operation(summary = "Change a staff account; only the fields given change",
+            description = "Roles, groups, time zone, enabled, password.")
+    @ApiResponse(responseCode = "200", description = "The account as it is now")
+    @ApiResponse(responseCode = "409", description = "The last enabled admin cannot be disabled or demoted",
+            content = @Content)
     @PreAuthorize("hasRole('ADMIN')")
     @PatchMapping("/{username}")
     StaffAccount change(@PathVariable String username, @Valid @RequestBody StaffPatch patch, Authentication admin) {

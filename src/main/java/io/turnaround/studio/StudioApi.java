@@ -1,5 +1,10 @@
 package io.turnaround.studio;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.turnaround.policy.BundleDiff;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,6 +34,7 @@ import java.util.List;
  * token); the rest is for programs, the page has forms for it.
  */
 @RestController
+@Tag(name = "Studio")
 public class StudioApi {
 
     static final String API = "/api/studio/workspaces/{id}";
@@ -64,11 +70,13 @@ public class StudioApi {
     public record Submit(@Size(max = 500) String description) {
     }
 
+    @Operation(summary = "Open workspaces, the latest changed first")
     @GetMapping("/api/studio/workspaces")
     public List<Workspace> open() {
         return studio.open();
     }
 
+    @Operation(summary = "Open a workspace on a policy version (default: the active one)")
     @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @PostMapping("/api/studio/workspaces")
     @ResponseStatus(HttpStatus.CREATED)
@@ -76,11 +84,17 @@ public class StudioApi {
         return studio.create(request == null ? null : request.basedOn(), user.getName());
     }
 
+    @Operation(summary = "A workspace and its files, without their text")
     @GetMapping(API)
     public Opened workspace(@PathVariable long id) {
         return new Opened(studio.workspace(id), studio.files(id));
     }
 
+    @Operation(summary = "Discard a workspace")
+    @ApiResponse(responseCode = "204", description = "Discarded")
+    @ApiResponse(responseCode = "409", description = "The workspace changed meanwhile, or is closed",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = StudioErrors.Conflict.class)))
     @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @DeleteMapping(API)
     public ResponseEntity<Void> discard(@PathVariable long id, Authentication user) {
@@ -88,6 +102,11 @@ public class StudioApi {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Submit a workspace as a policy version (checked as any upload)")
+    @ApiResponse(responseCode = "200", description = "The version it became, and its checks")
+    @ApiResponse(responseCode = "409", description = "The workspace is closed, or changed meanwhile",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = StudioErrors.Conflict.class)))
     @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @PostMapping(API + "/submission")
     public Studio.Submission submit(@PathVariable long id, @Valid @RequestBody(required = false) Submit request,
@@ -95,17 +114,25 @@ public class StudioApi {
         return studio.submit(id, request == null ? null : request.description(), user.getName());
     }
 
+    @Operation(summary = "A workspace's changes to the version it is based on")
     @GetMapping(API + "/changes")
     public BundleDiff changes(@PathVariable long id) {
         return studio.changes(id);
     }
 
+    @Operation(summary = "A file of a workspace, with its text and revision")
     @GetMapping({API + "/file", PAGE + "/file"})
     public WorkspaceFile file(@PathVariable long id, @RequestParam String path) {
         return studio.file(id, path);
     }
 
     /** Saves the file; {@code revision} is the one the text was made from, 0 for a new file. */
+    @Operation(summary = "Save a file of a workspace",
+            description = "`revision` is the one the text was made from, 0 for a new file.")
+    @ApiResponse(responseCode = "200", description = "Saved")
+    @ApiResponse(responseCode = "409", description = "The file was saved meanwhile: the answer has it as it is now",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = StudioErrors.Conflict.class)))
     @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @PutMapping(value = {API + "/file", PAGE + "/file"}, consumes = MediaType.APPLICATION_JSON_VALUE)
     public Saved save(@PathVariable long id, @RequestParam String path, @Valid @RequestBody FileText text,
@@ -113,6 +140,11 @@ public class StudioApi {
         return Saved.of(studio.save(id, path, text.content(), text.revision(), user.getName()));
     }
 
+    @Operation(summary = "Delete a file of a workspace")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "409", description = "The file was saved meanwhile",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = StudioErrors.Conflict.class)))
     @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @DeleteMapping({API + "/file", PAGE + "/file"})
     public ResponseEntity<Void> delete(@PathVariable long id, @RequestParam String path, @RequestParam long revision,
@@ -121,6 +153,11 @@ public class StudioApi {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Rename a file of a workspace")
+    @ApiResponse(responseCode = "200", description = "Renamed")
+    @ApiResponse(responseCode = "409", description = "The file was saved meanwhile, or the new name is taken",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = StudioErrors.Conflict.class)))
     @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @PostMapping({API + "/renames", PAGE + "/renames"})
     public Saved rename(@PathVariable long id, @Valid @RequestBody Rename rename, Authentication user) {

@@ -1,5 +1,6 @@
 package io.turnaround.studio;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.turnaround.policy.IncompleteDecisionException;
 import io.turnaround.policy.PolicyCompilationException;
 import io.turnaround.policy.PolicyProblem;
@@ -24,10 +25,12 @@ class StudioErrors {
     private static final MediaType PROBLEM = MediaType.valueOf("application/problem+json");
 
     /** A refused change: the problem, and the file as it is now when it was changed meanwhile. */
+    @Schema(name = "WorkspaceConflict", description = "A refused change, and the file as it is now")
     record Conflict(String title, int status, String detail, StudioApi.Saved theirs, String theirText) {
     }
 
     /** A workspace that cannot decide: why, and its compiler's problems if that is why. */
+    @Schema(name = "WorkspaceCannotDecide", description = "Why the workspace cannot decide, and its problems")
     record CannotDecide(String title, int status, String detail, List<PolicyProblem> problems) {
     }
 

@@ -1,5 +1,10 @@
 package io.turnaround.studio;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.turnaround.policy.PolicyCheckResult;
 import io.turnaround.policy.PolicyProblem;
 import io.turnaround.policy.ScenarioReport;
@@ -38,6 +43,7 @@ import static io.turnaround.studio.StudioApi.PAGE;
  * carry the open file's unsaved text ({@code path}, {@code content}).
  */
 @RestController
+@Tag(name = "Studio")
 public class WorkspaceTrialsApi {
 
     private final WorkspaceTrials trials;
@@ -103,12 +109,15 @@ public class WorkspaceTrialsApi {
     }
 
     /** Compiles the workspace with the upload's checks. */
+    @Operation(summary = "Compile a workspace with an upload's checks",
+            description = "With `path` and `content`, that file as typed in place of the saved one.")
     @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @PostMapping({API + "/check", PAGE + "/check"})
     public WorkspaceTrials.Checked check(@PathVariable long id, @RequestBody(required = false) Unsaved unsaved) {
         return unsaved == null ? trials.check(id, null, null) : trials.check(id, unsaved.path(), unsaved.content());
     }
 
+    @Operation(summary = "Run a workspace's scenarios")
     @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @PostMapping({API + "/scenarios", PAGE + "/scenarios"})
     public ScenariosRun scenarios(@PathVariable long id, @RequestBody(required = false) Unsaved unsaved) {
@@ -118,12 +127,22 @@ public class WorkspaceTrialsApi {
         return ScenariosRun.of(result, (System.nanoTime() - started) / 1_000_000);
     }
 
+    @Operation(summary = "Replay the latest tickets under a workspace, beside the active version")
+    @ApiResponse(responseCode = "200", description = "What would change")
+    @ApiResponse(responseCode = "422", description = "The workspace does not compile",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = StudioErrors.CannotDecide.class)))
     @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @PostMapping({API + "/impact", PAGE + "/impact"})
     public PolicyImpact.Report impact(@PathVariable long id, @Valid @RequestBody ImpactRequest request) {
         return trials.impact(id, request.path(), request.content(), request.tickets() == null ? 200 : request.tickets());
     }
 
+    @Operation(summary = "Decide a typed request under a workspace, beside the active version")
+    @ApiResponse(responseCode = "200", description = "The decisions of the workspace and of the active version")
+    @ApiResponse(responseCode = "422", description = "The workspace does not compile, or made no complete decision",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = StudioErrors.CannotDecide.class)))
     @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @PostMapping({API + "/decisions", PAGE + "/decisions"})
     public WorkspaceTrials.Tried decide(@PathVariable long id, @Valid @RequestBody TicketTried ticket) {
@@ -131,6 +150,14 @@ public class WorkspaceTrialsApi {
     }
 
     /** Keeps a typed request as a scenario, expecting what the workspace decides for it. */
+    @Operation(summary = "Keep a typed request as a scenario, expecting what the workspace decides")
+    @ApiResponse(responseCode = "200", description = "The scenario file, saved")
+    @ApiResponse(responseCode = "409", description = "The scenario file was saved meanwhile",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = StudioErrors.Conflict.class)))
+    @ApiResponse(responseCode = "422", description = "The workspace does not compile, or made no complete decision",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = StudioErrors.CannotDecide.class)))
     @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     @PostMapping({API + "/scenario-entries", PAGE + "/scenario-entries"})
     public StudioApi.Saved saveAsScenario(@PathVariable long id, @Valid @RequestBody NewScenario scenario,

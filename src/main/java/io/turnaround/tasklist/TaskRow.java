@@ -1,5 +1,6 @@
 package io.turnaround.tasklist;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.turnaround.staff.Staff;
 
 import java.time.Duration;
@@ -9,10 +10,19 @@ import java.time.Instant;
  * One task in the task list, joined with its ticket: what staff need to pick the next job. {@code possibleEmergency}:
  * the rules marked the ticket a possible emergency and nobody has looked at it yet.
  */
-public record TaskRow(long id, String name, String candidateGroup, String assignee, String state, String ticketKey,
-                      String client, String tier, String category, boolean possibleEmergency, String route,
-                      Instant receivedAt,
-                      Duration slaTarget, Instant slaDueAt, String slaOutcome, Instant slaPausedAt, Instant createdAt) {
+public record TaskRow(@Schema(example = "1") long id,
+                      @Schema(example = "Confirm the hosting partner picked up the emergency") String name,
+                      @Schema(example = "hosting-liaison") String candidateGroup,
+                      @Schema(example = "hana") String assignee, @Schema(example = "RESERVED") String state,
+                      @Schema(example = "TCK-000001") String ticketKey,
+                      @Schema(example = "Platina Streams") String client,
+                      @Schema(example = "PLATINUM") String tier, @Schema(example = "EMERGENCY") String category,
+                      boolean possibleEmergency, @Schema(example = "HOSTING_PARTNER") String route,
+                      @Schema(example = "2026-11-20T17:00:00Z") Instant receivedAt,
+                      @Schema(example = "PT30M") Duration slaTarget,
+                      @Schema(example = "2026-11-20T17:30:00Z") Instant slaDueAt,
+                      @Schema(description = "MET or BREACHED once decided", example = "MET") String slaOutcome,
+                      Instant slaPausedAt, @Schema(example = "2026-11-20T17:00:02Z") Instant createdAt) {
 
     /** Share of the turnaround still left before which a ticket counts as at risk. */
     private static final double AT_RISK_REMAINING = 0.25;

@@ -1,5 +1,9 @@
 package io.turnaround.ticket;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.turnaround.policy.facts.Tier;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -16,6 +20,7 @@ import java.util.List;
 /** Admins change a client's plan; the client's tickets still waiting for a person are decided again on it. */
 @RestController
 @Validated
+@Tag(name = "Clients")
 class ClientTierController {
 
     private final TicketIntake intake;
@@ -30,6 +35,11 @@ class ClientTierController {
     record TierChanged(long clientId, Tier tier, List<String> redecided) {
     }
 
+    @Operation(summary = "Change a client's plan (tier)",
+            description = "The client's tickets still waiting for a person are decided again on the new tier; "
+                    + "`redecided` lists them.")
+    @ApiResponse(responseCode = "200", description = "The new tier and the tickets decided again")
+    @ApiResponse(responseCode = "422", description = "The rules were stopped before they decided", content = @Content)
     @PreAuthorize("hasRole('ADMIN')")
     @PutMapping("/api/clients/{id}/tier")
     TierChanged changeTier(@PathVariable long id, @Valid @RequestBody TierChange change, Authentication user) {

@@ -1,5 +1,9 @@
 package io.turnaround.ticket;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.turnaround.policy.facts.Category;
 import io.turnaround.policy.facts.Route;
 import io.turnaround.policy.facts.WaitingOn;
@@ -30,6 +34,7 @@ import java.util.stream.Collectors;
 @RestController
 @RequestMapping("/api/tickets")
 @Validated
+@Tag(name = "Tickets")
 class TicketController {
 
     private final TicketIntake intake;
@@ -54,6 +59,16 @@ class TicketController {
         this.conversation = conversation;
     }
 
+    @Operation(summary = "Triage a ticket: name its client, and the policy decides it",
+            description = "For mail from a sender no client is known by. The sender, or the sender's domain, can be "
+                    + "made a contact of the client at the same time.")
+    @ApiResponse(responseCode = "200", description = "The ticket, decided and routed")
+    @ApiResponse(responseCode = "403",
+            description = "Refused: the caller's role, or the ticket is in a queue the caller does not work",
+            content = @Content)
+    @ApiResponse(responseCode = "409", description = "The ticket is not waiting for triage, or the client is disabled",
+            content = @Content)
+    @ApiResponse(responseCode = "422", description = "The rules were stopped before they decided", content = @Content)
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/{key}/triage")
     TicketView triage(@PathVariable String key, @Valid @RequestBody Triage triage, Authentication user) {
@@ -66,6 +81,14 @@ class TicketController {
     }
 
     /** A possible emergency is not one: the decision stands, and the badge goes. */
+    @Operation(summary = "Mark a possible emergency as looked at: it is not one",
+            description = "The decision stands; the ticket stops showing as a possible emergency.")
+    @ApiResponse(responseCode = "200", description = "The ticket")
+    @ApiResponse(responseCode = "403",
+            description = "Refused: the caller's role, or the ticket is in a queue the caller does not work",
+            content = @Content)
+    @ApiResponse(responseCode = "409", description = "The ticket is not a possible emergency, or was already looked at",
+            content = @Content)
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/{key}/not-an-emergency")
     TicketView notAnEmergency(@PathVariable String key, Authentication user) {
@@ -74,6 +97,14 @@ class TicketController {
         return TicketView.of(ticket, history.of(ticket.id()));
     }
 
+    @Operation(summary = "Correct a ticket's category; the policy decides it again")
+    @ApiResponse(responseCode = "200", description = "The ticket, decided again")
+    @ApiResponse(responseCode = "403",
+            description = "Refused: the caller's role, or the ticket is in a queue the caller does not work",
+            content = @Content)
+    @ApiResponse(responseCode = "409", description = "The ticket is not open work, or already has that category",
+            content = @Content)
+    @ApiResponse(responseCode = "422", description = "The rules were stopped before they decided", content = @Content)
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/{key}/category")
     TicketView recategorize(@PathVariable String key, @Valid @RequestBody CategoryCorrection correction,
@@ -87,6 +118,13 @@ class TicketController {
     }
 
     /** The ticket waits on someone; the policy decides whether that pauses its SLA clock. */
+    @Operation(summary = "Put a ticket waiting on someone",
+            description = "The policy decides whether the wait pauses the ticket's SLA clock.")
+    @ApiResponse(responseCode = "200", description = "The ticket, waiting")
+    @ApiResponse(responseCode = "403",
+            description = "Refused: the caller's role, or the ticket is in a queue the caller does not work",
+            content = @Content)
+    @ApiResponse(responseCode = "409", description = "Only an open or assigned ticket can wait", content = @Content)
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/{key}/waiting")
     TicketView waitOn(@PathVariable String key, @Valid @RequestBody Wait wait, Authentication user) {
@@ -96,6 +134,13 @@ class TicketController {
     }
 
     /** The wait is over; a paused SLA clock runs again, its due instant moved by the paused working time. */
+    @Operation(summary = "End a ticket's wait",
+            description = "A paused SLA clock runs again, its due instant moved later by the paused working time.")
+    @ApiResponse(responseCode = "200", description = "The ticket")
+    @ApiResponse(responseCode = "403",
+            description = "Refused: the caller's role, or the ticket is in a queue the caller does not work",
+            content = @Content)
+    @ApiResponse(responseCode = "409", description = "The ticket is not waiting", content = @Content)
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @DeleteMapping("/{key}/waiting")
     TicketView stopWaiting(@PathVariable String key, Authentication user) {
@@ -107,6 +152,11 @@ class TicketController {
     record NewMessage(@NotBlank @Size(max = 20000) String body) {
     }
 
+    @Operation(summary = "Add an internal note to a ticket")
+    @ApiResponse(responseCode = "201", description = "The note")
+    @ApiResponse(responseCode = "403",
+            description = "Refused: the caller's role, or the ticket is in a queue the caller does not work",
+            content = @Content)
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/{key}/notes")
     ResponseEntity<TicketMessage> note(@PathVariable String key, @Valid @RequestBody NewMessage note, Authentication user) {
@@ -114,6 +164,12 @@ class TicketController {
         return ResponseEntity.status(HttpStatus.CREATED).body(conversation.addNote(key, user.getName(), note.body()));
     }
 
+    @Operation(summary = "Reply to a ticket's customer",
+            description = "The reply is mailed through the outbox; its mail status shows how far it got.")
+    @ApiResponse(responseCode = "201", description = "The reply")
+    @ApiResponse(responseCode = "403",
+            description = "Refused: the caller's role, or the ticket is in a queue the caller does not work",
+            content = @Content)
     @PreAuthorize("hasAnyRole('AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping("/{key}/replies")
     ResponseEntity<TicketMessage> reply(@PathVariable String key, @Valid @RequestBody NewMessage reply, Authentication user) {
@@ -121,6 +177,7 @@ class TicketController {
         return ResponseEntity.status(HttpStatus.CREATED).body(conversation.reply(key, user.getName(), reply.body()));
     }
 
+    @Operation(summary = "A ticket with its history, quotes and the explanation of its decision")
     @GetMapping("/{key}")
     TicketView get(@PathVariable String key) {
         Ticket ticket = tickets.byKey(key);
@@ -128,6 +185,7 @@ class TicketController {
                 explanations.of(ticket.id()).orElse(null));
     }
 
+    @Operation(summary = "List tickets, newest first, by status and route")
     @GetMapping
     List<TicketView> search(@RequestParam(required = false) TicketStatus status,
                             @RequestParam(required = false) Route route,

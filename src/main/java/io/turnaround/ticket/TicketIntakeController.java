@@ -1,5 +1,9 @@
 package io.turnaround.ticket;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.turnaround.staff.Staff;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +24,7 @@ import java.net.URI;
  */
 @RestController
 @RequestMapping("/api/tickets")
+@Tag(name = "Tickets")
 class TicketIntakeController {
 
     static final String REPLAYED = "Idempotent-Replayed";
@@ -30,6 +35,16 @@ class TicketIntakeController {
         this.intake = intake;
     }
 
+    @Operation(summary = "Take in a support request as a ticket, decided by the active policy",
+            description = "With an `Idempotency-Key` sent before with the same request, the answer is that request's"
+                    + " ticket again (200, `Idempotent-Replayed: true`), so a retry after a timeout makes one ticket.")
+    @ApiResponse(responseCode = "201", description = "The ticket, decided and routed")
+    @ApiResponse(responseCode = "200", description = "The ticket this Idempotency-Key made before")
+    @ApiResponse(responseCode = "403", description = "Refused: the caller's role, or a `category` chosen by a caller"
+            + " that is not staff", content = @Content)
+    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for another request",
+            content = @Content)
+    @ApiResponse(responseCode = "422", description = "The rules were stopped before they decided", content = @Content)
     @PreAuthorize("hasAnyRole('INTAKE', 'AGENT', 'MANAGER', 'ADMIN')")
     @PostMapping
     ResponseEntity<TicketView> create(@Valid @RequestBody NewTicket request, Authentication user,

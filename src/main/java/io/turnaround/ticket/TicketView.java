@@ -1,6 +1,7 @@
 package io.turnaround.ticket;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.turnaround.policy.Explanation;
 import io.turnaround.policy.facts.Category;
 import io.turnaround.policy.facts.Route;
@@ -17,9 +18,17 @@ import java.util.List;
  * as email).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record TicketView(String key, String client, Tier tier, String from, String subject, String body, String channel,
-                  Instant receivedAt, Category category, Route route, String candidateGroup, Duration slaTarget,
-                  boolean possibleEmergency, String possibleEmergencySeenBy, String slaClock, Instant slaDueAt,
+record TicketView(@Schema(example = "TCK-000001") String key, @Schema(example = "Platina Streams") String client,
+                  @Schema(example = "PLATINUM") Tier tier, @Schema(example = "cto@platina.example") String from,
+                  @Schema(example = "Site is down for everyone") String subject,
+                  @Schema(example = "Nothing loads since 09:00") String body, @Schema(example = "API") String channel,
+                  @Schema(example = "2026-11-20T17:00:00Z") Instant receivedAt,
+                  @Schema(example = "EMERGENCY") Category category, @Schema(example = "HOSTING_PARTNER") Route route,
+                  @Schema(example = "hosting-liaison") String candidateGroup,
+                  @Schema(description = "The turnaround the policy promised", example = "PT30M") Duration slaTarget,
+                  boolean possibleEmergency, String possibleEmergencySeenBy,
+                  @Schema(description = "The clock the turnaround runs on", example = "24x7") String slaClock,
+                  @Schema(example = "2026-11-20T17:30:00Z") Instant slaDueAt,
                   Instant slaStoppedAt, String slaOutcome, TicketStatus status, String assignee, Integer policyVersion,
                   Priority priority, WaitingOn waitingOn, Instant slaPausedAt, Duration slaPaused,
                   String partnerReference, Instant partnerRespondedAt, List<HistoryEntry> history, List<?> quotes,

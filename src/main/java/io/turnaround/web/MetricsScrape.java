@@ -6,6 +6,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.servlet.util.matcher.MvcRequestMatcher;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 import javax.servlet.http.HttpServletRequest;
@@ -18,7 +19,8 @@ import java.util.List;
  * opens {@code GET /actuator/prometheus} and nothing else: a scraper needs no staff account, and a leaked scrape token
  * shows counts, never a ticket. Without a token set, only admins read the metrics.
  */
-final class MetricsScrape {
+@Component
+class MetricsScrape {
 
     static final String ROLE = "METRICS";
     static final String PATH = "/actuator/prometheus";

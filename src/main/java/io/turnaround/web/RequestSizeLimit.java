@@ -43,7 +43,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = MAIL_PATH.equals(request.getRequestURI()) ? MAX_MAIL_BYTES : MAX_BYTES;
+        long limit = limitFor(request.getRequestURI());
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(ApiErrors.PROBLEM_JSON.toString());
@@ -52,6 +52,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new CountedBody(request, limit) : request, response);
+    }
+
+    /** The most a request body to this path may hold, in bytes. */
+    static long limitFor(String path) {
+        return MAIL_PATH.equals(path) ? MAX_MAIL_BYTES : MAX_BYTES;
     }
 
     /** Thrown while reading a body of unknown length that passed the limit; {@link ApiErrors} answers 413. */

@@ -1,10 +1,10 @@
 package io.turnaround.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.turnaround.database.MetricsSettings;
 import io.turnaround.staff.ApiTokenAuthentication;
 import io.turnaround.staff.ApiTokens;
 import io.turnaround.staff.SingleSignOnUsers;
+import io.turnaround.staff.StaffRole;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +31,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.MvcRequestMatcher;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -42,6 +43,7 @@ import javax.servlet.Filter;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -50,7 +52,8 @@ import java.util.stream.Stream;
  * Every endpoint needs a signed-in staff member; roles decide which. The REST API is stateless and takes HTTP
  * basic (a BCrypt check per request, fine for people) or an API token ({@code Authorization: Bearer tat_...},
  * for programs); it needs no CSRF token because no cookie signs it in. The pages use form sign-in and a session, or
- * single sign-on through an OpenID Connect provider when one is configured (README, "Single sign-on").
+ * single sign-on through an OpenID Connect provider when one is configured (README, "Single sign-on"). The API's
+ * description ({@code /v3/api-docs}) takes either: the API's sign-in, or the session of the pages' Swagger UI.
  * Rules match a path the way Spring MVC dispatches it ({@code mvcMatchers}), so however a request spells the path of
  * a handler it meets that handler's rule; a request no handler takes is a 404 for everyone ({@link Undispatched}).
  * Controller methods that change something check their roles again ({@link RoleChecks}).
@@ -61,6 +64,8 @@ class SecurityConfig {
     private static final String BEARER = "Bearer ";
     /** What a role refusal says, from a URL rule or a method's own check alike. */
     static final String ROLE_REFUSED = "your role does not allow this";
+    /** Every role there is: what anyone on the staff may read. */
+    private static final String[] STAFF = Arrays.stream(StaffRole.values()).map(Enum::name).toArray(String[]::new);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -70,13 +75,11 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ApiTokens tokens, HandlerMappingIntrospector mvc,
-                            SignInThrottle throttle, MetricsSettings metrics) throws Exception {
+                            SignInThrottle throttle, MetricsScrape scrape) throws Exception {
         // In any case, so that /API/x is not taken for a page: there it would meet CSRF checks before its 404.
         http.requestMatchers(m -> m.requestMatchers(new AntPathRequestMatcher("/api/**", null, false),
-                        new AntPathRequestMatcher("/actuator/**", null, false)))
-                .addFilterBefore(apiTokenFilter(tokens, new MetricsScrape(metrics, mvc), json),
-                        BasicAuthenticationFilter.class)
-                .addFilterBefore(SignInThrottleFilter.forBasic(throttle, json), BasicAuthenticationFilter.class)
+                        new AntPathRequestMatcher("/actuator/**", null, false)));
+        signingInAsTheApiDoes(http, json, tokens, scrape, throttle)
                 .csrf(csrf -> csrf.disable())
                 .headers(SecurityHeaders::apply)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -120,14 +123,52 @@ class SecurityConfig {
                         .mvcMatchers("/api/processes/**", "/api/processes").hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN")
                         .mvcMatchers(HttpMethod.POST, "/api/reports/promises/rebuild").hasRole("ADMIN")
                         .mvcMatchers("/api/reports/**").hasAnyRole("MANAGER", "ANALYST", "ADMIN")
-                        .anyRequest().authenticated())
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /**
+     * The API's description (README, "API documentation"): springdoc's {@code /v3/api-docs}, its {@code .yaml} and the
+     * Swagger UI's settings, for anyone on the staff. A program reads it as it calls the API (HTTP basic, a token);
+     * the Swagger UI fetches it from the browser with the session of the pages, so this chain reads that session too.
+     * It never writes one: a basic or token sign-in here lasts for its request, as on the API. Only reads are served,
+     * so no CSRF token is asked for.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiDocuments(HttpSecurity http, ObjectMapper json, ApiTokens tokens,
+                                     HandlerMappingIntrospector mvc, SignInThrottle throttle, MetricsScrape scrape)
+            throws Exception {
+        http.requestMatchers(m -> m.requestMatchers(new AntPathRequestMatcher("/v3/**", null, false)));
+        signingInAsTheApiDoes(http, json, tokens, scrape, throttle)
+                .securityContext(context -> context.requireExplicitSave(true))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // A refused caller is not sent on to sign in, so its request is not kept (in a session) for afterwards.
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.disable())
+                .headers(SecurityHeaders::apply)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(new Undispatched(mvc)).permitAll()
+                        .requestMatchers(reads(mvc, "/v3/api-docs"), reads(mvc, "/v3/api-docs.yaml"),
+                                reads(mvc, "/v3/api-docs/swagger-config")).hasAnyRole(STAFF)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    /**
+     * The API's sign-in: an API token or HTTP basic (throttled), and a refusal as a problem body, 401 with the basic
+     * challenge or 403.
+     */
+    private static HttpSecurity signingInAsTheApiDoes(HttpSecurity http, ObjectMapper json, ApiTokens tokens,
+                                                      MetricsScrape scrape, SignInThrottle throttle) throws Exception {
+        return http.addFilterBefore(apiTokenFilter(tokens, scrape, json), BasicAuthenticationFilter.class)
+                .addFilterBefore(SignInThrottleFilter.forBasic(throttle, json), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.realmName("turnaround").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"turnaround\"");
                     write(response, json, HttpStatus.UNAUTHORIZED, "sign in with a staff account");
                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         write(response, json, HttpStatus.FORBIDDEN, ROLE_REFUSED)));
-        return http.build();
     }
 
     /**
@@ -146,7 +187,7 @@ class SecurityConfig {
 
     /** The staff pages: form sign-in, a session, CSRF tokens on every form. */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http, HandlerMappingIntrospector mvc, SignInThrottle throttle,
                               ObjectProvider<ClientRegistrationRepository> providers, SingleSignOnUsers signedOn)
             throws Exception {
@@ -181,6 +222,9 @@ class SecurityConfig {
                                 "/tickets/*/not-an-emergency", "/tickets/*/waiting", "/tickets/*/quotes/estimate", "/tickets/*/triage", "/tasks/**")
                         .hasAnyRole("AGENT", "MANAGER", "ADMIN")
                         .mvcMatchers("/tasks/triage").hasAnyRole("AGENT", "MANAGER", "ADMIN")
+                        // The Swagger UI over the API's description: a page like the others (apiDocuments, above).
+                        .mvcMatchers("/swagger-ui.html", "/swagger-ui/**")
+                        .hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN")
                         .anyRequest().hasAnyRole("AGENT", "MANAGER", "ANALYST", "ADMIN"))
                 .formLogin(form -> form.loginPage("/login").successHandler(rememberingBrowserZone()))
                 .logout(logout -> logout.logoutSuccessHandler(signingOut(singleSignOn)))

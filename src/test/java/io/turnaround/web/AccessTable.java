@@ -110,6 +110,11 @@ final class AccessTable {
         row("GET /actuator/metrics", ADMIN);
         row("GET /actuator/metrics/{requiredMetricName}", ADMIN);
         row("GET /actuator/prometheus", ADMIN);
+        // the API's description: staff read it as they call the API, or in the Swagger UI, a staff page
+        row("GET /v3/api-docs", STAFF);
+        row("GET /v3/api-docs.yaml", STAFF);
+        row("GET /v3/api-docs/swagger-config", STAFF);
+        row("GET /swagger-ui.html", READERS);
         // staff pages
         row("GET /", READERS);
         row("GET /login", EVERYONE);

@@ -63,6 +63,37 @@ class ContentSecurityPolicyBrowserIT extends ServerTestBase {
         }
     }
 
+    /**
+     * springdoc's Swagger UI: its own script files, its icons as data: images (its page's policy allows them), and the
+     * API's description from the session; an operation opens with its roles and its examples resolved from the schemas.
+     */
+    @Test
+    void theSwaggerUiShowsTheApiWithoutAViolation() {
+        try (Browser b = new Browser(port)) {
+            b.signIn("andy");
+            b.open("/swagger-ui.html");
+            WebDriverWait wait = new WebDriverWait(b.driver(), Duration.ofSeconds(30));
+            wait.until(d -> !d.findElements(By.cssSelector(".opblock-tag")).isEmpty());
+            assertThat(b.driver().findElements(By.cssSelector(".opblock-tag")).stream().map(WebElement::getText))
+                    .contains("Tickets", "Tasks", "Policy", "Studio");
+            By intake = By.cssSelector("#operations-Tickets-create");
+            WebElement summary = b.driver().findElement(intake).findElement(By.cssSelector(".opblock-summary"));
+            assertThat(summary.getText()).contains("POST").contains("/api/tickets")
+                    .contains("Take in a support request as a ticket");
+            summary.click();
+            // The last operations of a large description are where an old Swagger UI left its schemas unresolved.
+            wait.until(d -> d.findElement(intake).getText().contains("\"key\": \"TCK-000001\""));
+            assertThat(b.driver().findElement(intake).getText()).contains("Roles: AGENT, MANAGER, ADMIN, INTAKE.")
+                    .contains("\"from\": \"cto@platina.example\"").contains("application/problem+json")
+                    .contains("\"detail\": \"TCK-000001 is RESOLVED, not waiting\"");
+            ((JavascriptExecutor) b.driver()).executeScript("arguments[0].scrollIntoView()",
+                    b.driver().findElement(intake));
+            b.screenshot("swagger-ui");
+
+            assertThat(b.contentSecurityPolicyViolations()).isEmpty();
+        }
+    }
+
     @Test
     void inlineScriptAndStyleAreRefusedAndReported() {
         try (Browser b = new Browser(port)) {

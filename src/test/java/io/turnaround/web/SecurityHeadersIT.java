@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Every chain (staff pages, the API, the customer quote pages) sends the security headers, on answers and refusals
- * alike; Strict-Transport-Security only over HTTPS.
+ * Every chain (staff pages, the API, the API's description, the customer quote pages) sends the security headers, on
+ * answers and refusals alike; Strict-Transport-Security only over HTTPS.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:headers;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1")
@@ -50,7 +50,8 @@ class SecurityHeadersIT extends ServerTestBase {
         assertThat(quotePage.body()).contains("Accept");
 
         for (HttpResponse<String> response : List.of(tasks, tickets, quotePage, fetch("/login", null),
-                fetch("/api/tickets", null), fetch("/quotes/x", null), fetch("/static/app.css", null))) {
+                fetch("/api/tickets", null), fetch("/quotes/x", null), fetch("/static/app.css", null),
+                fetch("/v3/api-docs", Api.basic("alice")), fetch("/v3/api-docs", null))) {
             HttpHeaders headers = response.headers();
             String where = response.request().uri().getPath() + " (" + response.statusCode() + ")";
             assertThat(headers.firstValue("Content-Security-Policy")).as(where).hasValue(CSP);
