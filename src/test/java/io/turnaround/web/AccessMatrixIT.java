@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.metrics.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -32,8 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every endpoint the application maps, called by an anonymous visitor and by each role (an agent of every group) on
  * the real server: the plain request must get exactly what {@link AccessTable} says, and every other spelling of it
  * ({@link Variant}) the same answer or a rejection. The second wall, each write's own role check, is held to the same
- * table, and README's "Who may do what" is the table.
+ * table, and README's "Who may do what" is the table. The metrics are exported as in production, so that
+ * {@code /actuator/prometheus} is there to be asked.
  */
+@AutoConfigureMetrics
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:access;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1",
                 "logging.level.org.springframework.web.servlet.PageNotFound=ERROR"})
